@@ -1,0 +1,53 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import contentChecks from './src/integrations/content-checks.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { hastScopedHeadingIds } from './src/integrations/hast-scoped-heading-ids.ts';
+import { hastBaseLinks } from './src/integrations/hast-base-links.ts';
+
+// The site may be published at the root of its own domain or as a channel
+// under the city portal (e.g. https://portal.example/sfj/). Every internal link
+// goes through src/lib/paths.ts, which reads this base, and a test builds with
+// SITE_BASE=/sfj/ to prove no link breaks.
+const base = process.env.SITE_BASE || '/';
+
+// The QR code on every page, the sitemap and the RSS feed need absolute URLs.
+// Netlify sets URL during its builds; locally we serve on :8888.
+const site = process.env.SITE_URL || process.env.URL || 'http://localhost:8888';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  outDir: process.env.ASTRO_OUT_DIR || './dist',
+  build: {
+    format: 'directory',
+    // One stylesheet for the whole site, fetched once and cached: inlining
+    // would also need 'unsafe-inline' in the Content-Security-Policy.
+    inlineStylesheets: 'never',
+  },
+  devToolbar: { enabled: false },
+  markdown: {
+    processor: satteri({
+      hastPlugins: [hastScopedHeadingIds, hastBaseLinks(base)],
+      // Keep editors' punctuation exactly as written: the plan is a historical
+      // text, and Chinese quotation marks are already typographic.
+      features: { smartPunctuation: false },
+    }),
+  },
+  integrations: [contentChecks(), mdx()],
+  vite: {
+    build: {
+      // Scripts must be files, never inline: our CSP forbids inline scripts.
+      assetsInlineLimit: 0,
+      rolldownOptions: {
+        onwarn(warning, warn) {
+          // Every .mdx triggers this harmless warning (withastro/astro#18087).
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
+});

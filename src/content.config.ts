@@ -1,0 +1,18 @@
+/**
+ * Content collections. Each collection's schema lives in src/schemas/ with its
+ * fields documented; this file only wires loaders to schemas.
+ */
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { lawSchema } from './schemas/laws.ts';
+import { planDocumentSchema, planPartSchema } from './schemas/plan.ts';
+import { serviceSchema } from './schemas/services.ts';
+import { caseSchema } from './schemas/cases.ts';
+
+export const collections = {
+  laws: defineCollection({ loader: glob({ pattern: '*.md', base: './content/laws' }), schema: lawSchema }),
+  plan: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/plan' }), schema: planPartSchema }),
+  planDocument: defineCollection({ loader: file('./content/plan/document.yaml'), schema: planDocumentSchema }),
+  cases: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/cases' }), schema: caseSchema }),
+  services: defineCollection({ loader: glob({ pattern: '*.md', base: './content/services' }), schema: serviceSchema }),
+};

@@ -1,0 +1,181 @@
+/**
+ * The site shell in Chromium against the served build: accessibility of every
+ * foundation page type in each display mode, the display settings, keyboard
+ * access, small screens, printing, no-JavaScript use and security headers.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectNoAxeViolations } from './support/axe.ts';
+import { launchBrowser, newContext } from './support/chromium.ts';
+
+const baseURL = inject('baseURL');
+const PAGE_TYPES: [string, string][] = [
+  ['home', '/'],
+  ['plan', '/plan/'],
+  ['services index', '/services/'],
+  ['service guide', '/services/legal-aid/'],
+  ['information-only service', '/services/community-correction/'],
+  ['privacy', '/privacy/'],
+  ['not found', '/no-such-page/'],
+];
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function contextWith(prefs: { font?: string; contrast?: string }, width = 390): Promise<BrowserContext> {
+  const context = await newContext(browser, { viewport: { width, height: 800 } });
+  await context.addInitScript((p) => {
+    if (p.font) localStorage.setItem('ts-font', p.font);
+    if (p.contrast) localStorage.setItem('ts-contrast', p.contrast);
+  }, prefs);
+  return context;
+}
+
+describe.each([
+  ['normal', {}],
+  ['high contrast', { contrast: 'high' }],
+  ['largest font', { font: 'xlarge' }],
+] as const)('axe, %s mode', (_mode, prefs) => {
+  it.each(PAGE_TYPES)('%s (%s) has no violations', async (_name, path) => {
+    const context = await contextWith(prefs);
+    const page = await context.newPage();
+    await page.goto(baseURL + path);
+    if ('contrast' in prefs) await expect.poll(() => page.getAttribute('html', 'data-contrast')).toBe('high');
+    if ('font' in prefs) await expect.poll(() => page.getAttribute('html', 'data-font')).toBe('xlarge');
+    await expectNoAxeViolations(page, `${path} (${_mode})`);
+    await context.close();
+  });
+});
+
+describe('display settings', () => {
+  it('remembers the font size across pages and meets the large-text size', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(baseURL + '/');
+    await page.getByRole('button', { name: '特大' }).click();
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '“三进”方案' }).click();
+    await page.waitForURL('**/plan/');
+    expect(await page.getAttribute('html', 'data-font')).toBe('xlarge');
+    expect(await page.getByRole('button', { name: '特大' }).getAttribute('aria-pressed')).toBe('true');
+    const bodySize = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('main p')!).fontSize));
+    expect(bodySize).toBeGreaterThanOrEqual(20);
+    await context.close();
+  });
+
+  it('switches high contrast on and off and remembers it', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(baseURL + '/services/');
+    const toggle = page.getByRole('button', { name: '高对比度' });
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await page.goto(baseURL + '/plan/');
+    expect(await page.getAttribute('html', 'data-contrast')).toBe('high');
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(0, 0, 0)');
+    await page.getByRole('button', { name: '高对比度' }).click();
+    expect(await page.getAttribute('html', 'data-contrast')).toBe('normal');
+    await context.close();
+  });
+});
+
+describe('keyboard', () => {
+  it('reaches the main content through the skip link', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(baseURL + '/services/legal-aid/');
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => ({ text: document.activeElement?.textContent, href: document.activeElement?.getAttribute('href') }));
+    expect(first).toEqual({ text: '跳到正文', href: '#main' });
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.keyboard.press('Tab');
+    const inMain = await page.evaluate(() => !!document.activeElement?.closest('main'));
+    expect(inMain).toBe(true);
+    await context.close();
+  });
+
+  it('opens a cited article with the keyboard', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(baseURL + '/services/legal-aid/');
+    const summary = page.locator('.law-article summary').first();
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.law-article').first().getAttribute('open')).not.toBeNull();
+    await context.close();
+  });
+});
+
+describe('small screens', () => {
+  it.each(PAGE_TYPES)('%s fits 320 px without horizontal scrolling, even at the largest font', async (_name, path) => {
+    for (const prefs of [{}, { font: 'xlarge' }]) {
+      const context = await contextWith(prefs, 320);
+      const page = await context.newPage();
+      await page.goto(baseURL + path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${path} ${JSON.stringify(prefs)}`).toBeLessThanOrEqual(0);
+      await context.close();
+    }
+  });
+});
+
+describe('without JavaScript', () => {
+  it('shows content pages completely and hides controls that need scripts', async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page: Page = await context.newPage();
+    await page.goto(baseURL + '/plan/');
+    expect(await page.locator('h1').textContent()).toContain('“三进”实施方案');
+    expect(await page.locator('#legal-aid').count()).toBe(1);
+    expect(await page.locator('[data-display-settings]').isVisible()).toBe(false);
+    await page.locator('#law-changes ~ div details summary, #law-changes + p + div details summary').first().click();
+    expect(await page.locator('details[open]').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});
+
+describe('page furniture', () => {
+  it('shows a QR code of the page URL and the bureau contact in the footer', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(baseURL + '/services/notary/');
+    const title = await page.locator('.qr svg title').textContent();
+    expect(title).toMatch(/\/services\/notary\/$/);
+    const footer = await page.locator('footer').textContent();
+    for (const s of ['0750-5524538', 'ts686@126.com', '12348']) expect(footer).toContain(s);
+    expect(await page.locator('footer a', { hasText: '隐私与使用条款' }).count()).toBe(1);
+    await context.close();
+  });
+
+  it('prints the content without header, navigation or footer', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(baseURL + '/plan/');
+    await page.emulateMedia({ media: 'print' });
+    for (const sel of ['.site-header', '.site-footer', '.breadcrumbs']) {
+      expect(await page.locator(sel).isVisible(), sel).toBe(false);
+    }
+    expect(await page.locator('main h1').isVisible()).toBe(true);
+    await context.close();
+  });
+});
+
+describe('security headers', () => {
+  it('sends a strict CSP and the other security headers', async () => {
+    const res = await fetch(baseURL + '/plan/');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self'/);
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(csp).toMatch(/frame-ancestors 'none'/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBeTruthy();
+    expect(res.headers.get('permissions-policy')).toBeTruthy();
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Serves the built site and the real functions with netlify-cli, offline, as
+ * `npm start` does, on free ports, and tells the tests where (inject('baseURL')).
+ * The functions' Blobs store is netlify dev's local one under .netlify/.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { chromiumPath } from './chromium.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseURL: string;
+    projectRoot: string;
+  }
+}
+
+const root = join(import.meta.dirname, '..', '..', '..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess, log: () => string, timeoutMs = 90_000): Promise<void> {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`netlify dev 已退出（${child.exitCode}）：\n${log()}`);
+    try {
+      const res = await fetch(url);
+      if (res.status === 200) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`netlify dev 在 ${timeoutMs / 1000} 秒内没有就绪：\n${log()}`);
+}
+
+let child: ChildProcess | undefined;
+
+export async function setup(project: TestProject): Promise<void> {
+  chromiumPath(); // fail first, and clearly, when the browser is missing
+  if (!existsSync(join(root, 'dist', 'index.html'))) {
+    throw new Error('dist/ 不存在：请先运行 npm run build（npm test 会自动构建）。');
+  }
+  const external = process.env.E2E_BASE_URL;
+  if (external) {
+    project.provide('baseURL', external.replace(/\/$/, ''));
+    project.provide('projectRoot', root);
+    return;
+  }
+  const port = await freePort();
+  const functionsPort = await freePort();
+  let output = '';
+  child = spawn(
+    'netlify',
+    ['dev', '--offline', '--no-open', '--internal-disable-edge-functions', '--framework', '#static', '--port', String(port), '--functions-port', String(functionsPort)],
+    { cwd: root, detached: true, env: { ...process.env, CI: 'true', BROWSER: 'none' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const baseURL = `http://localhost:${port}`;
+  await waitFor(`${baseURL}/`, child, () => output.slice(-4000));
+  project.provide('baseURL', baseURL);
+  project.provide('projectRoot', root);
+}
+
+export async function teardown(): Promise<void> {
+  if (!child?.pid) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM'); // the whole process group: netlify, its static server, function workers
+  } catch {
+    /* already gone */
+  }
+  await new Promise((r) => setTimeout(r, 1500));
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    /* gone */
+  }
+}

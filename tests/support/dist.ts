@@ -1,0 +1,79 @@
+/** Reading the built site in tests: list pages, read HTML, check internal links and anchors. */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+export const projectRoot = join(import.meta.dirname, '..', '..');
+
+export function htmlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return htmlFiles(path);
+    return name.endsWith('.html') ? [path] : [];
+  });
+}
+
+/** URL path of a built file: dist/plan/index.html → /plan/. */
+export function pagePath(dist: string, file: string): string {
+  const rel = relative(dist, file).split(sep).join('/');
+  return '/' + rel.replace(/index\.html$/, '');
+}
+
+function idsOf(html: string): Set<string> {
+  return new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
+}
+
+const LINK_ATTR = /\s(href|src|action)="([^"]*)"/g;
+const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+export interface BrokenLink {
+  page: string;
+  link: string;
+  reason: string;
+}
+
+/**
+ * Every internal href/src/action in every page must point at a built file
+ * under the base path, and every #fragment at an id on the target page.
+ */
+export function checkLinks(dist: string, base = '/'): BrokenLink[] {
+  const files = htmlFiles(dist);
+  const cache = new Map<string, Set<string>>();
+  const ids = (file: string) => {
+    if (!cache.has(file)) cache.set(file, idsOf(readFileSync(file, 'utf8')));
+    return cache.get(file)!;
+  };
+  const broken: BrokenLink[] = [];
+  for (const file of files) {
+    const page = base.replace(/\/$/, '') + pagePath(dist, file);
+    const html = readFileSync(file, 'utf8').replace(/<script[\s\S]*?<\/script>/g, (s) => s.replace(/>[\s\S]*<\/script>$/, '></script>'));
+    for (const m of html.matchAll(LINK_ATTR)) {
+      const raw = m[2]!.replace(/&amp;/g, '&');
+      if (!raw || EXTERNAL.test(raw)) continue;
+      const [pathPart, fragment] = raw.split('#') as [string, string | undefined];
+      let target = file;
+      if (pathPart) {
+        const clean = decodeURI(pathPart.split('?')[0]!);
+        if (!clean.startsWith('/')) {
+          broken.push({ page, link: raw, reason: '站内链接必须以根路径开头' });
+          continue;
+        }
+        if (!clean.startsWith(base)) {
+          broken.push({ page, link: raw, reason: `没有带上基础路径 ${base}` });
+          continue;
+        }
+        const rest = clean.slice(base.length);
+        const candidates = rest === '' || rest.endsWith('/') ? [join(dist, rest, 'index.html')] : [join(dist, rest)];
+        const found = candidates.find((c) => existsSync(c) && statSync(c).isFile());
+        if (!found) {
+          broken.push({ page, link: raw, reason: '目标页面或文件不存在' });
+          continue;
+        }
+        target = found;
+      }
+      if (fragment && target.endsWith('.html') && !ids(target).has(decodeURIComponent(fragment))) {
+        broken.push({ page, link: raw, reason: `目标页面没有 id="${fragment}"` });
+      }
+    }
+  }
+  return broken;
+}
