@@ -8,6 +8,7 @@ import { lawSchema } from './schemas/laws.ts';
 import { planDocumentSchema, planPartSchema } from './schemas/plan.ts';
 import { serviceSchema } from './schemas/services.ts';
 import { caseSchema } from './schemas/cases.ts';
+import { townSchema } from './schemas/towns.ts';
 
 export const collections = {
   laws: defineCollection({ loader: glob({ pattern: '*.md', base: './content/laws' }), schema: lawSchema }),
@@ -15,4 +16,5 @@ export const collections = {
   planDocument: defineCollection({ loader: file('./content/plan/document.yaml'), schema: planDocumentSchema }),
   cases: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/cases' }), schema: caseSchema }),
   services: defineCollection({ loader: glob({ pattern: '*.md', base: './content/services' }), schema: serviceSchema }),
+  towns: defineCollection({ loader: file('./content/directory/towns.json'), schema: townSchema }),
 };
