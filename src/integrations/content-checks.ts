@@ -110,9 +110,11 @@ export function checkFrontmatter(root: string, collections = FRONTMATTER_COLLECT
       const rel = `${dir}/${name}`;
       let parsed;
       try {
-        parsed = splitFrontmatter(readFileSync(join(root, dir, name), 'utf8'));
+        const source = readFileSync(join(root, dir, name), 'utf8');
+        // Data files (YAML/JSON, e.g. the directory) are validated as a whole.
+        parsed = /\.(ya?ml|json)$/.test(name) ? { data: parseYaml(source) ?? {}, body: '' } : splitFrontmatter(source);
       } catch (e) {
-        problems.push(`${rel}：文件开头的 YAML 格式有误：${(e as Error).message.split('\n')[0]}`);
+        problems.push(`${rel}：${/\.(ya?ml|json)$/.test(name) ? '' : '文件开头的 '}YAML 格式有误：${(e as Error).message.split('\n')[0]}`);
         continue;
       }
       const result = schema.safeParse(parsed.data);

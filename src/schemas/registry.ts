@@ -1,9 +1,12 @@
 /**
  * Which schema validates which files, for checks that run outside Astro
  * (npm run check:content and tests/content). Keep in step with src/content.config.ts.
+ * Markdown/MDX files are checked by their frontmatter; YAML/JSON data files
+ * (the directory) as a whole.
  */
 import type { z } from 'astro/zod';
 import { caseSchema } from './cases.ts';
+import { legalAdvisersFileSchema, officeSchema } from './directory.ts';
 import { lawSchema } from './laws.ts';
 import { planPartSchema } from './plan.ts';
 import { serviceSchema } from './services.ts';
@@ -21,4 +24,6 @@ export const FRONTMATTER_COLLECTIONS: Record<string, FrontmatterCollection> = {
   plan: { dir: 'content/plan', pattern: /\.mdx$/, schema: planPartSchema },
   services: { dir: 'content/services', pattern: /\.md$/, schema: serviceSchema },
   cases: { dir: 'content/cases', pattern: /\.mdx$/, schema: caseSchema, requiredSections: ['案情', '法律分析', '怎么办'] },
+  offices: { dir: 'content/directory/offices', pattern: /\.yaml$/, schema: officeSchema },
+  legalAdvisers: { dir: 'content/directory', pattern: /^legal-advisers\.yaml$/, schema: legalAdvisersFileSchema },
 };
