@@ -100,6 +100,12 @@ const contactFields = {
   email: z.email({ error: '邮箱格式不对，例如 ts686@126.com' }).optional(),
 };
 
+/** Misspelt or unknown fields are refused, in words an editor understands. */
+const unknownFields = {
+  error: (issue: { code?: string; keys?: string[] }) =>
+    issue.code === 'unrecognized_keys' ? `不认识的字段：${(issue.keys ?? []).join('、')}（是不是拼错了？可用的字段见 docs/editing.md）` : undefined,
+};
+
 interface Ctx {
   addIssue(issue: { code: 'custom'; path: PropertyKey[]; message: string }): void;
 }
@@ -128,7 +134,7 @@ function honestyRules(data: { verified: boolean; lastVerified?: Date } & Partial
  * never “town” or “type”; never rename a published one).
  */
 export const officeSchema = z
-  .object({
+  .strictObject({
     /**
      * Office type, one of the fixed slugs: justice-office, legal-aid-office, legal-aid-station,
      * public-legal-service-centre, mediation-committee, law-firm, notary-office. (legal-adviser is a
@@ -159,8 +165,7 @@ export const officeSchema = z
     order: z.number().int().min(1).max(999).optional(),
     ...contactFields,
     ...honestyFields,
-  })
-  .strict()
+  }, unknownFields)
   .superRefine((data, ctx) => {
     honestyRules(data, ctx, [...CONTACT_FIELDS]);
     if (data.type === 'legal-adviser') {
@@ -179,7 +184,7 @@ export type Office = z.infer<typeof officeSchema>;
  * A person's name and phone are published only on verified records.
  */
 export const legalAdviserSchema = z
-  .object({
+  .strictObject({
     /** Town id (content/directory/towns.json): dajiang. */
     town: z.enum(TOWN_IDS, { error: `town 必须是镇街编号之一：${TOWN_IDS.join('、')}` }),
     /** The village or community served, as its committee is named: 某某村, 某某社区. */
@@ -198,14 +203,16 @@ export const legalAdviserSchema = z
     /** The adviser's work phone for residents. Only on verified records. */
     phone: contactFields.phone,
     ...honestyFields,
-  })
-  .strict()
+  }, unknownFields)
   .superRefine((data, ctx) => honestyRules(data, ctx, ['adviser', 'place', 'phone']));
 
 export type LegalAdviser = z.infer<typeof legalAdviserSchema>;
 
 /** The whole legal-advisers.yaml file: a map from record id to record ({} while none are verified). */
-export const legalAdvisersFileSchema = z.record(
-  z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: '编号只能用小写字母、数字和短横线' }),
-  legalAdviserSchema,
-);
+export const legalAdvisersFileSchema = z.record(z.string(), legalAdviserSchema).superRefine((file, ctx) => {
+  for (const key of Object.keys(file)) {
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key)) {
+      ctx.addIssue({ code: 'custom', path: [key], message: `记录编号“${key}”只能用小写字母、数字和短横线，例如 dajiang-xxx-cun` });
+    }
+  }
+});
