@@ -47,8 +47,8 @@ describe.each([
     const context = await contextWith(prefs);
     const page = await context.newPage();
     await page.goto(baseURL + path);
-    if ('contrast' in prefs) await expect.poll(() => page.getAttribute('html', 'data-contrast')).toBe('high');
-    if ('font' in prefs) await expect.poll(() => page.getAttribute('html', 'data-font')).toBe('xlarge');
+    if ('contrast' in prefs) await expect.poll(() => page.getAttribute('html', 'data-contrast'), { timeout: 5000 }).toBe('high');
+    if ('font' in prefs) await expect.poll(() => page.getAttribute('html', 'data-font'), { timeout: 5000 }).toBe('xlarge');
     await page.locator('details').evaluateAll((els) => els.forEach((d) => d.setAttribute('open', ''))); // check folded content too
     await expectNoAxeViolations(page, `${path} (${mode})`);
     await context.close();
@@ -154,7 +154,7 @@ describe('small screens', () => {
     const context = await contextWith({ font: 'xlarge' }, 320);
     const page = await context.newPage();
     await page.goto(baseURL + path);
-    await expect.poll(() => page.getAttribute('html', 'data-font')).toBe('xlarge');
+    await expect.poll(() => page.getAttribute('html', 'data-font'), { timeout: 5000 }).toBe('xlarge');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);
     await context.close();
