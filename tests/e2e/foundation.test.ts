@@ -45,8 +45,8 @@ describe.each([
     const context = await contextWith(prefs);
     const page = await context.newPage();
     await page.goto(baseURL + path);
-    if ('contrast' in prefs) await expect.poll(() => page.getAttribute('html', 'data-contrast')).toBe('high');
-    if ('font' in prefs) await expect.poll(() => page.getAttribute('html', 'data-font')).toBe('xlarge');
+    if ('contrast' in prefs) await expect.poll(() => page.getAttribute('html', 'data-contrast'), { timeout: 5000 }).toBe('high');
+    if ('font' in prefs) await expect.poll(() => page.getAttribute('html', 'data-font'), { timeout: 5000 }).toBe('xlarge');
     await expectNoAxeViolations(page, `${path} (${_mode})`);
     await context.close();
   });
