@@ -1,9 +1,10 @@
 /**
  * Inline citations in a case article's body become links to the article's
  * text in the page's 法条 section: 《中华人民共和国法律援助法》第四十三条 →
- * <a href="#law-legal-aid-law-43">…</a>. The 法条 section is a <details> per
- * article with that id, and browsers open a closed <details> when a link
- * targets it, so the link works without JavaScript.
+ * <a href="#law-legal-aid-law-43">…</a>. In the 法条 section each article is
+ * a <details> whose text carries that id (src/components/LawArticle), and
+ * browsers open a closed <details> when a link targets its content, so the
+ * link works without JavaScript.
  *
  * Why a Sätteri hast plugin and not a transform at render time: it sees text
  * nodes, so it never rewrites text inside an existing link, an attribute or

@@ -1,0 +1,97 @@
+/**
+ * Real `astro build`s of a throwaway copy of the project (in the system temp
+ * directory, node_modules linked, never touching content/ here):
+ *  - an article citing an article that does not exist stops the build, and
+ *    the message names the file and the citation;
+ *  - a draft never reaches the built site, and an article past its review
+ *    date (judged against SITE_BUILD_DATE) shows the warning notice.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../support/dist.ts';
+
+let temp = '';
+
+/** Copies what a build needs; content/cases/ keeps only `keep` articles so the build is quick. */
+function copyProject(keep: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'taishan-cases-build-'));
+  for (const name of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    cpSync(join(projectRoot, name), join(dir, name), { recursive: true });
+  }
+  cpSync(join(projectRoot, 'content'), join(dir, 'content'), {
+    recursive: true,
+    filter: (src) => !src.includes(`${join('content', 'cases')}/`) || keep.some((k) => src.endsWith(`/${k}.mdx`)),
+  });
+  symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+function build(dir: string, env: Record<string, string> = {}) {
+  return spawnSync('astro', ['build'], {
+    cwd: dir,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_DISABLE_UPDATE_CHECK: 'true', ...env },
+    encoding: 'utf8',
+  });
+}
+
+const sample = readFileSync(join(projectRoot, 'content', 'cases', 'unpaid-wages-contractor-fled.mdx'), 'utf8');
+
+beforeAll(() => {
+  temp = copyProject(['unpaid-wages-contractor-fled', 'work-injury-recognition']);
+});
+afterAll(() => {
+  if (temp) rmSync(temp, { recursive: true, force: true });
+});
+
+describe('a build with a broken citation', () => {
+  it('fails, naming the file and the citation', () => {
+    const broken = sample.replace('（《中华人民共和国法律援助法》第四十三条）', '（《中华人民共和国法律援助法》第一百四十三条）');
+    expect(broken).not.toBe(sample);
+    const file = join(temp, 'content', 'cases', 'broken-citation.mdx');
+    writeFileSync(file, broken);
+    try {
+      const r = build(temp);
+      const out = r.stdout + r.stderr;
+      expect(r.status).not.toBe(0);
+      expect(out).toContain('content/cases/broken-citation.mdx');
+      expect(out).toContain('《中华人民共和国法律援助法》第一百四十三条');
+      expect(out).toMatch(/没有第一百四十三条.*请核对条号/);
+    } finally {
+      rmSync(file);
+    }
+    // The real project was never touched.
+    expect(existsSync(join(projectRoot, 'content', 'cases', 'broken-citation.mdx'))).toBe(false);
+  });
+});
+
+describe('a build with a draft, after the review dates', () => {
+  let dist = '';
+  beforeAll(() => {
+    const draft = sample
+      .replace(/^title: .*$/m, 'title: 这是一篇还没写完的草稿文章')
+      .replace(/^caseKind: 说明性案例$/m, 'caseKind: 说明性案例\ndraft: true');
+    writeFileSync(join(temp, 'content', 'cases', 'draft-not-ready.mdx'), draft);
+    const r = build(temp, { SITE_BUILD_DATE: '2030-01-01' });
+    if (r.status !== 0) throw new Error(`构建失败：\n${r.stdout}\n${r.stderr}`);
+    dist = join(temp, 'dist');
+  });
+
+  it('leaves the draft out of pages, lists, feed and sitemap', () => {
+    expect(existsSync(join(dist, 'cases', 'draft-not-ready'))).toBe(false);
+    for (const f of ['cases/index.html', 'cases/rss.xml', 'sitemap-0.xml', 'cases/topic/wages/index.html', 'services/legal-aid/index.html']) {
+      const text = readFileSync(join(dist, f), 'utf8');
+      expect(text, f).not.toContain('draft-not-ready');
+      expect(text, f).not.toContain('还没写完的草稿');
+    }
+    expect(readFileSync(join(dist, 'cases', 'index.html'), 'utf8')).toContain('共有 2 篇文章');
+  });
+
+  it('warns on an article whose review date has passed', () => {
+    const page = readFileSync(join(dist, 'cases', 'unpaid-wages-contractor-fled', 'index.html'), 'utf8');
+    expect(page).toContain('本文已过审核日期，内容可能不是最新的');
+    expect(page).toMatch(/原定在 <time datetime="2027-11-27">2027年11月27日<\/time> 前重新核对/);
+  });
+});
