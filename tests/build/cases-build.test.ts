@@ -30,9 +30,11 @@ function copyProject(keep: string[]): string {
 }
 
 function build(dir: string, env: Record<string, string> = {}) {
+  // Not vitest's Vite variables (BASE_URL, MODE …): they would leak into the child build.
+  const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...clean } = process.env;
   return spawnSync('astro', ['build'], {
     cwd: dir,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_DISABLE_UPDATE_CHECK: 'true', ...env },
+    env: { ...clean, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_DISABLE_UPDATE_CHECK: 'true', ...env },
     encoding: 'utf8',
   });
 }
