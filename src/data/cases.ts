@@ -1,5 +1,6 @@
 /**
- * The published 以案说法 articles, newest first, read once per build.
+ * The published 以案说法 articles, newest first, read once per build
+ * (on every request in development).
  * Drafts (draft: true) are dropped here, so no page, feed or sitemap sees them.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
@@ -10,6 +11,9 @@ export type CaseEntry = CollectionEntry<'cases'>;
 let cases: Promise<CaseEntry[]> | undefined;
 
 export function getPublishedCases(): Promise<CaseEntry[]> {
-  cases ??= getCollection('cases').then((list) => sortNewestFirst(published(list)));
+  const load = () => getCollection('cases').then((list) => sortNewestFirst(published(list)));
+  // In `npm run dev` / `npm run cms` an editor's change must show on the next reload.
+  if (import.meta.env.DEV) return load();
+  cases ??= load();
   return cases;
 }

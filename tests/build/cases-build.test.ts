@@ -3,8 +3,9 @@
  * directory, node_modules linked, never touching content/ here):
  *  - an article citing an article that does not exist stops the build, and
  *    the message names the file and the citation;
- *  - a draft never reaches the built site, and an article past its review
- *    date (judged against SITE_BUILD_DATE) shows the warning notice.
+ *  - a draft never reaches the built site, an article past its review date
+ *    (judged against SITE_BUILD_DATE) shows the warning notice, and with a
+ *    base path (/sfj/) the feed, sitemap and robots.txt carry it.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -69,14 +70,14 @@ describe('a build with a broken citation', () => {
   });
 });
 
-describe('a build with a draft, after the review dates', () => {
+describe('a build with a draft, after the review dates, under /sfj/', () => {
   let dist = '';
   beforeAll(() => {
     const draft = sample
       .replace(/^title: .*$/m, 'title: 这是一篇还没写完的草稿文章')
       .replace(/^caseKind: 说明性案例$/m, 'caseKind: 说明性案例\ndraft: true');
     writeFileSync(join(temp, 'content', 'cases', 'draft-not-ready.mdx'), draft);
-    const r = build(temp, { SITE_BUILD_DATE: '2030-01-01' });
+    const r = build(temp, { SITE_BUILD_DATE: '2030-01-01', SITE_BASE: '/sfj/', SITE_URL: 'https://portal.example' });
     if (r.status !== 0) throw new Error(`构建失败：\n${r.stdout}\n${r.stderr}`);
     dist = join(temp, 'dist');
   });
@@ -95,5 +96,23 @@ describe('a build with a draft, after the review dates', () => {
     const page = readFileSync(join(dist, 'cases', 'unpaid-wages-contractor-fled', 'index.html'), 'utf8');
     expect(page).toContain('本文已过审核日期，内容可能不是最新的');
     expect(page).toMatch(/原定在 <time datetime="2027-11-27">2027年11月27日<\/time> 前重新核对/);
+  });
+
+  it('puts the base path into the feed, the sitemap and robots.txt', () => {
+    const rss = readFileSync(join(dist, 'cases', 'rss.xml'), 'utf8');
+    const links = [...rss.matchAll(/<link>([^<]+)<\/link>/g)].map((m) => m[1]);
+    expect(links).toEqual([
+      'https://portal.example/sfj/cases/',
+      'https://portal.example/sfj/cases/unpaid-wages-contractor-fled/',
+      'https://portal.example/sfj/cases/work-injury-recognition/',
+    ]);
+    const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain('<loc>https://portal.example/sfj/cases/unpaid-wages-contractor-fled/</loc>');
+    expect(sitemap).not.toMatch(/<loc>https:\/\/portal\.example\/(?!sfj\/)/);
+    const robots = readFileSync(join(dist, 'robots.txt'), 'utf8');
+    expect(robots).toContain('Disallow: /sfj/admin/');
+    expect(robots).toContain('Disallow: /sfj/staff/');
+    expect(robots).toContain('Sitemap: https://portal.example/sfj/sitemap-index.xml');
+    expect(readFileSync(join(dist, 'admin', 'index.html'), 'utf8')).toContain('src="/sfj/admin/decap-cms.js"');
   });
 });
