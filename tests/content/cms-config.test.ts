@@ -88,6 +88,12 @@ describe('the drift check itself', () => {
     field(field(fields, 'laws').fields!, 'note').pattern = ['^.{0,100}$', ''];
     expect(compareFields('', fields, schema, ['body'])).toEqual(['laws.note：字数限制不一致：schema 0–80，CMS 0–100']);
   });
+  it('lets fields inside an optional object be optional in the CMS, but not the other way round', () => {
+    const fields = clone();
+    expect(field(field(fields, 'source').fields!, 'title').required).toBe(false);
+    field(field(fields, 'source').fields!, 'url').required = true;
+    expect(compareFields('', fields, schema, ['body'])).toEqual(['source.url：schema 可不填，CMS 必填']);
+  });
   it('reads length patterns', () => {
     expect(lengthFromPattern('^.{6,40}$')).toEqual({ min: 6, max: 40 });
     expect(lengthFromPattern('^[\\s\\S]{30,160}$')).toEqual({ min: 30, max: 160 });

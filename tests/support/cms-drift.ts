@@ -78,9 +78,17 @@ function compareString(path: string, f: CmsField, s: JsonSchema, out: string[]):
   }
 }
 
-function compareField(path: string, f: CmsField, s: JsonSchema, required: boolean, out: string[]): void {
+/**
+ * `insideOptional`: the field belongs to an optional object. Decap checks the
+ * fields of an object even when the object is left empty, so there a field
+ * the schema requires may be optional in the CMS (the schema still requires
+ * it whenever the object is given). The reverse is still a difference.
+ */
+function compareField(path: string, f: CmsField, s: JsonSchema, required: boolean, out: string[], insideOptional = false): void {
   const cmsRequired = f.required !== false;
-  if (cmsRequired !== required) out.push(`${path}：schema ${required ? '必填' : '可不填'}，CMS ${cmsRequired ? '必填' : '可不填'}`);
+  if (cmsRequired !== required && !(insideOptional && required && !cmsRequired)) {
+    out.push(`${path}：schema ${required ? '必填' : '可不填'}，CMS ${cmsRequired ? '必填' : '可不填'}`);
+  }
 
   if (s.format === 'date') {
     if (f.widget !== 'datetime' || f.format !== 'YYYY-MM-DD') out.push(`${path}：schema 是日期，CMS 应该用 datetime 组件，format: YYYY-MM-DD`);
@@ -114,7 +122,7 @@ function compareField(path: string, f: CmsField, s: JsonSchema, required: boolea
         out.push(`${path}：schema 是一组字段，CMS 应该用 object 组件`);
         return;
       }
-      out.push(...compareFields(path, f.fields, s));
+      out.push(...compareFields(path, f.fields, s, [], !required));
       return;
     case 'array': {
       const items = s.items ?? {};
@@ -142,7 +150,7 @@ function compareField(path: string, f: CmsField, s: JsonSchema, required: boolea
 }
 
 /** Every difference between a CMS `fields` list and an object schema. `extra` names CMS-only fields (body). */
-export function compareFields(prefix: string, fields: CmsField[], schema: JsonSchema, extra: string[] = []): string[] {
+export function compareFields(prefix: string, fields: CmsField[], schema: JsonSchema, extra: string[] = [], insideOptional = false): string[] {
   const out: string[] = [];
   const props = schema.properties ?? {};
   const required = new Set(schema.required ?? []);
@@ -157,7 +165,7 @@ export function compareFields(prefix: string, fields: CmsField[], schema: JsonSc
       out.push(`${at(f.name)}：CMS 配置里有这个字段，schema 里没有`);
       continue;
     }
-    compareField(at(f.name), f, s, required.has(f.name), out);
+    compareField(at(f.name), f, s, required.has(f.name), out, insideOptional);
   }
   return out;
 }
