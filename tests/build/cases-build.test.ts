@@ -77,6 +77,10 @@ describe('a build with a draft, after the review dates, under /sfj/', () => {
       .replace(/^title: .*$/m, 'title: 这是一篇还没写完的草稿文章')
       .replace(/^caseKind: 说明性案例$/m, 'caseKind: 说明性案例\ndraft: true');
     writeFileSync(join(temp, 'content', 'cases', 'draft-not-ready.mdx'), draft);
+    const published = sample
+      .replace(/^title: .*$/m, 'title: 一篇根据公开案例改写的文章')
+      .replace(/^caseKind: 说明性案例$/m, 'caseKind: 公开案例\nsource: { title: 示例案例标题, publisher: 示例发布机关, date: 2025-03-15, url: "https://example.org/case" }');
+    writeFileSync(join(temp, 'content', 'cases', 'public-case.mdx'), published);
     const r = build(temp, { SITE_BUILD_DATE: '2030-01-01', SITE_BASE: '/sfj/', SITE_URL: 'https://portal.example' });
     if (r.status !== 0) throw new Error(`构建失败：\n${r.stdout}\n${r.stderr}`);
     dist = join(temp, 'dist');
@@ -89,7 +93,15 @@ describe('a build with a draft, after the review dates, under /sfj/', () => {
       expect(text, f).not.toContain('draft-not-ready');
       expect(text, f).not.toContain('还没写完的草稿');
     }
-    expect(readFileSync(join(dist, 'cases', 'index.html'), 'utf8')).toContain('共有 2 篇文章');
+    expect(readFileSync(join(dist, 'cases', 'index.html'), 'utf8')).toContain('共有 3 篇文章');
+  });
+
+  it('shows the source of a 公开案例 instead of the illustrative-story notice', () => {
+    const page = readFileSync(join(dist, 'cases', 'public-case', 'index.html'), 'utf8');
+    expect(page).toContain(
+      '本文根据公开发布的案例改写。来源：示例发布机关，<a href="https://example.org/case">“示例案例标题”</a>（<time datetime="2025-03-15">2025年3月15日</time>）。',
+    );
+    expect(page).not.toContain('这个故事是为了讲清楚法律规定而编写的');
   });
 
   it('warns on an article whose review date has passed', () => {
@@ -101,8 +113,9 @@ describe('a build with a draft, after the review dates, under /sfj/', () => {
   it('puts the base path into the feed, the sitemap and robots.txt', () => {
     const rss = readFileSync(join(dist, 'cases', 'rss.xml'), 'utf8');
     const links = [...rss.matchAll(/<link>([^<]+)<\/link>/g)].map((m) => m[1]);
-    expect(links).toEqual([
-      'https://portal.example/sfj/cases/',
+    expect(links[0]).toBe('https://portal.example/sfj/cases/');
+    expect(links.slice(1).sort()).toEqual([
+      'https://portal.example/sfj/cases/public-case/',
       'https://portal.example/sfj/cases/unpaid-wages-contractor-fled/',
       'https://portal.example/sfj/cases/work-injury-recognition/',
     ]);
