@@ -24,12 +24,11 @@ describe('links in the built site (base /)', () => {
 describe(`links in a build with base ${BASE}`, () => {
   beforeAll(() => {
     rmSync(distBase, { recursive: true, force: true });
-    // vitest puts Vite's BASE_URL=/ (and MODE, DEV, PROD, SSR) into process.env; passed on, BASE_URL
-    // would override the base of the child build and every link would miss /sfj/.
-    const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...env } = process.env;
     const r = spawnSync('astro', ['build'], {
       cwd: projectRoot,
-      env: { ...env, SITE_BASE: BASE, ASTRO_OUT_DIR: './dist-base', ASTRO_TELEMETRY_DISABLED: '1' },
+      // Vitest puts Vite's BASE_URL=/ (and MODE, DEV, PROD, SSR) into process.env; a child build
+      // that inherits them ignores SITE_BASE in import.meta.env.BASE_URL, so leave them out.
+      env: { ...process.env, BASE_URL: undefined, MODE: undefined, DEV: undefined, PROD: undefined, SSR: undefined, SITE_BASE: BASE, ASTRO_OUT_DIR: './dist-base', ASTRO_TELEMETRY_DISABLED: '1' },
       encoding: 'utf8',
     });
     if (r.status !== 0) throw new Error(`带基础路径的构建失败：\n${r.stdout}\n${r.stderr}`);
