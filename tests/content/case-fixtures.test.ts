@@ -24,7 +24,7 @@ describe('broken case fixtures', () => {
 
   it('impossible date: names the line, the field and the real-date format', () => {
     expect(problemsOf('impossible-date')).toEqual([
-      `${dir}/impossible-date.mdx:5：字段 published：日期 2025-02-30 不存在，请改成真实的日期（格式 YYYY-MM-DD）。`,
+      `${dir}/impossible-date.mdx:5：日期 2025-02-30 不存在（字段 published），请改成真实的日期（格式 YYYY-MM-DD）。`,
     ]);
   });
 
