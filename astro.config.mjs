@@ -5,6 +5,11 @@ import contentChecks from './src/integrations/content-checks.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { hastScopedHeadingIds } from './src/integrations/hast-scoped-heading-ids.ts';
 import { hastBaseLinks } from './src/integrations/hast-base-links.ts';
+import { hastCitationLinks } from './src/integrations/hast-citation-links.ts';
+import decapCms from './src/integrations/decap-cms.ts';
+import { sitemapFilter } from './src/integrations/sitemap-filter.ts';
+import sitemap from '@astrojs/sitemap';
+import { fileURLToPath } from 'node:url';
 
 // The site may be published at the root of its own domain or as a channel
 // under the city portal (e.g. https://portal.example/sfj/). Every internal link
@@ -30,13 +35,21 @@ export default defineConfig({
   devToolbar: { enabled: false },
   markdown: {
     processor: satteri({
-      hastPlugins: [hastScopedHeadingIds, hastBaseLinks(base)],
+      // Citation links run before base links; they only write #fragments.
+      hastPlugins: [hastScopedHeadingIds, hastCitationLinks(fileURLToPath(new URL('./content/laws/', import.meta.url))), hastBaseLinks(base)],
       // Keep editors' punctuation exactly as written: the plan is a historical
       // text, and Chinese quotation marks are already typographic.
       features: { smartPunctuation: false },
     }),
   },
-  integrations: [contentChecks(), mdx()],
+  integrations: [
+    contentChecks(),
+    mdx(),
+    // The whole site, without /staff/, /admin/, 404 and empty 以案说法 filter pages.
+    sitemap({ filter: sitemapFilter(fileURLToPath(new URL('./content/cases/', import.meta.url)), base) }),
+    // The editing interface at /admin/, bundled from the decap-cms package.
+    decapCms(),
+  ],
   vite: {
     build: {
       // Scripts must be files, never inline: our CSP forbids inline scripts.

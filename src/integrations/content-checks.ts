@@ -65,7 +65,10 @@ export function checkContent(contentDir: string, lawsDir = join(contentDir, 'law
     // Dates are checked in frontmatter and data files, where YAML parses them.
     const dateScope = /\.(md|mdx)$/.test(file) ? source.slice(0, source.indexOf('\n---', 3) + 1) : source;
     for (const d of impossibleDates(dateScope)) {
-      problems.push(`${rel}:${lineOf(source, d.index)}：日期 ${d.date} 不存在，请改成真实的日期（格式 YYYY-MM-DD）。`);
+      const line = lineOf(source, d.index);
+      // Name the field when the date is a `key: value` line (published: 2025-02-30).
+      const key = source.split('\n')[line - 1]?.match(/^\s*(?:-\s*)?([A-Za-z_][\w-]*)\s*:/)?.[1];
+      problems.push(`${rel}:${line}：日期 ${d.date} 不存在${key ? `（字段 ${key}）` : ''}，请改成真实的日期（格式 YYYY-MM-DD）。`);
     }
     try {
       if (/\.(md|mdx)$/.test(file)) {

@@ -50,7 +50,10 @@ export function parseArticles(body: string): Map<string, Article> {
     const heading = line.match(/^(#+)\s*(.*)$/);
     if (heading) {
       const depth = heading[1]!.length;
-      chapter = [...chapter.slice(0, depth - 1), heading[2]!.replace(/[\s\u3000]+/g, ' ')];
+      // Index by depth, so a ## after a ## replaces it even when there is no # above.
+      const next = chapter.slice(0, depth - 1);
+      next[depth - 1] = heading[2]!.replace(/[\s\u3000]+/g, ' ');
+      chapter = next;
       current = undefined;
       continue;
     }

@@ -12,7 +12,7 @@ export const articleRef = z.object({
   law: z.string({ error: '请写出法律名称，例如 法律援助法' }).min(2),
   article: z.union([z.number().int().positive(), z.string().min(1)], { error: '请写出条号，例如 43' }),
   /** Optional: why this article matters here, in one short sentence. */
-  note: z.string().max(80).optional(),
+  note: z.string({ error: '说明（note）要写成文字' }).max(80, { error: '说明（note）最多 80 个字' }).optional(),
 });
 
 /** One of the plan's seven work lines, by id: publicity, mediation, resettlement, community-correction, legal-aid, lawyers, notary. */

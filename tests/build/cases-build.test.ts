@@ -1,0 +1,131 @@
+/**
+ * Real `astro build`s of a throwaway copy of the project (in the system temp
+ * directory, node_modules linked, never touching content/ here):
+ *  - an article citing an article that does not exist stops the build, and
+ *    the message names the file and the citation;
+ *  - a draft never reaches the built site, an article past its review date
+ *    (judged against SITE_BUILD_DATE) shows the warning notice, and with a
+ *    base path (/sfj/) the feed, sitemap and robots.txt carry it.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../support/dist.ts';
+
+let temp = '';
+
+/** Copies what a build needs; content/cases/ keeps only `keep` articles so the build is quick. */
+function copyProject(keep: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'taishan-cases-build-'));
+  for (const name of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    cpSync(join(projectRoot, name), join(dir, name), { recursive: true });
+  }
+  cpSync(join(projectRoot, 'content'), join(dir, 'content'), {
+    recursive: true,
+    filter: (src) => !src.includes(`${join('content', 'cases')}/`) || keep.some((k) => src.endsWith(`/${k}.mdx`)),
+  });
+  symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+function build(dir: string, env: Record<string, string> = {}) {
+  // Not vitest's Vite variables (BASE_URL, MODE …): they would leak into the child build.
+  const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...clean } = process.env;
+  return spawnSync('astro', ['build'], {
+    cwd: dir,
+    env: { ...clean, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_DISABLE_UPDATE_CHECK: 'true', ...env },
+    encoding: 'utf8',
+  });
+}
+
+const sample = readFileSync(join(projectRoot, 'content', 'cases', 'unpaid-wages-contractor-fled.mdx'), 'utf8');
+
+beforeAll(() => {
+  temp = copyProject(['unpaid-wages-contractor-fled', 'work-injury-recognition']);
+});
+afterAll(() => {
+  if (temp) rmSync(temp, { recursive: true, force: true });
+});
+
+describe('a build with a broken citation', () => {
+  it('fails, naming the file and the citation', () => {
+    const broken = sample.replace('（《中华人民共和国法律援助法》第四十三条）', '（《中华人民共和国法律援助法》第一百四十三条）');
+    expect(broken).not.toBe(sample);
+    const file = join(temp, 'content', 'cases', 'broken-citation.mdx');
+    writeFileSync(file, broken);
+    try {
+      const r = build(temp);
+      const out = r.stdout + r.stderr;
+      expect(r.status).not.toBe(0);
+      expect(out).toContain('content/cases/broken-citation.mdx');
+      expect(out).toContain('《中华人民共和国法律援助法》第一百四十三条');
+      expect(out).toMatch(/没有第一百四十三条.*请核对条号/);
+    } finally {
+      rmSync(file);
+    }
+    // The real project was never touched.
+    expect(existsSync(join(projectRoot, 'content', 'cases', 'broken-citation.mdx'))).toBe(false);
+  });
+});
+
+describe('a build with a draft, after the review dates, under /sfj/', () => {
+  let dist = '';
+  beforeAll(() => {
+    const draft = sample
+      .replace(/^title: .*$/m, 'title: 这是一篇还没写完的草稿文章')
+      .replace(/^caseKind: 说明性案例$/m, 'caseKind: 说明性案例\ndraft: true');
+    writeFileSync(join(temp, 'content', 'cases', 'draft-not-ready.mdx'), draft);
+    const published = sample
+      .replace(/^title: .*$/m, 'title: 一篇根据公开案例改写的文章')
+      .replace(/^caseKind: 说明性案例$/m, 'caseKind: 公开案例\nsource: { title: 示例案例标题, publisher: 示例发布机关, date: 2025-03-15, url: "https://example.org/case" }');
+    writeFileSync(join(temp, 'content', 'cases', 'public-case.mdx'), published);
+    const r = build(temp, { SITE_BUILD_DATE: '2030-01-01', SITE_BASE: '/sfj/', SITE_URL: 'https://portal.example' });
+    if (r.status !== 0) throw new Error(`构建失败：\n${r.stdout}\n${r.stderr}`);
+    dist = join(temp, 'dist');
+  });
+
+  it('leaves the draft out of pages, lists, feed and sitemap', () => {
+    expect(existsSync(join(dist, 'cases', 'draft-not-ready'))).toBe(false);
+    for (const f of ['cases/index.html', 'cases/rss.xml', 'sitemap-0.xml', 'cases/topic/wages/index.html', 'services/legal-aid/index.html']) {
+      const text = readFileSync(join(dist, f), 'utf8');
+      expect(text, f).not.toContain('draft-not-ready');
+      expect(text, f).not.toContain('还没写完的草稿');
+    }
+    expect(readFileSync(join(dist, 'cases', 'index.html'), 'utf8')).toContain('共有 3 篇文章');
+  });
+
+  it('shows the source of a 公开案例 instead of the illustrative-story notice', () => {
+    const page = readFileSync(join(dist, 'cases', 'public-case', 'index.html'), 'utf8');
+    expect(page).toContain(
+      '本文根据公开发布的案例改写。来源：示例发布机关，<a href="https://example.org/case">“示例案例标题”</a>（<time datetime="2025-03-15">2025年3月15日</time>）。',
+    );
+    expect(page).not.toContain('这个故事是为了讲清楚法律规定而编写的');
+  });
+
+  it('warns on an article whose review date has passed', () => {
+    const page = readFileSync(join(dist, 'cases', 'unpaid-wages-contractor-fled', 'index.html'), 'utf8');
+    expect(page).toContain('本文已过审核日期，内容可能不是最新的');
+    expect(page).toMatch(/原定在 <time datetime="2027-11-27">2027年11月27日<\/time> 前重新核对/);
+  });
+
+  it('puts the base path into the feed, the sitemap and robots.txt', () => {
+    const rss = readFileSync(join(dist, 'cases', 'rss.xml'), 'utf8');
+    const links = [...rss.matchAll(/<link>([^<]+)<\/link>/g)].map((m) => m[1]);
+    expect(links[0]).toBe('https://portal.example/sfj/cases/');
+    expect(links.slice(1).sort()).toEqual([
+      'https://portal.example/sfj/cases/public-case/',
+      'https://portal.example/sfj/cases/unpaid-wages-contractor-fled/',
+      'https://portal.example/sfj/cases/work-injury-recognition/',
+    ]);
+    const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain('<loc>https://portal.example/sfj/cases/unpaid-wages-contractor-fled/</loc>');
+    expect(sitemap).not.toMatch(/<loc>https:\/\/portal\.example\/(?!sfj\/)/);
+    const robots = readFileSync(join(dist, 'robots.txt'), 'utf8');
+    expect(robots).toContain('Disallow: /sfj/admin/');
+    expect(robots).toContain('Disallow: /sfj/staff/');
+    expect(robots).toContain('Sitemap: https://portal.example/sfj/sitemap-index.xml');
+    expect(readFileSync(join(dist, 'admin', 'index.html'), 'utf8')).toContain('src="/sfj/admin/decap-cms.js"');
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * The editing interface's field configuration (src/cms/config.yml) must agree
+ * with the cases schema (src/schemas/cases.ts): same fields, same required
+ * flags, same options, same length limits. Otherwise an editor could save an
+ * article the build rejects, or be stopped from saving a valid one.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { caseSchema } from '../../src/schemas/cases.ts';
+import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
+import { compareFields, jsonSchemaOf, lengthFromPattern, type CmsField } from '../support/cms-drift.ts';
+import { projectRoot } from '../support/dist.ts';
+
+interface CmsConfig {
+  locale: string;
+  local_backend: boolean;
+  collections: { name: string; folder: string; extension: string; format: string; fields: CmsField[] }[];
+}
+
+const config = parse(readFileSync(join(projectRoot, 'src', 'cms', 'config.yml'), 'utf8')) as CmsConfig;
+const cases = config.collections.find((c) => c.name === 'cases')!;
+const schema = jsonSchemaOf(caseSchema);
+
+describe('src/cms/config.yml', () => {
+  it('is in Simplified Chinese, with the local backend, editing content/cases/*.mdx', () => {
+    expect(config.locale).toBe('zh_Hans');
+    expect(config.local_backend).toBe(true);
+    expect(cases).toMatchObject({ folder: 'content/cases', extension: 'mdx', format: 'frontmatter' });
+  });
+
+  it('has the fields of the cases schema, with the same required flags, options and limits', () => {
+    expect(compareFields('', cases.fields, schema, ['body'])).toEqual([]);
+  });
+
+  it('has a required Markdown body', () => {
+    const body = cases.fields.find((f) => f.name === 'body');
+    expect(body).toMatchObject({ widget: 'markdown' });
+    expect(body!.required).not.toBe(false);
+  });
+
+  it('offers exactly the laws in content/laws/ for citations', () => {
+    const lawsDir = join(projectRoot, 'content', 'laws');
+    const shortTitles = readdirSync(lawsDir)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => splitFrontmatter(readFileSync(join(lawsDir, f), 'utf8')).data.shortTitle as string);
+    const law = cases.fields.find((f) => f.name === 'laws')!.fields!.find((f) => f.name === 'law')!;
+    const options = (law.options ?? []).map(String);
+    const missing = shortTitles.filter((t) => !options.includes(t));
+    const extra = options.filter((o) => !shortTitles.includes(o));
+    expect({ missing, extra }, '请在 src/cms/config.yml 的 laws → law 选项里增删这些法律名称').toEqual({ missing: [], extra: [] });
+  });
+
+  it('labels every field in Chinese', () => {
+    const labels = (fields: CmsField[]): string[] => fields.flatMap((f) => [f.label ?? '', ...labels(f.fields ?? []), ...(f.field ? labels([f.field]) : [])]);
+    for (const label of labels(cases.fields)) expect(label).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('the drift check itself', () => {
+  const clone = () => structuredClone(cases.fields);
+  const field = (fields: CmsField[], name: string) => fields.find((f) => f.name === name)!;
+
+  it('notices a missing field and an extra one', () => {
+    const fields = clone().filter((f) => f.name !== 'summary');
+    fields.push({ name: 'author', label: '作者', widget: 'string' });
+    expect(compareFields('', fields, schema, ['body'])).toEqual([
+      'summary：schema 有这个字段，CMS 配置里没有',
+      'author：CMS 配置里有这个字段，schema 里没有',
+    ]);
+  });
+  it('notices a changed required flag, option list, minimum and length limit', () => {
+    const fields = clone();
+    field(fields, 'tags').required = true;
+    field(fields, 'topic').options!.pop();
+    field(fields, 'audiences').min = 0;
+    field(fields, 'title').pattern = ['^.{5,40}$', '5 到 40 个字'];
+    const problems = compareFields('', fields, schema, ['body']);
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).toMatch(/tags：schema 可不填，CMS 必填/);
+    expect(problems.join('\n')).toMatch(/topic：选项不一致/);
+    expect(problems.join('\n')).toMatch(/audiences：最少条数不一致/);
+    expect(problems.join('\n')).toMatch(/title：字数限制不一致：schema 6–40，CMS 5–40/);
+  });
+  it('notices nested differences (laws → note)', () => {
+    const fields = clone();
+    field(field(fields, 'laws').fields!, 'note').pattern = ['^.{0,100}$', ''];
+    expect(compareFields('', fields, schema, ['body'])).toEqual(['laws.note：字数限制不一致：schema 0–80，CMS 0–100']);
+  });
+  it('lets fields inside an optional object be optional in the CMS, but not the other way round', () => {
+    const fields = clone();
+    expect(field(field(fields, 'source').fields!, 'title').required).toBe(false);
+    field(field(fields, 'source').fields!, 'url').required = true;
+    expect(compareFields('', fields, schema, ['body'])).toEqual(['source.url：schema 可不填，CMS 必填']);
+  });
+  it('reads length patterns', () => {
+    expect(lengthFromPattern('^.{6,40}$')).toEqual({ min: 6, max: 40 });
+    expect(lengthFromPattern('^[\\s\\S]{30,160}$')).toEqual({ min: 30, max: 160 });
+    expect(lengthFromPattern('^.{2,}$')).toEqual({ min: 2, max: undefined });
+    expect(lengthFromPattern('^\\d+$')).toBeUndefined();
+  });
+});

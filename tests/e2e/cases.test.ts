@@ -1,0 +1,253 @@
+/**
+ * 以案说法 in Chromium against the served build: filters and pagination as
+ * plain links (also without JavaScript), cited articles that open without
+ * JavaScript, inline citations that open the right article, accessibility in
+ * every display mode, small screens, and the RSS feed and sitemap as XML.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
+import { expectNoAxeViolations } from './support/axe.ts';
+import { launchBrowser, newContext } from './support/chromium.ts';
+
+const baseURL = inject('baseURL');
+const projectRoot = inject('projectRoot');
+
+// The published articles, newest first (same order rule as src/lib/cases.ts).
+const articles = readdirSync(join(projectRoot, 'content', 'cases'))
+  .filter((f) => f.endsWith('.mdx'))
+  .map((f) => ({ slug: f.replace(/\.mdx$/, ''), data: splitFrontmatter(readFileSync(join(projectRoot, 'content', 'cases', f), 'utf8')).data }))
+  .filter((a) => a.data.draft !== true)
+  .map((a) => ({ slug: a.slug, title: String(a.data.title), published: new Date(String(a.data.published)), audiences: a.data.audiences as string[] }))
+  .sort((a, b) => b.published.getTime() - a.published.getTime() || a.title.localeCompare(b.title, 'zh-CN') || a.slug.localeCompare(b.slug));
+const ARTICLE = '/cases/unpaid-wages-contractor-fled/';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function contextWith(prefs: { font?: string; contrast?: string }, options: { width?: number; javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+  const context = await newContext(browser, { viewport: { width: options.width ?? 390, height: 800 }, javaScriptEnabled: options.javaScriptEnabled ?? true });
+  await context.addInitScript((p) => {
+    if (p.font) localStorage.setItem('ts-font', p.font);
+    if (p.contrast) localStorage.setItem('ts-contrast', p.contrast);
+  }, prefs);
+  return context;
+}
+
+const listTitles = (page: Page) => page.locator('.case-list__title').allInnerTexts();
+
+describe('filters (without JavaScript)', () => {
+  it('filters by audience, topic and service through plain links, each page showing its count', async () => {
+    const context = await contextWith({}, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(baseURL + '/cases/');
+    const filters = page.getByRole('navigation', { name: '分类查找' });
+
+    const school = articles.filter((a) => a.audiences.includes('学校'));
+    await filters.getByRole('link', { name: new RegExp(`^学校（${school.length}\\s*篇\\s*）$`) }).click();
+    await page.waitForURL('**/cases/audience/school/');
+    expect(await page.locator('h1').innerText()).toBe('学校以案说法');
+    expect(await page.locator('.case-count').innerText()).toContain(`共有 ${school.length} 篇文章`);
+    expect(await listTitles(page)).toEqual(school.map((a) => a.title));
+    expect(await filters.getByRole('link', { name: /^学校/ }).getAttribute('aria-current')).toBe('page');
+
+    await filters.getByRole('link', { name: /^拖欠工资（/ }).click();
+    await page.waitForURL('**/cases/topic/wages/');
+    expect(await page.locator('h1').innerText()).toBe('以案说法：拖欠工资');
+    expect((await listTitles(page)).length).toBeGreaterThan(0);
+
+    await filters.getByRole('link', { name: /^法律援助（/ }).click();
+    await page.waitForURL('**/cases/line/legal-aid/');
+    expect(await page.locator('.case-count').innerText()).toMatch(/“法律援助”类共有 \d+ 篇文章/);
+
+    await filters.getByRole('link', { name: /^全部文章/ }).click();
+    await page.waitForURL(/\/cases\/$/);
+    await context.close();
+  });
+
+  it('shows an honest empty state for a topic without articles', async () => {
+    const context = await contextWith({}, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    const res = await page.goto(baseURL + '/cases/topic/consumer/');
+    expect(res?.status()).toBe(200);
+    expect(await page.locator('main').innerText()).toContain('这一类暂时还没有文章');
+    expect(await page.locator('meta[name="robots"]').getAttribute('content')).toContain('noindex');
+    await context.close();
+  });
+});
+
+describe('pagination', () => {
+  it('shows 10 articles a page, newest first, with an accessible page navigation', async () => {
+    const context = await contextWith({}, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(baseURL + '/cases/');
+    expect(await listTitles(page)).toEqual(articles.slice(0, 10).map((a) => a.title));
+    const nav = page.getByRole('navigation', { name: '分页' });
+    expect(await nav.getByRole('link', { name: '第 1 页' }).getAttribute('aria-current')).toBe('page');
+    await nav.getByRole('link', { name: '下一页' }).click();
+    await page.waitForURL('**/cases/page/2/');
+    expect(await listTitles(page)).toEqual(articles.slice(10, 20).map((a) => a.title));
+    expect(await page.locator('h1').innerText()).toBe('以案说法（第2页）');
+    const nav2 = page.getByRole('navigation', { name: '分页' });
+    expect(await nav2.getByRole('link', { name: '第 2 页' }).getAttribute('aria-current')).toBe('page');
+    expect(await nav2.getByRole('link', { name: '下一页' }).count()).toBe(articles.length > 20 ? 1 : 0);
+    await nav2.getByRole('link', { name: '上一页' }).click();
+    await page.waitForURL(/\/cases\/$/);
+    await context.close();
+  });
+});
+
+describe('cited articles (without JavaScript)', () => {
+  it('expands a cited article in the 法条 section', async () => {
+    const context = await contextWith({}, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(baseURL + ARTICLE);
+    const first = page.locator('#cited-laws ~ .law-list details.law-article').first();
+    expect(await first.getAttribute('open')).toBeNull();
+    expect(await first.locator('.law-article__body').isVisible()).toBe(false);
+    await first.locator('summary').click();
+    expect(await first.getAttribute('open')).not.toBeNull();
+    expect(await first.locator('.law-article__body p').first().isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('opens the right article when an inline citation in the text is followed', async () => {
+    const context = await contextWith({}, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(baseURL + ARTICLE);
+    const link = page.locator('.case__body a[href^="#law-"]', { hasText: '第四十三条' }).first();
+    const anchor = (await link.getAttribute('href'))!.slice(1);
+    expect(anchor).toBe('law-legal-aid-law-43');
+    const target = page.locator('details.law-article', { has: page.locator(`#${anchor}`) });
+    expect(await target.getAttribute('open')).toBeNull();
+    await link.click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${anchor}`);
+    await expect.poll(() => target.getAttribute('open')).not.toBeNull();
+    expect(await target.locator('summary').innerText()).toContain('《中华人民共和国法律援助法》第四十三条');
+    expect(await target.locator('.law-article__body').innerText()).toContain('七日内');
+    expect(await target.isVisible()).toBe(true);
+    const box = await target.boundingBox();
+    expect(box!.y).toBeLessThan(800);
+    await context.close();
+  });
+
+  it('follows an inline citation with the keyboard', async () => {
+    const context = await contextWith({});
+    const page = await context.newPage();
+    await page.goto(baseURL + ARTICLE);
+    const link = page.locator('.case__body a[href^="#law-"]').first();
+    const anchor = (await link.getAttribute('href'))!.slice(1);
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('details.law-article', { has: page.locator(`#${anchor}`) }).getAttribute('open')).not.toBeNull();
+    await context.close();
+  });
+});
+
+const PAGES: [string, string][] = [
+  ['list', '/cases/'],
+  ['list page 2', '/cases/page/2/'],
+  ['audience filter', '/cases/audience/village/'],
+  ['topic filter', '/cases/topic/campus-safety/'],
+  ['empty topic', '/cases/topic/consumer/'],
+  ['work-line filter', '/cases/line/mediation/'],
+  ['article', ARTICLE],
+];
+
+describe.each([
+  ['normal', {}],
+  ['high contrast, largest font', { contrast: 'high', font: 'xlarge' }],
+] as const)('axe, %s mode', (mode, prefs) => {
+  it.each(PAGES)('%s (%s) has no violations', async (_name, path) => {
+    const context = await contextWith(prefs);
+    const page = await context.newPage();
+    await page.goto(baseURL + path);
+    if ('contrast' in prefs) await expect.poll(() => page.getAttribute('html', 'data-contrast')).toBe('high');
+    if ('font' in prefs) await expect.poll(() => page.getAttribute('html', 'data-font')).toBe('xlarge');
+    // Open every cited article, so its text is checked too.
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => d.setAttribute('open', '')));
+    await expectNoAxeViolations(page, `${path} (${mode})`);
+    await context.close();
+  });
+});
+
+describe('small screens', () => {
+  it.each(PAGES)('%s (%s) fits 320 px at the largest font', async (_name, path) => {
+    const context = await contextWith({ font: 'xlarge' }, { width: 320 });
+    const page = await context.newPage();
+    await page.goto(baseURL + path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});
+
+describe('feeds', () => {
+  /** Parses XML with the browser's strict XML parser; a parse error fails the test. */
+  async function parseXml(page: Page, url: string): Promise<{ ok: boolean; error?: string }> {
+    const text = await (await fetch(url)).text();
+    return page.evaluate((t) => {
+      const doc = new DOMParser().parseFromString(t, 'application/xml');
+      const err = doc.querySelector('parsererror');
+      return err ? { ok: false, error: err.textContent ?? '' } : { ok: true };
+    }, text);
+  }
+
+  it('RSS: well-formed XML, every published article newest first, absolute links', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(baseURL + '/cases/');
+    const res = await fetch(baseURL + '/cases/rss.xml');
+    expect(res.headers.get('content-type')).toMatch(/xml/);
+    expect(await parseXml(page, baseURL + '/cases/rss.xml')).toEqual({ ok: true });
+    const text = await res.text();
+    const items = await page.evaluate((t) => {
+      const doc = new DOMParser().parseFromString(t, 'application/xml');
+      return [...doc.querySelectorAll('channel > item')].map((i) => ({
+        title: i.querySelector('title')?.textContent,
+        link: i.querySelector('link')?.textContent,
+        pubDate: i.querySelector('pubDate')?.textContent,
+        description: i.querySelector('description')?.textContent,
+      }));
+    }, text);
+    expect(items.map((i) => i.title)).toEqual(articles.map((a) => a.title));
+    const dates = items.map((i) => Date.parse(i.pubDate!));
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    for (const [i, item] of items.entries()) {
+      const url = new URL(item.link!); // throws unless absolute
+      expect(url.protocol).toMatch(/^https?:$/);
+      expect(url.pathname).toBe(`/cases/${articles[i]!.slug}/`);
+      expect(item.description!.length).toBeGreaterThanOrEqual(30);
+    }
+    await context.close();
+  });
+
+  it('sitemap: well-formed XML listing every case page, and no /admin/', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(baseURL + '/cases/');
+    expect(await parseXml(page, baseURL + '/sitemap-index.xml')).toEqual({ ok: true });
+    const index = await (await fetch(baseURL + '/sitemap-index.xml')).text();
+    const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    expect(sitemaps.length).toBeGreaterThan(0);
+    const locs: string[] = [];
+    for (const path of sitemaps) {
+      expect(await parseXml(page, baseURL + path)).toEqual({ ok: true });
+      const xml = await (await fetch(baseURL + path)).text();
+      locs.push(...[...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname));
+    }
+    for (const a of articles) expect(locs).toContain(`/cases/${a.slug}/`);
+    expect(locs).toContain('/cases/audience/village/');
+    expect(locs.some((l) => l.startsWith('/admin/'))).toBe(false);
+    const robots = await (await fetch(baseURL + '/robots.txt')).text();
+    expect(robots).toContain('Sitemap:');
+    await context.close();
+  });
+});
