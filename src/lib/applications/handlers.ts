@@ -21,7 +21,7 @@ import { randomUUID } from 'node:crypto';
 import { fieldByName, type FieldError, type FormDef, type FormValues } from '../forms/fields.ts';
 import { legalAidForm, parseLegalAid } from '../forms/legal-aid.ts';
 import { mediationForm, parseMediation } from '../forms/mediation.ts';
-import { checkPhone, PHONE_MESSAGES } from '../forms/phone.ts';
+import { checkStatusQuery } from '../forms/status.ts';
 import { parseReceipt, receiptFormType, type FormType } from '../forms/receipt.ts';
 import {
   esc,
@@ -263,18 +263,6 @@ export async function handleApplication(formType: FormType, req: Request, deps: 
 
 // ------------------------------------------------------------------ POST /api/status
 
-function statusErrors(values: FormValues): { receipt?: string; phone?: string; errors: FieldError[] } {
-  const errors: FieldError[] = [];
-  const rawReceipt = typeof values.receipt === 'string' ? values.receipt : '';
-  const rawPhone = typeof values.phone === 'string' ? values.phone : '';
-  const receipt = parseReceipt(rawReceipt);
-  if (!rawReceipt.trim()) errors.push({ field: 'receipt', message: '请填写回执号' });
-  else if (!receipt) errors.push({ field: 'receipt', message: '回执号的格式不对，应该像 FY-20260101-7K3Q9P 这样：两个字母、8位日期和6位字母数字' });
-  const phone = checkPhone(rawPhone);
-  if (!phone.ok) errors.push({ field: 'phone', message: phone.problem === 'empty' ? '请填写提交申请时留的联系电话' : PHONE_MESSAGES[phone.problem] });
-  return { receipt, phone: phone.ok ? phone.value : undefined, errors };
-}
-
 export async function handleStatus(req: Request, deps: HandlerDeps, cid: string = randomUUID()): Promise<Response> {
   const asHtml = wantsHtml(req, bodyKind(req));
   let kind: 'json' | 'form';
@@ -296,7 +284,7 @@ export async function handleStatus(req: Request, deps: HandlerDeps, cid: string 
       status === 503 ? { 'Retry-After': String(deps.retryAfter) } : {},
     );
 
-  const { receipt, phone, errors } = statusErrors(values);
+  const { receipt, phone, errors } = checkStatusQuery(values);
   if (errors.length || !receipt || !phone) {
     deps.log({ event: 'invalid', cid, status: 400, detail: errors.map((e) => e.field).join(',') });
     if (kind === 'json') return json(400, { error: 'validation', errors }, cid);

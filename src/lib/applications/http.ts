@@ -5,7 +5,7 @@
  * script, urlencoded from a form without JavaScript), and responses that never
  * cache and always carry the correlation id.
  */
-import type { FormValues } from '../forms/fields.ts';
+import type { FormValues } from '../forms/definitions.ts';
 
 export const MAX_BODY_BYTES = 32 * 1024;
 

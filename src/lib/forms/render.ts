@@ -21,7 +21,7 @@ import {
   type FormDef,
   type FormValues,
   type SectionDef,
-} from './fields.ts';
+} from './definitions.ts';
 import { BUREAU } from '../site.ts';
 import { withBase } from '../paths.ts';
 import type { FormType } from './receipt.ts';
