@@ -135,7 +135,10 @@ function unavailableJson(deps: HandlerDeps, cid: string): Response {
 }
 
 function tokenFrom(req: Request, kind: 'json' | 'form', values: FormValues, receipt: string): string {
-  if (kind === 'json') return typeof values._token === 'string' ? values._token : '';
+  if (kind === 'json') {
+    const token = values._token ?? values.token;
+    return typeof token === 'string' ? token : '';
+  }
   const cookie = readWithdrawCookie(req);
   return cookie && cookie.receipt === receipt ? cookie.token : '';
 }
