@@ -2,14 +2,14 @@
  * ApplicationStore on Netlify Blobs: one site-wide store, `applications`,
  * with strong consistency (a status lookup right after submitting must find
  * the record). Keys are always made on the server:
- *   records/<receipt>        the application (src/lib/applications/record.ts)
- *   idempotency/<hmac hex>   pointer from an idempotency key's HMAC to its receipt
+ *   records/<FY|TJ>-<six characters>   the application (src/lib/applications/record.ts,
+ *                                      storageKey(): the receipt without its date)
  *
  * Each call gets the request deadline's AbortSignal through a fetch wrapper,
  * so a hanging store connection is cancelled instead of left open.
  */
 import { getStore, type Store } from '@netlify/blobs';
-import type { ApplicationRecord, IdempotencyEntry } from '../../src/lib/applications/record.ts';
+import { storageKey, type ApplicationRecord } from '../../src/lib/applications/record.ts';
 import type { ApplicationStore } from '../../src/lib/applications/store.ts';
 
 export const STORE_NAME = 'applications';
@@ -29,26 +29,19 @@ function confirmed(result: { modified: boolean; etag?: string }): boolean {
 
 export const blobsStore: ApplicationStore = {
   async getRecord(receipt, signal) {
-    const found = await store(signal).getWithMetadata(`records/${receipt}`, { type: 'json' });
+    const found = await store(signal).getWithMetadata(storageKey(receipt), { type: 'json' });
     return found ? { record: found.data as ApplicationRecord, etag: found.etag } : null;
   },
   async createRecord(record, signal) {
-    const result = await store(signal).setJSON(`records/${record.receipt}`, record, { onlyIfNew: true });
+    const result = await store(signal).setJSON(storageKey(record.receipt), record, { onlyIfNew: true });
     if (!result.modified) return { written: false };
     if (!confirmed(result)) throw new Error('write not confirmed');
     return { written: true };
   },
   async replaceRecord(record, etag, signal) {
-    const result = await store(signal).setJSON(`records/${record.receipt}`, record, etag ? { onlyIfMatch: etag } : {});
+    const result = await store(signal).setJSON(storageKey(record.receipt), record, etag ? { onlyIfMatch: etag } : {});
     if (!result.modified) return { written: false };
     if (!confirmed(result)) throw new Error('write not confirmed');
     return { written: true };
-  },
-  async getIdempotency(idemHash, signal) {
-    return ((await store(signal).get(`idempotency/${idemHash}`, { type: 'json' })) as IdempotencyEntry | null) ?? null;
-  },
-  async putIdempotency(idemHash, entry, signal) {
-    const result = await store(signal).setJSON(`idempotency/${idemHash}`, entry);
-    if (!confirmed(result)) throw new Error('write not confirmed');
   },
 };

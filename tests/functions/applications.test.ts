@@ -12,7 +12,7 @@ import withdrawFn, { config as withdrawConfig } from '../../functions/withdraw.m
 import doneFn, { config as doneConfig } from '../../functions/apply-done.mts';
 import { depsFor } from '../../functions/_shared/deps.ts';
 import { handleApplication, handleStatus } from '../../src/lib/applications/handlers.ts';
-import type { ApplicationRecord } from '../../src/lib/applications/record.ts';
+import { storageKey, type ApplicationRecord } from '../../src/lib/applications/record.ts';
 import { HTML_PAYLOAD, legalAidForOther, legalAidSelf, makeId, mediation } from '../fixtures/applications.ts';
 import { pointAtDeadStore, pointAtHangingStore, startBlobs, usePoint, type LocalBlobs } from './support/blobs.ts';
 import type { FormValues } from '../../src/lib/forms/definitions.ts';
@@ -54,9 +54,14 @@ function postForm(path: string, values: FormValues, headers: Record<string, stri
 const call = (fn: unknown, req: Request) => (fn as Fn)(req, ctx);
 
 function record(receipt: string): ApplicationRecord {
-  const e = blobs.entries(`records/${receipt}`)[0];
+  const e = blobs.entries(storageKey(receipt))[0];
   if (!e) throw new Error(`no record ${receipt}`);
   return e.value as ApplicationRecord;
+}
+
+/** The personal half as stored today (encoding 'plain'). */
+function personal(rec: ApplicationRecord): Record<string, string> {
+  return (rec.personal as unknown as { data: Record<string, string> }).data;
 }
 
 async function submitJson(values: FormValues = legalAidSelf(), key = newKey()) {
@@ -190,7 +195,7 @@ describe('submitting with JavaScript (JSON)', () => {
   });
   it('stores HTML and script payloads verbatim, as data', async () => {
     const { body } = await submitJson();
-    expect((record(body.receipt!).personal as { data: { facts: string } }).data.facts).toContain(HTML_PAYLOAD);
+    expect(personal(record(body.receipt!)).facts).toContain(HTML_PAYLOAD);
   });
   it('keeps the phone and id number out of the plaintext half', async () => {
     const { body } = await submitJson(legalAidForOther());
@@ -260,7 +265,7 @@ describe('submitting without JavaScript (forms)', () => {
     const cookie = done.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^ts_withdraw=FY-[^;]+; Max-Age=600; Path=\/; HttpOnly; SameSite=Strict$/);
     const receipt = location.split('receipt=')[1]!;
-    expect((record(receipt).personal as { data: { address: string } }).data.address).toBe('台城街道某某路14号');
+    expect(personal(record(receipt)).address).toBe('台城街道某某路14号');
     // 4. Pressing confirm twice gives the same receipt.
     const again = await call(legalAid, postForm('/api/legal-aid', { ...values, address: '台城街道某某路14号', _key: key, _step: 'submit' }));
     expect(again.headers.get('location')).toBe(location);
@@ -425,7 +430,7 @@ describe('withdraw and correct within 10 minutes', () => {
     expect(await res.json()).toMatchObject({ receipt: body.receipt, corrected: true });
     const rec = record(body.receipt!);
     expect(rec.meta).toMatchObject({ town: 'baisha', corrections: 1 });
-    expect((rec.personal as { data: { address: string } }).data.address).toBe('白沙镇某某村8号');
+    expect(personal(rec).address).toBe('白沙镇某某村8号');
     expect(rec.status.history.at(-1)).toMatchObject({ status: '已收到', by: 'applicant' });
     const wrong = await call(legalAid, postJson('/api/legal-aid', { ...changed, _key: newKey(), _correct: body.receipt, _token: 'y'.repeat(32) }));
     expect(wrong.status).toBe(404);
@@ -445,7 +450,7 @@ describe('withdraw and correct within 10 minutes', () => {
     const confirm = await call(legalAid, postForm('/api/legal-aid', { ...legalAidSelf(), contactTime: 'afternoon', _key: key, _correct: receipt, _step: 'submit' }, { Cookie: cookie }));
     expect(confirm.status).toBe(303);
     expect(confirm.headers.get('location')).toBe(`/apply/legal-aid/done/?receipt=${receipt}&corrected=1`);
-    expect((record(receipt).personal as { data: { contactTime: string } }).data.contactTime).toBe('afternoon');
+    expect(personal(record(receipt)).contactTime).toBe('afternoon');
     const noCookie = await call(legalAid, postForm('/api/legal-aid', { _step: 'correct-start', _correct: receipt }));
     expect(noCookie.status).toBe(404);
   });

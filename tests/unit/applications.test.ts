@@ -25,7 +25,7 @@ import { renderPage } from '../../src/lib/forms/page.ts';
 import { canonicalJson, phoneHash, receiptCandidates, withdrawToken } from '../../src/lib/applications/keys.ts';
 import { correct, lookup, submit, withdraw, type Application, type ServiceDeps } from '../../src/lib/applications/service.ts';
 import { Deadline, plainSealer, StoreUnavailableError, type ApplicationStore } from '../../src/lib/applications/store.ts';
-import type { ApplicationRecord, IdempotencyEntry } from '../../src/lib/applications/record.ts';
+import { storageKey, type ApplicationRecord } from '../../src/lib/applications/record.ts';
 import { HTML_PAYLOAD, legalAidForOther, legalAidSelf, mediation } from '../fixtures/applications.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -179,33 +179,35 @@ describe('keyed hashes', () => {
 
 /** An in-memory store with the Blobs semantics that matter: onlyIfNew and onlyIfMatch. */
 function memoryStore() {
-  const records = new Map<string, { record: ApplicationRecord; etag: string }>();
-  const pointers = new Map<string, IdempotencyEntry>();
+  const byKey = new Map<string, { record: ApplicationRecord; etag: string }>();
   let n = 0;
   const store: ApplicationStore = {
     async getRecord(receipt) {
-      const r = records.get(receipt);
+      const r = byKey.get(storageKey(receipt));
       return r ? structuredClone(r) : null;
     },
     async createRecord(record) {
-      if (records.has(record.receipt)) return { written: false };
-      records.set(record.receipt, { record: structuredClone(record), etag: String(++n) });
+      if (byKey.has(storageKey(record.receipt))) return { written: false };
+      byKey.set(storageKey(record.receipt), { record: structuredClone(record), etag: String(++n) });
       return { written: true };
     },
     async replaceRecord(record, etag) {
-      const cur = records.get(record.receipt);
+      const cur = byKey.get(storageKey(record.receipt));
       if (etag && cur?.etag !== etag) return { written: false };
-      records.set(record.receipt, { record: structuredClone(record), etag: String(++n) });
+      byKey.set(storageKey(record.receipt), { record: structuredClone(record), etag: String(++n) });
       return { written: true };
     },
-    async getIdempotency(h) {
-      return pointers.get(h) ?? null;
-    },
-    async putIdempotency(h, e) {
-      pointers.set(h, e);
-    },
   };
-  return { store, records, pointers };
+  /** Records by receipt, for assertions. */
+  const records = {
+    get: (receipt: string) => byKey.get(storageKey(receipt)),
+    get size() {
+      return byKey.size;
+    },
+    values: () => byKey.values(),
+    set: (receipt: string, v: { record: ApplicationRecord; etag: string }) => byKey.set(storageKey(receipt), v),
+  };
+  return { store, records };
 }
 
 describe('submit, look up, withdraw, correct', () => {
@@ -230,7 +232,7 @@ describe('submit, look up, withdraw, correct', () => {
     const plain = JSON.stringify({ ...rec, personal: undefined });
     expect(plain).not.toContain('13800138000');
     expect(plain).not.toContain('陈大文');
-    expect(plain).not.toContain(app().data.idNumber!);
+    expect(plain).not.toContain((app().data as { idNumber: string }).idNumber);
   });
   it('returns the same receipt for a retry, and 409 material for the same key with other content', async () => {
     const { store, records } = memoryStore();
@@ -241,6 +243,22 @@ describe('submit, look up, withdraw, correct', () => {
     (other.data as { facts: string }).facts = '完全不同的内容，用同一个提交编号再提交一次看看。';
     expect(await submit(deps(store), deadline(), other, key)).toEqual({ kind: 'conflict', receipt: (a as { receipt: string }).receipt });
     expect(records.size).toBe(1);
+  });
+  it('answers a retry after midnight with the first receipt, dated the first day', async () => {
+    const { store, records } = memoryStore();
+    const a = (await submit(deps(store), deadline(), app(), key)) as { receipt: string };
+    clock = new Date(clock.getTime() + 24 * 3600_000);
+    const b = await submit(deps(store), deadline(), app(), key);
+    clock = new Date('2026-11-27T01:00:00Z');
+    expect(b).toMatchObject({ kind: 'duplicate', receipt: a.receipt });
+    expect(records.size).toBe(1);
+  });
+  it('does not find a record under the right six characters with the wrong date', async () => {
+    const { store } = memoryStore();
+    const a = (await submit(deps(store), deadline(), app(), key)) as { receipt: string };
+    const otherDay = a.receipt.replace(/-\d{8}-/, '-20200101-');
+    expect(await lookup(deps(store), deadline(), otherDay, '13800138000')).toBeNull();
+    expect(await lookup(deps(store), deadline(), a.receipt, '13800138000')).not.toBeNull();
   });
   it('moves to the next receipt candidate when another application holds the first', async () => {
     const { store, records } = memoryStore();
@@ -297,7 +315,7 @@ describe('submit, look up, withdraw, correct', () => {
   });
   it('turns a slow store into StoreUnavailableError within the deadline', async () => {
     const { store } = memoryStore();
-    const slow: ApplicationStore = { ...store, getIdempotency: () => new Promise(() => {}) };
+    const slow: ApplicationStore = { ...store, createRecord: () => new Promise(() => {}) };
     const started = Date.now();
     await expect(submit(deps(slow), new Deadline(300, 200), app(), key)).rejects.toBeInstanceOf(StoreUnavailableError);
     expect(Date.now() - started).toBeLessThan(600);

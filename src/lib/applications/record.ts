@@ -1,6 +1,6 @@
 /**
  * The stored shape of an application. One JSON blob per application, under
- * `records/<receipt>` in the `applications` store.
+ * `records/<FY|TJ>-<six characters>` in the `applications` store (storageKey()).
  *
  * Two halves, on purpose (issue 7 will encrypt the second one):
  *  - plaintext: what processing needs without reading anyone's story —
@@ -62,11 +62,15 @@ export interface ApplicationRecord {
   personal: SealedPersonal | null;
 }
 
-/** The idempotency pointer, `idempotency/<idemHash>`: a retry finds its receipt in one read. */
-export interface IdempotencyEntry {
-  receipt: string;
-  submissionHash: string;
-  createdAt: string;
+/**
+ * Where a receipt's record lives: the form prefix and the six characters,
+ * without the date. The six characters come from the HMAC of the idempotency
+ * key, so a retry of the same submission, even after midnight when the date
+ * in a new receipt would differ, lands on the same key; lookups then check the
+ * full receipt, date included.
+ */
+export function storageKey(receipt: string): string {
+  return `records/${receipt.slice(0, 2)}-${receipt.slice(-6)}`;
 }
 
 export const WITHDRAW_WINDOW_MS = 10 * 60_000;

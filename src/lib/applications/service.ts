@@ -2,12 +2,11 @@
  * What happens to an application, independent of HTTP: submit (idempotent),
  * look up the status, withdraw or correct within 10 minutes.
  *
- * Idempotency without a lock: the receipt is derived from an HMAC of the
- * idempotency key, so twenty identical requests racing each other all compute
- * the same receipt and write the same key; one record results, and all twenty
- * answer with the same number. The pointer `idempotency/<hash>` makes a later
- * retry (even after midnight, when the date in the receipt would differ)
- * find the first receipt in one read.
+ * Idempotency without a lock, in one store call: the receipt's six characters
+ * and the storage key derive from an HMAC of the idempotency key, so twenty
+ * identical requests racing each other all write the same key with
+ * onlyIfNew; one record results, and all twenty answer with its receipt. A
+ * retry after midnight finds the same key and answers with the first receipt.
  */
 import type { LegalAidApplication } from '../forms/legal-aid.ts';
 import { legalAidContactPhone } from '../forms/legal-aid.ts';
@@ -55,40 +54,25 @@ export async function submit(deps: ServiceDeps, deadline: Deadline, app: Applica
   const token = withdrawToken(secret, idemHash);
   const until = (createdAt: string) => new Date(Date.parse(createdAt) + WITHDRAW_WINDOW_MS);
 
-  const pointer = await deadline.run('get idempotency', (signal) => store.getIdempotency(idemHash, signal));
-  if (pointer) {
-    if (pointer.submissionHash !== meta.submissionHash) return { kind: 'conflict', receipt: pointer.receipt };
-    return { kind: 'duplicate', receipt: pointer.receipt, token, withdrawUntil: until(pointer.createdAt) };
-  }
-
   const now = deps.now();
   const personal = await deps.sealer.seal(app.data as unknown as PersonalData);
   for (const receipt of receiptCandidates(secret, app.formType, idemHash, now)) {
     const record = newRecord({ receipt, formType: app.formType, now, meta: { ...meta, idemHash }, personal });
     const out = await deadline.run('create record', (signal) => store.createRecord(record, signal));
-    let result: SubmitResult;
-    let createdAt = record.createdAt;
-    if (out.written) {
-      result = { kind: 'created', receipt, token, withdrawUntil: until(createdAt) };
-    } else {
-      const existing = await deadline.run('get record', (signal) => store.getRecord(receipt, signal));
-      if (!existing) throw new StoreUnavailableError('record vanished after a refused create');
-      if (existing.record.meta.idemHash !== idemHash) continue; // another application holds this number
-      if (existing.record.meta.submissionHash !== meta.submissionHash) return { kind: 'conflict', receipt };
-      createdAt = existing.record.createdAt;
-      result = { kind: 'duplicate', receipt, token, withdrawUntil: until(createdAt) };
-    }
-    await deadline.run('put idempotency', (signal) =>
-      store.putIdempotency(idemHash, { receipt, submissionHash: meta.submissionHash, createdAt }, signal),
-    );
-    return result;
+    if (out.written) return { kind: 'created', receipt, token, withdrawUntil: until(record.createdAt) };
+    const existing = await deadline.run('get record', (signal) => store.getRecord(receipt, signal));
+    if (!existing) throw new StoreUnavailableError('record vanished after a refused create');
+    const first = existing.record;
+    if (first.meta.idemHash !== idemHash) continue; // another application holds these six characters
+    if (first.meta.submissionHash !== meta.submissionHash) return { kind: 'conflict', receipt: first.receipt };
+    return { kind: 'duplicate', receipt: first.receipt, token, withdrawUntil: until(first.createdAt) };
   }
   throw new StoreUnavailableError('no free receipt number');
 }
 
 /** Receipt + phone → the record, or null. A wrong phone and an unknown receipt look the same to the caller. */
 export async function lookup(deps: ServiceDeps, deadline: Deadline, receipt: string, phone: string): Promise<ApplicationRecord | null> {
-  const found = await deadline.run('get record', (signal) => deps.store.getRecord(receipt, signal));
+  const found = exact(await deadline.run('get record', (signal) => deps.store.getRecord(receipt, signal)), receipt);
   const expected = phoneHash(deps.secret, phone);
   // Compare even when nothing was found, so both answers take the same time.
   const match = sameSecret(found?.record.meta.phoneHash ?? '', expected);
@@ -97,8 +81,13 @@ export async function lookup(deps: ServiceDeps, deadline: Deadline, receipt: str
 
 export type ChangeResult = { kind: 'not-found' } | { kind: 'expired' } | { kind: 'ok'; record: ApplicationRecord };
 
+/** The stored record only if its receipt matches in full: the key ignores the date, the receipt does not. */
+function exact<T extends { record: ApplicationRecord }>(found: T | null, receipt: string): T | null {
+  return found && found.record.receipt === receipt ? found : null;
+}
+
 async function authorised(deps: ServiceDeps, deadline: Deadline, receipt: string, token: string, formType?: FormType) {
-  const found = await deadline.run('get record', (signal) => deps.store.getRecord(receipt, signal));
+  const found = exact(await deadline.run('get record', (signal) => deps.store.getRecord(receipt, signal)), receipt);
   const expected = found ? withdrawToken(deps.secret, found.record.meta.idemHash) : '';
   const ok = sameSecret(expected, token) && !!found && (!formType || found.record.formType === formType);
   return ok ? found : null;

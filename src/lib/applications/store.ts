@@ -5,22 +5,25 @@
  * on a server that accepts and never answers, while a resident on a phone
  * must hear “try again in a moment” within seconds, with what they typed kept.
  */
-import type { ApplicationRecord, IdempotencyEntry, PersonalData, SealedPersonal } from './record.ts';
+import type { ApplicationRecord, PersonalData, SealedPersonal } from './record.ts';
 
 export interface WriteOutcome {
   /** false when onlyIfNew found the key taken. */
   written: boolean;
 }
 
-/** Every call takes the deadline's AbortSignal, so a call that ran out of time is cancelled, not left running. */
+/**
+ * Records live under storageKey(receipt) (record.ts). Every call takes the
+ * deadline's AbortSignal, so a call that ran out of time is cancelled, not left
+ * running.
+ */
 export interface ApplicationStore {
+  /** The record stored under this receipt's key (its date may differ: callers compare record.receipt). */
   getRecord(receipt: string, signal?: AbortSignal): Promise<{ record: ApplicationRecord; etag?: string } | null>;
   /** Creates the record unless the key exists (then written: false). */
   createRecord(record: ApplicationRecord, signal?: AbortSignal): Promise<WriteOutcome>;
   /** Replaces a record, only if it still has this etag (when given). */
   replaceRecord(record: ApplicationRecord, etag: string | undefined, signal?: AbortSignal): Promise<WriteOutcome>;
-  getIdempotency(idemHash: string, signal?: AbortSignal): Promise<IdempotencyEntry | null>;
-  putIdempotency(idemHash: string, entry: IdempotencyEntry, signal?: AbortSignal): Promise<void>;
 }
 
 /**
