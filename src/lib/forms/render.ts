@@ -53,10 +53,11 @@ export const QUICK_EXIT_URL = 'https://www.baidu.com/';
 
 export function renderQuickExit(): string {
   return (
-    `<div class="quick-exit" data-pagefind-ignore><a class="quick-exit__button" href="${QUICK_EXIT_URL}" rel="noreferrer" data-quick-exit>快速离开</a>` +
-    `<p class="quick-exit__hint">点一下马上打开百度首页。担心别人查看手机的，请用无痕（隐私）模式填写。</p></div>`
+    `<div class="quick-exit" data-pagefind-ignore><a class="quick-exit__button" href="${QUICK_EXIT_URL}" rel="noreferrer" data-quick-exit>快速离开</a></div>` +
+    `<p class="quick-exit__hint" data-pagefind-ignore>担心别人看到您在这个页面，可以点右上角的“快速离开”，马上打开百度首页。担心别人查看手机的，请用无痕（隐私）模式填写。</p>`
   );
 }
+
 export const FORM_PATHS: Record<FormType, { start: string; form: string; done: string; api: string }> = {
   'legal-aid': { start: '/apply/legal-aid/', form: '/apply/legal-aid/form/', done: '/apply/legal-aid/done/', api: '/api/legal-aid' },
   mediation: { start: '/apply/mediation/', form: '/apply/mediation/form/', done: '/apply/mediation/done/', api: '/api/mediation' },
