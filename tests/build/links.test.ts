@@ -24,9 +24,12 @@ describe('links in the built site (base /)', () => {
 describe(`links in a build with base ${BASE}`, () => {
   beforeAll(() => {
     rmSync(distBase, { recursive: true, force: true });
+    // Vitest puts BASE_URL=/ in process.env, and a child build that inherits it
+    // renders import.meta.env.BASE_URL as "/" whatever SITE_BASE says: drop it.
+    const { BASE_URL: _vitestBase, ...env } = process.env;
     const r = spawnSync('astro', ['build'], {
       cwd: projectRoot,
-      env: { ...process.env, SITE_BASE: BASE, ASTRO_OUT_DIR: './dist-base', ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...env, SITE_BASE: BASE, ASTRO_OUT_DIR: './dist-base', ASTRO_TELEMETRY_DISABLED: '1' },
       encoding: 'utf8',
     });
     if (r.status !== 0) throw new Error(`带基础路径的构建失败：\n${r.stdout}\n${r.stderr}`);
