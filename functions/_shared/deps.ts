@@ -11,6 +11,9 @@
 import type { Context } from '@netlify/functions';
 import type { HandlerDeps, LogEntry } from '../../src/lib/applications/handlers.ts';
 import { plainSealer } from '../../src/lib/applications/store.ts';
+import { bodyKind, wantsHtml } from '../../src/lib/applications/http.ts';
+import { renderPage } from '../../src/lib/forms/page.ts';
+import { esc } from '../../src/lib/forms/render.ts';
 import { blobsStore } from './blobs-store.ts';
 
 export const DEV_SECRET = 'development-only-secret-do-not-use-in-production-taishan';
@@ -51,16 +54,20 @@ export function depsFor(context: Partial<Context> | undefined): HandlerDeps {
   };
 }
 
-/** Unexpected errors become a plain 500 with the correlation id, logged without details of the request. */
-export async function guarded(context: Partial<Context> | undefined, run: (cid: string) => Promise<Response> | Response): Promise<Response> {
+const INTERNAL = '系统出错了，请稍后再试，或打电话 0750-5524538。';
+
+/** Unexpected errors become a 500 with the correlation id (a page for forms, JSON otherwise), logged without details of the request. */
+export async function guarded(context: Partial<Context> | undefined, req: Request, run: (cid: string) => Promise<Response> | Response): Promise<Response> {
   const cid = context?.requestId || crypto.randomUUID();
   try {
     return await run(cid);
   } catch (error) {
     log({ event: 'unexpected', cid, status: 500, detail: error instanceof Error ? error.name : 'unknown' });
-    return new Response(JSON.stringify({ error: 'internal', message: '系统出错了，请稍后再试，或打电话 0750-5524538。', correlationId: cid }), {
-      status: 500,
-      headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Correlation-Id': cid },
-    });
+    const headers = { 'Cache-Control': 'no-store', 'X-Correlation-Id': cid };
+    if (wantsHtml(req, bodyKind(req))) {
+      const body = `<h1>系统出错了</h1><p>${INTERNAL}您填写的内容请按浏览器的“返回”键找回。打电话时请告诉工作人员这个编号：${esc(cid)}</p>`;
+      return new Response(renderPage({ base: env('SITE_BASE') || '/', title: '错误：系统出错了', body }), { status: 500, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
+    }
+    return new Response(JSON.stringify({ error: 'internal', message: INTERNAL, correlationId: cid }), { status: 500, headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8' } });
   }
 }

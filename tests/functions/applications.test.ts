@@ -10,7 +10,7 @@ import mediationFn, { config as mediationConfig } from '../../functions/mediatio
 import statusFn, { config as statusConfig } from '../../functions/status.mts';
 import withdrawFn, { config as withdrawConfig } from '../../functions/withdraw.mts';
 import doneFn, { config as doneConfig } from '../../functions/apply-done.mts';
-import { depsFor } from '../../functions/_shared/deps.ts';
+import { depsFor, guarded } from '../../functions/_shared/deps.ts';
 import { handleApplication, handleStatus } from '../../src/lib/applications/handlers.ts';
 import { storageKey, type ApplicationRecord } from '../../src/lib/applications/record.ts';
 import { HTML_PAYLOAD, legalAidForOther, legalAidSelf, makeId, mediation } from '../fixtures/applications.ts';
@@ -453,6 +453,22 @@ describe('withdraw and correct within 10 minutes', () => {
     expect(personal(record(receipt)).contactTime).toBe('afternoon');
     const noCookie = await call(legalAid, postForm('/api/legal-aid', { _step: 'correct-start', _correct: receipt }));
     expect(noCookie.status).toBe(404);
+  });
+});
+
+describe('unexpected errors', () => {
+  it('500 with the correlation id: a page for forms, JSON otherwise, and no details in the log', async () => {
+    const boom = () => {
+      throw new TypeError('secret detail 陈大文');
+    };
+    const page = await guarded({ requestId: 'cid-500' }, postForm('/api/legal-aid', legalAidSelf()), boom);
+    expect(page.status).toBe(500);
+    const html = await page.text();
+    expect(html).toMatch(/<title>错误：系统出错了/);
+    expect(html).toContain('cid-500');
+    const api = await guarded({ requestId: 'cid-500' }, postJson('/api/legal-aid', {}), boom);
+    expect(await api.json()).toMatchObject({ error: 'internal', correlationId: 'cid-500' });
+    expect(logs.join('\n')).not.toMatch(/secret detail|陈大文/);
   });
 });
 

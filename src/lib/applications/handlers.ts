@@ -108,9 +108,15 @@ function formCrumbs(formType: FormType, last: string) {
 }
 
 /** A short page for errors that have nothing to re-render (405, 413, 415, 403, honeypot). */
-function messagePage(deps: HandlerDeps, formType: FormType | undefined, title: string, message: string, back?: string): string {
+function messagePage(cid: string, deps: HandlerDeps, formType: FormType | undefined, title: string, message: string, back?: string): string {
   const backLink = back ? `<p><a href="${esc(withBase(back, deps.base))}">返回重新填写</a></p>` : '';
-  return page(deps, formType, `错误：${title}`, `<h1>${esc(title)}</h1><p>${esc(message)}</p>${backLink}<p>需要帮助的，请打电话 <a href="tel:${BUREAU.phone}">${BUREAU.phone}</a>。</p>`, [{ label: title }]);
+  return page(
+    deps,
+    formType,
+    `错误：${title}`,
+    `<h1>${esc(title)}</h1><p>${esc(message)}</p>${backLink}<p>需要帮助的，请打电话 <a href="tel:${BUREAU.phone}">${BUREAU.phone}</a>，并告诉工作人员这个编号：${esc(cid)}</p>`,
+    [{ label: title }],
+  );
 }
 
 async function preflight(req: Request): Promise<{ kind: 'json' | 'form'; values: FormValues }> {
@@ -125,7 +131,7 @@ async function preflight(req: Request): Promise<{ kind: 'json' | 'form'; values:
 function httpErrorResponse(e: HttpError, asHtml: boolean, deps: HandlerDeps, cid: string, formType?: FormType): Response {
   const extra: Record<string, string> = e.status === 405 ? { Allow: 'POST' } : {};
   if (asHtml) {
-    return html(e.status, messagePage(deps, formType, '无法提交', e.message, formType ? FORM_PATHS[formType].form : undefined), cid, extra);
+    return html(e.status, messagePage(cid, deps, formType, '无法提交', e.message, formType ? FORM_PATHS[formType].form : undefined), cid, extra);
   }
   return json(e.status, { error: e.code, message: e.message }, cid, extra);
 }
@@ -162,18 +168,18 @@ export async function handleApplication(formType: FormType, req: Request, deps: 
   if (typeof values[HONEYPOT] === 'string' && values[HONEYPOT] !== '') {
     log(400, 'honeypot');
     const message = '这份申请无法提交。如果您是用浏览器正常填写的，请打电话 0750-5524538，我们帮您办理。';
-    return kind === 'form' ? html(400, messagePage(deps, formType, '无法提交', message), cid) : json(400, { error: 'rejected', message }, cid);
+    return kind === 'form' ? html(400, messagePage(cid, deps, formType, '无法提交', message), cid) : json(400, { error: 'rejected', message }, cid);
   }
   if (!deps.configured) {
     log(503, 'not-configured');
-    return kind === 'form' ? html(503, messagePage(deps, formType, '暂时无法提交', UNAVAILABLE), cid, { 'Retry-After': String(deps.retryAfter) }) : unavailableJson(deps, cid);
+    return kind === 'form' ? html(503, messagePage(cid, deps, formType, '暂时无法提交', UNAVAILABLE), cid, { 'Retry-After': String(deps.retryAfter) }) : unavailableJson(deps, cid);
   }
 
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
   const correctReceipt = str(values._correct) ? parseReceipt(str(values._correct)) : undefined;
   if (str(values._correct) && (!correctReceipt || receiptFormType(correctReceipt) !== formType)) {
     log(404, 'correct-bad-receipt');
-    return kind === 'form' ? html(404, messagePage(deps, formType, '无法更正', NOT_WITHDRAWABLE), cid) : json(404, { error: 'not-found', message: NOT_WITHDRAWABLE }, cid);
+    return kind === 'form' ? html(404, messagePage(cid, deps, formType, '无法更正', NOT_WITHDRAWABLE), cid) : json(404, { error: 'not-found', message: NOT_WITHDRAWABLE }, cid);
   }
   const key = KEY_PATTERN.test(str(values._key)) ? str(values._key) : undefined;
   const step = kind === 'json' ? 'submit' : str(values._edit) ? 'edit' : str(values._step) || 'check';
@@ -194,7 +200,7 @@ export async function handleApplication(formType: FormType, req: Request, deps: 
   if (kind === 'form' && step === 'correct-start') {
     if (!correctReceipt || !tokenFrom(req, kind, values, correctReceipt)) {
       log(404, 'correct-no-cookie');
-      return html(404, messagePage(deps, formType, '无法更正', EXPIRED), cid);
+      return html(404, messagePage(cid, deps, formType, '无法更正', EXPIRED), cid);
     }
     log(200, 'correct-start', correctReceipt);
     return formPage(200, {}, [], newKey());
@@ -234,7 +240,7 @@ export async function handleApplication(formType: FormType, req: Request, deps: 
         const status = r.kind === 'expired' ? 410 : 404;
         const message = r.kind === 'expired' ? EXPIRED : NOT_WITHDRAWABLE;
         log(status, `correct-${r.kind}`, correctReceipt);
-        return kind === 'form' ? html(status, messagePage(deps, formType, '无法更正', message), cid) : json(status, { error: r.kind, message }, cid);
+        return kind === 'form' ? html(status, messagePage(cid, deps, formType, '无法更正', message), cid) : json(status, { error: r.kind, message }, cid);
       }
       log(200, 'corrected', correctReceipt);
       const until = new Date(Date.parse(r.record.meta.withdrawUntil));
@@ -246,7 +252,7 @@ export async function handleApplication(formType: FormType, req: Request, deps: 
     if (r.kind === 'conflict') {
       log(409, 'conflict', r.receipt);
       const message = `这份申请已经提交过了，回执号是 ${r.receipt}。需要更正内容的，请在提交后10分钟内使用“更正内容”，或者打电话 0750-5524538。`;
-      return kind === 'form' ? html(409, messagePage(deps, formType, '已经提交过了', message), cid) : json(409, { error: 'conflict', message, receipt: r.receipt }, cid);
+      return kind === 'form' ? html(409, messagePage(cid, deps, formType, '已经提交过了', message), cid) : json(409, { error: 'conflict', message, receipt: r.receipt }, cid);
     }
     const status = r.kind === 'created' ? 201 : 200;
     log(status, r.kind, r.receipt);
@@ -332,12 +338,12 @@ export async function handleWithdraw(req: Request, deps: HandlerDeps, cid: strin
   const answer = (status: number, message: string) =>
     kind === 'json'
       ? json(status, { error: status === 410 ? 'expired' : 'not-found', message }, cid)
-      : html(status, messagePage(deps, formType, '无法撤回', message), cid);
+      : html(status, messagePage(cid, deps, formType, '无法撤回', message), cid);
   if (!receipt || !formType) {
     deps.log({ event: 'withdraw-bad-receipt', cid, status: 404 });
     return answer(404, NOT_WITHDRAWABLE);
   }
-  if (!deps.configured) return kind === 'json' ? unavailableJson(deps, cid) : html(503, messagePage(deps, formType, '暂时无法撤回', UNAVAILABLE), cid, { 'Retry-After': String(deps.retryAfter) });
+  if (!deps.configured) return kind === 'json' ? unavailableJson(deps, cid) : html(503, messagePage(cid, deps, formType, '暂时无法撤回', UNAVAILABLE), cid, { 'Retry-After': String(deps.retryAfter) });
   const token = tokenFrom(req, kind, values, receipt);
   try {
     const r = await withdraw(deps, new Deadline(deps.deadlineMs, deps.perCallMs), receipt, token);
@@ -357,7 +363,7 @@ export async function handleWithdraw(req: Request, deps: HandlerDeps, cid: strin
   } catch (e) {
     if (!(e instanceof StoreUnavailableError)) throw e;
     deps.log({ event: 'store-unavailable', cid, status: 503, receipt, detail: e.message });
-    return kind === 'json' ? unavailableJson(deps, cid) : html(503, messagePage(deps, formType, '暂时无法撤回', UNAVAILABLE), cid, { 'Retry-After': String(deps.retryAfter) });
+    return kind === 'json' ? unavailableJson(deps, cid) : html(503, messagePage(cid, deps, formType, '暂时无法撤回', UNAVAILABLE), cid, { 'Retry-After': String(deps.retryAfter) });
   }
 }
 
@@ -370,7 +376,7 @@ export async function handleWithdraw(req: Request, deps: HandlerDeps, cid: strin
  */
 export function handleDone(formType: FormType, req: Request, deps: HandlerDeps, cid: string = randomUUID()): Response {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    return html(405, messagePage(deps, formType, '无法打开', '这个页面只能直接打开'), cid, { Allow: 'GET, HEAD' });
+    return html(405, messagePage(cid, deps, formType, '无法打开', '这个页面只能直接打开'), cid, { Allow: 'GET, HEAD' });
   }
   const url = new URL(req.url);
   const receipt = parseReceipt(url.searchParams.get('receipt') ?? '');
