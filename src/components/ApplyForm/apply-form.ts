@@ -52,7 +52,6 @@ function enhance(form: HTMLFormElement): void {
   const h1 = formView.querySelector<HTMLElement>('[data-step-title]');
   let key = newKey();
   let correction: { receipt: string; token: string } | undefined;
-  const touched = new Set<string>();
 
   const validate = () => parseForm(def, schema, readValues(form));
   const errorsOf = (r: ReturnType<typeof validate>): FieldError[] => (r.ok ? [] : r.errors);
@@ -114,24 +113,30 @@ function enhance(form: HTMLFormElement): void {
 
   const nameOf = (t: EventTarget | null) => (t instanceof HTMLInputElement || t instanceof HTMLSelectElement || t instanceof HTMLTextAreaElement ? t.name : '');
 
+  const showing = (name: string) => document.getElementById(`f-${name}-error`)?.hidden === false;
+
+  // A field is checked when the user leaves it having typed something, so a
+  // mistake shows at once; an empty field is not scolded before “继续”. Once
+  // an error shows, it is checked again as the user types, and goes as soon as
+  // the value is right.
   form.addEventListener('focusout', (e) => {
-    const name = nameOf(e.target);
+    const el = e.target;
+    const name = nameOf(el);
     if (!name || name.startsWith('_') || name === 'homepage') return;
-    // A group of radios or boxes is left when focus leaves the group, not between its options.
-    const group = (e.target as HTMLElement).closest('fieldset');
-    if (group && e.relatedTarget instanceof Node && group.contains(e.relatedTarget)) return;
-    touched.add(name);
+    const choice = el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox');
+    const empty = !choice && (el as HTMLInputElement).value.trim() === '';
+    if ((choice || empty) && !showing(name)) return;
     validateOne(name);
   });
   form.addEventListener('input', (e) => {
     if (e.target instanceof HTMLTextAreaElement) updateCount(e.target);
     const name = nameOf(e.target);
-    if (name && !document.getElementById(`f-${name}-error`)?.hidden) validateOne(name);
+    if (name && showing(name)) validateOne(name);
   });
   form.addEventListener('change', (e) => {
     updateConditionals();
     const name = nameOf(e.target);
-    if (name && (e.target as HTMLInputElement).type !== 'text' && touched.has(name)) validateOne(name);
+    if (name && showing(name)) validateOne(name);
   });
   form.querySelectorAll('textarea').forEach(updateCount);
   updateConditionals();
@@ -306,7 +311,6 @@ function enhance(form: HTMLFormElement): void {
 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    for (const f of allFields(def)) touched.add(f.name);
     const r = validate();
     if (!r.ok) {
       showErrors(r.errors, true);
