@@ -62,6 +62,9 @@ export function checkLinks(dist: string, base = '/'): BrokenLink[] {
           continue;
         }
         const rest = clean.slice(base.length);
+        // Form actions to Netlify Functions (/api/…) are served by functions, not files;
+        // tests/functions checks those endpoints.
+        if (m[1] === 'action' && rest.startsWith('api/')) continue;
         const candidates = rest === '' || rest.endsWith('/') ? [join(dist, rest, 'index.html')] : [join(dist, rest)];
         const found = candidates.find((c) => existsSync(c) && statSync(c).isFile());
         if (!found) {

@@ -1,0 +1,142 @@
+/**
+ * Load benchmark of the application functions (not a test: timings are noisy).
+ *
+ *   npm run bench:functions [-- --seconds 10 --clients 20]
+ *
+ * In-process, like tests/functions: the real function handlers called with
+ * Request objects, against a local Blobs server on a temporary folder. The
+ * Blobs server runs in a child process, as the real store runs elsewhere: the
+ * function's process spends no CPU serving its own storage. 20 clients submit
+ * legal-aid and mediation applications (each with its own idempotency key) for
+ * 10 seconds, then every acknowledged receipt is read back from the store and
+ * looked up through /api/status. Prints requests/s, p50/p99 and the counts.
+ * Targets (issue 6): ≥ 500 req/s, p99 < 100 ms, zero lost.
+ */
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { setEnvironmentContext } from '@netlify/blobs';
+import { BlobsServer } from '@netlify/blobs/server';
+import legalAid from '../functions/legal-aid.mts';
+import mediation from '../functions/mediation.mts';
+import status from '../functions/status.mts';
+import { idCheckChar } from '../src/lib/forms/id-card.ts';
+import { blobsStore } from '../functions/_shared/blobs-store.ts';
+
+// Child mode: only serve Blobs from the given folder, report the port, stop when the parent goes.
+if (process.argv[2] === '--blobs-server') {
+  const server = new BlobsServer({ directory: process.argv[3]!, token: 'bench' });
+  const { port } = await server.start();
+  process.send!({ port });
+  process.on('disconnect', () => void server.stop().then(() => process.exit(0)));
+  await new Promise(() => {});
+}
+
+const { values: args } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, clients: { type: 'string', default: '20' } } });
+const SECONDS = Number(args.seconds);
+const CLIENTS = Number(args.clients);
+
+// Function logs go to stdout in production; here they would drown the figures.
+console.log = () => {};
+const print = (s: string) => process.stdout.write(`${s}\n`);
+
+const directory = mkdtempSync(join(tmpdir(), 'bench-blobs-'));
+const child = fork(import.meta.filename, ['--blobs-server', directory], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+const port = await new Promise<number>((resolve, reject) => {
+  child.once('message', (m) => resolve((m as { port: number }).port));
+  child.once('exit', (code) => reject(new Error(`Blobs server exited (${code})`)));
+});
+const url = `http://127.0.0.1:${port}`;
+setEnvironmentContext({ siteID: 'bench', token: 'bench', edgeURL: url, uncachedEdgeURL: url, deployID: 'bench', primaryRegion: 'bench' });
+
+const ctx = { requestId: 'bench', deploy: { context: 'dev', id: 'bench' } } as never;
+const first17 = '44078119650412123';
+const idNumber = first17 + idCheckChar(first17);
+const legalAidBody = {
+  forWhom: 'self', name: '陈大文', idNumber, phone: '13800138000', town: 'taicheng', address: '台城街道某某路12号',
+  matterType: 'labour', opponent: '姓王的包工头', stage: 'none', facts: '我在工地干了三个月，老板一直拖欠工资，一共一万二千元。',
+  exemptions: ['migrant-worker'], pledgeTruth: 'yes', pledgeVerify: 'yes', contactTime: 'any',
+};
+const mediationBody = {
+  name: '李小梅', phone: '13912345678', town: 'duhu', otherName: '隔壁的陈伯', otherWilling: 'unknown', disputeType: 'neighbour',
+  disputeTown: 'duhu', facts: '隔壁新建房屋把排水沟改到我家门口，下雨时水都流进我家院子里。', request: '希望把排水沟改回原来的位置',
+  proceedings: 'none', mediator: 'assign', publicity: 'private', contactTime: 'any', pledgeVoluntary: 'yes',
+};
+
+interface Ack {
+  receipt: string;
+  phone: string;
+}
+const latencies: number[] = [];
+const acked: Ack[] = [];
+const failures = new Map<number, number>();
+let n = 0;
+
+async function client(id: number, until: number): Promise<void> {
+  while (performance.now() < until) {
+    const i = n++;
+    const isLegalAid = i % 2 === 0;
+    const body = { ...(isLegalAid ? legalAidBody : mediationBody), _key: `bench-${id}-${i}-${Math.random().toString(36).slice(2, 12)}` };
+    const req = new Request(`http://localhost/api/${isLegalAid ? 'legal-aid' : 'mediation'}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const started = performance.now();
+    const res = await (isLegalAid ? legalAid : mediation)(req, ctx);
+    const data = (await res.json()) as { receipt?: string };
+    latencies.push(performance.now() - started);
+    if ((res.status === 201 || res.status === 200) && data.receipt) acked.push({ receipt: data.receipt, phone: isLegalAid ? legalAidBody.phone : mediationBody.phone });
+    else failures.set(res.status, (failures.get(res.status) ?? 0) + 1);
+  }
+}
+
+// Timings depend on what else the machine is doing: say so next to the figures.
+const load = () => loadavg().map((x) => x.toFixed(1)).join(' / ');
+print(`Benchmark: ${CLIENTS} concurrent clients, ${SECONDS} s, in-process functions against a local Blobs server…`);
+print(`machine: ${cpus().length} CPUs, load average ${load()} (1 / 5 / 15 min) before`);
+const start = performance.now();
+await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i, start + SECONDS * 1000)));
+const elapsed = (performance.now() - start) / 1000;
+
+latencies.sort((a, b) => a - b);
+const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
+
+// Every acknowledged submission must be in the store, and findable by receipt + phone.
+let missing = 0;
+let unfindable = 0;
+for (let i = 0; i < acked.length; i += 50) {
+  await Promise.all(
+    acked.slice(i, i + 50).map(async (a) => {
+      const stored = await blobsStore.getRecord(a.receipt);
+      if (!stored || stored.record.receipt !== a.receipt) missing++;
+      const res = await status(new Request('http://localhost/api/status', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ receipt: a.receipt, phone: a.phone }) }), ctx);
+      if (res.status !== 200) unfindable++;
+    }),
+  );
+}
+const distinct = new Set(acked.map((a) => a.receipt)).size;
+
+child.disconnect();
+await new Promise((r) => child.once('exit', r));
+rmSync(directory, { recursive: true, force: true });
+
+const rps = latencies.length / elapsed;
+const p50 = pct(50);
+const p99 = pct(99);
+print('');
+print(`requests            ${latencies.length} in ${elapsed.toFixed(1)} s`);
+print(`throughput          ${rps.toFixed(0)} req/s            (target ≥ 500)`);
+print(`latency p50 / p99   ${p50.toFixed(1)} ms / ${p99.toFixed(1)} ms   (target p99 < 100 ms)`);
+print(`latency max         ${latencies.at(-1)?.toFixed(1)} ms`);
+print(`acknowledged        ${acked.length} (${distinct} distinct receipts)`);
+print(`not acknowledged    ${[...failures].map(([s, c]) => `${c} × ${s}`).join(', ') || '0'}`);
+print(`lost (not stored)   ${missing}`);
+print(`not found by status ${unfindable}`);
+print(`load average after  ${load()}`);
+const ok = rps >= 500 && p99 < 100 && missing === 0 && unfindable === 0 && distinct === acked.length;
+print(ok ? '\nAll targets met.' : '\nTargets NOT met.');
+process.exitCode = missing || unfindable || distinct !== acked.length ? 1 : 0;

@@ -1,0 +1,68 @@
+/**
+ * /apply/status/ with JavaScript: checks the two fields with the same rules as
+ * the function, asks /api/status for JSON and shows the answer in the page.
+ * On failure the typed values stay in the fields.
+ */
+import { renderErrorSummary, renderStatus, STATUS_NOT_FOUND, type StatusView } from '../../lib/forms/render.ts';
+import { checkStatusQuery } from '../../lib/forms/status.ts';
+import { withBase } from '../../lib/paths.ts';
+
+const view = document.querySelector<HTMLElement>('[data-status-view]');
+const form = view?.querySelector<HTMLFormElement>('form[data-status-form]');
+const answer = document.querySelector<HTMLElement>('[data-status-answer]');
+const base = import.meta.env.BASE_URL;
+const titleBase = document.title;
+
+function fieldError(name: string, message?: string): void {
+  const box = document.getElementById(`f-${name}-error`);
+  const input = document.getElementById(`f-${name}`);
+  if (!box || !input) return;
+  box.hidden = !message;
+  box.querySelector('[data-error-text]')!.textContent = message ?? '';
+  box.parentElement!.classList.toggle('field--error', !!message);
+  const ids = (input.getAttribute('aria-describedby') ?? '').split(' ').filter((x) => x && x !== box.id);
+  if (message) {
+    ids.push(box.id);
+    input.setAttribute('aria-invalid', 'true');
+  } else input.removeAttribute('aria-invalid');
+  input.setAttribute('aria-describedby', ids.join(' '));
+}
+
+function say(html: string, focusSelector: string): void {
+  answer!.innerHTML = html;
+  answer!.querySelector<HTMLElement>(focusSelector)?.focus();
+}
+
+if (view && form && answer && typeof AbortSignal.timeout === 'function') {
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const values = { receipt: (form.elements.namedItem('receipt') as HTMLInputElement).value, phone: (form.elements.namedItem('phone') as HTMLInputElement).value };
+    const { errors } = checkStatusQuery(values);
+    fieldError('receipt', errors.find((x) => x.field === 'receipt')?.message);
+    fieldError('phone', errors.find((x) => x.field === 'phone')?.message);
+    const summary = view.querySelector<HTMLElement>('[data-error-summary]')!;
+    summary.outerHTML = renderErrorSummary(errors);
+    if (errors.length) {
+      document.title = `错误：${titleBase}`;
+      answer.innerHTML = '';
+      view.querySelector<HTMLElement>('[data-error-summary]')!.focus();
+      return;
+    }
+    document.title = titleBase;
+    say('<p class="notice">正在查询，请稍候……</p>', 'p');
+    try {
+      const res = await fetch(withBase('/api/status', base), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify(values),
+        signal: AbortSignal.timeout(20_000),
+      });
+      const data = await res.json().catch(() => ({}));
+      if (res.ok) say(renderStatus(data as StatusView), '#status-title');
+      else if (res.status === 404) say(`<div class="notice notice--warning" tabindex="-1"><p>${STATUS_NOT_FOUND}</p></div>`, '.notice');
+      else say('<div class="notice notice--warning" tabindex="-1"><p>暂时无法查询，请稍等一会儿再点“查询”。着急的话，请打电话 0750-5524538。</p></div>', '.notice');
+    } catch {
+      say('<div class="notice notice--warning" tabindex="-1"><p>网络好像断了，没有查询成功。请检查网络后再点“查询”。</p></div>', '.notice');
+    }
+  });
+}

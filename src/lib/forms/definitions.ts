@@ -1,0 +1,100 @@
+/**
+ * Form definitions: labels, hints, options and conditions of each question,
+ * which the renderer (render.ts) turns into HTML. No zod here, so pages that
+ * only render (the status page) do not download the validation library.
+ */
+import { TOWNS } from '../towns.ts';
+import type { FormType } from './receipt.ts';
+
+// ---------------------------------------------------------------- definitions
+
+export interface Option {
+  value: string;
+  label: string;
+  hint?: string;
+}
+
+export type FieldKind = 'text' | 'textarea' | 'select' | 'radios' | 'checkboxes' | 'checkbox';
+
+export interface Condition {
+  field: string;
+  values: string[];
+}
+
+export interface FieldDef {
+  name: string;
+  kind: FieldKind;
+  /** The question or label, as shown above the control. */
+  label: string;
+  /** Shorter name for the error summary and the check-your-answers list. */
+  short?: string;
+  hint?: string;
+  options?: Option[];
+  optional?: boolean;
+  /** Shown (with JavaScript) only when another field has one of these values; always shown without it. */
+  showIf?: Condition;
+  inputmode?: 'numeric' | 'tel' | 'text';
+  autocomplete?: string;
+  /** CSS width class of text inputs: a 4-digit field should look like one. */
+  width?: 'xs' | 's' | 'm' | 'l';
+  /** Character limit of a textarea, shown to the user. */
+  maxChars?: number;
+  rows?: number;
+  /** Text after the input, e.g. 元. */
+  suffix?: string;
+}
+
+export interface SectionDef {
+  id: string;
+  title: string;
+  intro?: string;
+  showIf?: Condition;
+  fields: FieldDef[];
+}
+
+export interface FormDef {
+  type: FormType;
+  /** 法律援助申请 */
+  title: string;
+  /** The function that receives the form: /api/legal-aid. */
+  action: string;
+  sections: SectionDef[];
+}
+
+export function allFields(def: FormDef): FieldDef[] {
+  return def.sections.flatMap((s) => s.fields.map((f) => (s.showIf && !f.showIf ? { ...f, showIf: s.showIf } : f)));
+}
+
+export function fieldByName(def: FormDef, name: string): FieldDef | undefined {
+  return allFields(def).find((f) => f.name === name);
+}
+
+export function optionLabel(field: FieldDef, value: string): string {
+  return field.options?.find((o) => o.value === value)?.label ?? value;
+}
+
+/** Is a conditional field or section relevant for these values? */
+export function conditionHolds(cond: Condition | undefined, values: FormValues): boolean {
+  if (!cond) return true;
+  const v = values[cond.field];
+  return typeof v === 'string' && cond.values.includes(v);
+}
+
+export const TOWN_OPTIONS: Option[] = TOWNS.map((t) => ({ value: t.id, label: t.name }));
+
+// ---------------------------------------------------------------- raw values
+
+/** A form as the browser sends it: field name → string, or strings for checkbox groups. */
+export type FormValues = Record<string, string | string[] | undefined>;
+
+/** Drops fields whose condition does not hold, so a hidden section never produces errors or data. */
+export function dropIrrelevant(def: FormDef, values: FormValues): FormValues {
+  const out: FormValues = { ...values };
+  for (const f of allFields(def)) if (!conditionHolds(f.showIf, values)) delete out[f.name];
+  return out;
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}

@@ -1,0 +1,209 @@
+/**
+ * Building blocks shared by the two application schemas. Every builder takes
+ * the raw value as a browser sends it (a string, an array of strings for
+ * checkbox groups, nothing for an unticked box), cleans it (normalize.ts),
+ * and explains in plain Chinese how to fix what is wrong.
+ *
+ */
+import { z } from 'astro/zod';
+import { checkIdCard, ID_CARD_MESSAGES } from './id-card.ts';
+import { checkPhone, PHONE_MESSAGES } from './phone.ts';
+import { charCount, cleanLine, cleanName, cleanText, compactCode, hasEmoji, toHalfWidth } from './normalize.ts';
+import { TOWN_IDS } from '../towns.ts';
+import { allFields, dropIrrelevant, type FieldError, type FormDef, type FormValues } from './definitions.ts';
+
+export * from './definitions.ts';
+
+const asString = (v: unknown): unknown => (v === undefined || v === null ? '' : v);
+
+// ---------------------------------------------------------------- builders
+
+type Check = (value: string) => string | undefined;
+
+function stringField(clean: (s: string) => string, required: string | false, check: Check) {
+  return z.preprocess(
+    (v) => {
+      const s = asString(v);
+      return typeof s === 'string' ? clean(s) : s;
+    },
+    z.string({ error: required || '这一项的格式不对，请重新填写' }).superRefine((value, ctx) => {
+      if (value === '') {
+        if (required) ctx.addIssue({ code: 'custom', message: required });
+        return;
+      }
+      const problem = check(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  );
+}
+
+/** Empty strings of optional fields become undefined in the output. */
+const orUndefined = (s: string): string | undefined => (s === '' ? undefined : s);
+
+/** A person's name: 2–30 characters, Chinese characters, letters and the middle dot. */
+export function personName(label: string, required = true) {
+  return stringField(cleanName, required ? `请填写${label}` : false, (v) => {
+    if (hasEmoji(v)) return `${label}里不能有表情符号，请只填写文字`;
+    if (/[^\p{Script=Han}A-Za-z· ]/u.test(v)) return `${label}只能有汉字、字母和间隔号“·”，请检查有没有多写数字或符号`;
+    if (/^·|·$|··/.test(v)) return `间隔号“·”只能写在${label}中间，例如：买买提·艾力`;
+    const n = charCount(v);
+    if (n < 2) return `${label}至少要有2个字`;
+    if (n > 30) return `${label}最多30个字，现在是${n}个字`;
+    return undefined;
+  }).transform(orUndefined);
+}
+
+/** A person or an organisation, as the applicant knows it (“姓王的包工头”, “某某建筑公司”). */
+export function partyName(label: string, required = true, max = 60) {
+  return stringField(cleanLine, required ? `请填写${label}` : false, (v) => {
+    if (hasEmoji(v)) return `${label}里不能有表情符号，请只填写文字`;
+    if (/[<>]/.test(v)) return `${label}里不能有“<”或“>”符号，请删掉`;
+    const n = charCount(v);
+    if (n < 2) return `${label}至少要有2个字；不知道全名的，可以写“姓王的老板”这样的称呼`;
+    if (n > max) return `${label}最多${max}个字，现在是${n}个字`;
+    return undefined;
+  }).transform(orUndefined);
+}
+
+export function idNumber(label = '居民身份证号码', required = true) {
+  return stringField(compactCode, required ? ID_CARD_MESSAGES.empty : false, (v) => {
+    const r = checkIdCard(v);
+    return r.ok ? undefined : ID_CARD_MESSAGES[r.problem].replace('身份证号码', label.replace('居民', ''));
+  }).transform(orUndefined);
+}
+
+/** Mainland mobile or landline with area code, stored as 13800138000 or 0750-5524538. */
+export function phone(required = true) {
+  return stringField((s) => s.trim(), required ? PHONE_MESSAGES.empty : false, (v) => {
+    const r = checkPhone(v);
+    return r.ok ? undefined : PHONE_MESSAGES[r.problem];
+  })
+    .transform((v) => {
+      if (!v) return undefined;
+      const r = checkPhone(v);
+      return r.ok ? r.value : v;
+    });
+}
+
+/** One-line text (address, court name): length limits, no emoji. */
+export function line(label: string, min: number, max: number, required = true) {
+  return stringField(cleanLine, required ? `请填写${label}` : false, (v) => {
+    if (hasEmoji(v)) return `${label}里不能有表情符号，请只填写文字`;
+    const n = charCount(v);
+    if (n < min) return `${label}至少要写${min}个字，请写得具体一些`;
+    if (n > max) return `${label}最多${max}个字，现在是${n}个字，请删减一些`;
+    return undefined;
+  }).transform(orUndefined);
+}
+
+/** Free text (the facts, what the applicant wants). Emoji are kept: it is the person's own account. */
+export function text(label: string, min: number, max: number, required = true) {
+  return stringField(cleanText, required ? `请填写${label}` : false, (v) => {
+    const n = charCount(v);
+    if (n < min) return `请再多写一点：${label}至少要写${min}个字`;
+    if (n > max) return `${label}最多${max}个字，现在是${n}个字，请删减一些`;
+    return undefined;
+  }).transform(orUndefined);
+}
+
+/** One choice from a fixed list (radios or a select). */
+export function choice<const T extends readonly [string, ...string[]]>(values: T, label: string, verb = '请选择') {
+  return z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : asString(v)),
+    z.enum(values, {
+      error: (iss) => (iss.input === '' || iss.input === undefined ? `${verb}${label}` : `${label}不在可选范围内，请从列表中重新选择`),
+    }),
+  );
+}
+
+/** An optional choice: empty becomes undefined. */
+export function optionalChoice<const T extends readonly [string, ...string[]]>(values: T, label: string) {
+  return z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined),
+    z.enum(values, { error: `${label}不在可选范围内，请从列表中重新选择` }).optional(),
+  );
+}
+
+export function town(label = '所在镇（街）') {
+  return choice(TOWN_IDS, label);
+}
+
+/** A ticked box is sent as “yes” (or “on”, or true in JSON); an unticked one is not sent at all. */
+function ticked(v: unknown): boolean {
+  return v === true || v === 'yes' || v === 'on' || v === 'true';
+}
+
+/** A statement the applicant must agree to (truthfulness pledge, authorisation, voluntariness). */
+export function pledge(message: string) {
+  return z.preprocess(ticked, z.literal(true, { error: message }));
+}
+
+export function flag() {
+  return z.preprocess(ticked, z.boolean());
+}
+
+/** A group of checkboxes, at least one ticked; `none` (都不是) cannot be combined with others. */
+export function multi<const T extends readonly [string, ...string[]]>(values: T, label: string, none?: T[number]) {
+  return z.preprocess(
+    (v) => (Array.isArray(v) ? v : v === undefined || v === null || v === '' ? [] : [v]),
+    z
+      .array(z.string())
+      .superRefine((arr, ctx) => {
+        if (arr.length === 0) ctx.addIssue({ code: 'custom', message: `请选择${label}；都不符合的，请选“${none ? '以上都不是' : '其他'}”` });
+        else if (arr.some((x) => !(values as readonly string[]).includes(x))) ctx.addIssue({ code: 'custom', message: `${label}中有不在可选范围内的选项，请重新选择` });
+        else if (none && arr.includes(none) && arr.length > 1) ctx.addIssue({ code: 'custom', message: '选了“以上都不是”，就不能再选其他项；请去掉其中一种' });
+      })
+      .transform((arr) => [...new Set(arr)] as T[number][]),
+  );
+}
+
+/** A whole number typed with any digits (３０００, 3,000, 3000元); empty is undefined. */
+export function wholeNumber(label: string, min: number, max: number, unit: string) {
+  return z.preprocess(
+    (v) => {
+      if (typeof v === 'number') return String(v);
+      const s = asString(v);
+      return typeof s === 'string' ? toHalfWidth(s).replace(/[\s,，]/g, '').replace(new RegExp(`${unit}$`), '') : s;
+    },
+    z
+      .string({ error: `${label}请填写数字` })
+      .superRefine((s, ctx) => {
+        if (s === '') return;
+        if (!/^\d+$/.test(s)) ctx.addIssue({ code: 'custom', message: `${label}请只填写数字，例如：${min === 0 ? 2000 : Math.max(min, 3)}` });
+        else if (Number(s) < min || Number(s) > max) ctx.addIssue({ code: 'custom', message: `${label}应在${min}到${max}${unit}之间，请检查是否多写或少写了位数` });
+      })
+      .transform((s) => (s === '' ? undefined : Number(s))),
+  );
+}
+
+/** Adds “required” issues for conditional fields whose condition holds. */
+export function requireWhen(values: Record<string, unknown>, ctx: z.RefinementCtx, field: string, cond: boolean, message: string): void {
+  const v = values[field];
+  if (cond && (v === undefined || v === '' || v === null)) ctx.addIssue({ code: 'custom', path: [field], message });
+}
+
+// ---------------------------------------------------------------- errors
+
+
+/** Zod issues → one message per field, in the order the fields appear on the form. */
+export function fieldErrors(def: FormDef, issues: readonly { path: PropertyKey[]; message: string }[]): FieldError[] {
+  const order = allFields(def).map((f) => f.name);
+  const seen = new Map<string, string>();
+  for (const i of issues) {
+    const field = String(i.path[0] ?? '');
+    if (!seen.has(field)) seen.set(field, i.message);
+  }
+  return [...seen.entries()]
+    .map(([field, message]) => ({ field, message }))
+    .sort((a, b) => (order.indexOf(a.field) >>> 0) - (order.indexOf(b.field) >>> 0));
+}
+
+export type ParseResult<T> = { ok: true; data: T } | { ok: false; errors: FieldError[] };
+
+/** A form's validation entry point: the same call in the browser and in the function. */
+export function parseForm<T>(def: FormDef, schema: z.ZodType<T>, values: FormValues): ParseResult<T> {
+  const r = schema.safeParse(dropIrrelevant(def, values));
+  return r.success ? { ok: true, data: r.data } : { ok: false, errors: fieldErrors(def, r.error.issues) };
+}
+
+export { cleanLine };

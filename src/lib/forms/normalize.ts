@@ -1,0 +1,65 @@
+/**
+ * Cleaning what people type, before validation. Runs in the browser (as the
+ * user types) and in the functions (as the authority), so both see the same
+ * value: a phone typed on a Chinese keyboard as “１３８ ００１３ ８０００” is the
+ * same number as 13800138000.
+ */
+import { toHalfWidth } from '../chinese-numerals.ts';
+
+export { toHalfWidth };
+
+/**
+ * Control characters (C0 except tab and line feed, DEL, C1), zero-width and
+ * bidirectional-override characters. The last two are invisible: they can
+ * make a name look like another on the staff desk, or reorder text on screen,
+ * so they never reach a record.
+ */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
+
+/** Multi-line free text: keeps line breaks (at most one blank line in a row), drops invisible characters. */
+export function cleanText(input: string): string {
+  return input
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(INVISIBLE, '')
+    .replace(/[ \u3000]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** One-line text: also folds line breaks and runs of spaces into one space. */
+export function cleanLine(input: string): string {
+  return cleanText(input).replace(/[\s\u3000]+/g, ' ').trim();
+}
+
+/**
+ * Names and other short identifiers: half-width letters, one space between
+ * words, and the middle dot of minority and foreign names (买买提·艾力) in its
+ * standard form whatever the keyboard produced (•, ・, ．, ‧, ･).
+ */
+export function cleanName(input: string): string {
+  return cleanLine(toHalfWidth(input))
+    .replace(/\s*[·•・．.‧･∙⋅]\s*/g, '·')
+    .replace(/(?<=\p{Script=Han}) | (?=\p{Script=Han})/gu, '');
+}
+
+/** Numbers typed with spaces, hyphens, brackets or full-width digits: keep digits (and X for ID numbers). */
+export function compactCode(input: string): string {
+  return toHalfWidth(input)
+    .replace(INVISIBLE, '')
+    .replace(/[\s\-–—‐－()（）.]/g, '')
+    .toUpperCase();
+}
+
+/** Counts characters as people do: one Chinese character or emoji is one, not two UTF-16 units. */
+export function charCount(input: string): number {
+  let n = 0;
+  for (const _ of input) n++;
+  return n;
+}
+
+/** Emoji and other pictographs: allowed in free text, never in names or numbers. */
+export function hasEmoji(input: string): boolean {
+  return /\p{Extended_Pictographic}/u.test(input);
+}
