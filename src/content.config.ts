@@ -9,6 +9,7 @@ import { planDocumentSchema, planPartSchema } from './schemas/plan.ts';
 import { serviceSchema } from './schemas/services.ts';
 import { caseSchema } from './schemas/cases.ts';
 import { townSchema } from './schemas/towns.ts';
+import { synonymEntrySchema } from './schemas/synonyms.ts';
 
 export const collections = {
   laws: defineCollection({ loader: glob({ pattern: '*.md', base: './content/laws' }), schema: lawSchema }),
@@ -17,4 +18,5 @@ export const collections = {
   cases: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/cases' }), schema: caseSchema }),
   services: defineCollection({ loader: glob({ pattern: '*.md', base: './content/services' }), schema: serviceSchema }),
   towns: defineCollection({ loader: file('./content/directory/towns.json'), schema: townSchema }),
+  synonyms: defineCollection({ loader: file('./content/search/synonyms.yaml'), schema: synonymEntrySchema }),
 };

@@ -1,0 +1,81 @@
+// Builds the pagefind search index for the built site (the last step of
+// `npm run build`), with pagefind's Node API at the version pinned in
+// package.json, and fails the build when the index is wrong instead of only
+// logging: indexing errors, no pages, or fewer pages than the site marks
+// searchable (pages whose HTML carries data-pagefind-body, see Base.astro).
+//
+//   node scripts/build-search-index.ts [site dir]      (default: ASTRO_OUT_DIR or dist)
+//
+// Only data-pagefind-body regions are indexed (pagefind does this by itself
+// once any page has the attribute); header, navigation, footer and QR code are
+// outside it. Output: <site>/pagefind/. The search page loads it from the base
+// path it was built with (SITE_BASE), so the same index works under /sfj/.
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import * as pagefind from 'pagefind';
+
+const root = join(import.meta.dirname, '..');
+const site = resolve(root, process.argv[2] ?? process.env.ASTRO_OUT_DIR ?? 'dist');
+const output = join(site, 'pagefind');
+
+function fail(message: string): never {
+  console.error(`\n✖ 搜索索引构建失败：${message}\n`);
+  process.exit(1);
+}
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return path === output ? [] : htmlFiles(path);
+    return name.endsWith('.html') ? [path] : [];
+  });
+}
+
+let files: string[];
+try {
+  files = htmlFiles(site);
+} catch {
+  fail(`找不到构建结果 ${relative(root, site) || site}。请先运行 astro build。`);
+}
+const searchable = files.filter((f) => /\sdata-pagefind-body[\s=>]/.test(readFileSync(f, 'utf8')));
+if (searchable.length === 0) fail('没有一个页面标记为可搜索（data-pagefind-body）。');
+
+rmSync(output, { recursive: true, force: true });
+const started = Date.now();
+const { index, errors } = await pagefind.createIndex({
+  // <html lang="zh-CN"> on every page; forcing it keeps one index even if a
+  // page ever declares another language by mistake.
+  forceLanguage: 'zh-cn',
+  // Belt and braces: these are outside data-pagefind-body already.
+  excludeSelectors: ['.site-header', '.site-footer', '.qr'],
+});
+if (!index || errors.length) fail(`pagefind 无法启动：${errors.join('；')}`);
+
+// One file at a time rather than addDirectory(): the Node API indexes every
+// page it is given, whole, even when other pages carry data-pagefind-body
+// (the CLI skips those pages; the API does not), which would put the 404 page
+// and other unmarked pages into the index.
+let indexed = 0;
+const problems: string[] = [];
+for (const file of searchable) {
+  const path = relative(site, file).split(sep).join('/');
+  const url = '/' + path.replace(/(^|\/)index\.html$/, '$1');
+  const res = await index.addHTMLFile({ url, content: readFileSync(file, 'utf8') });
+  if (res.errors.length) problems.push(`${path}：${res.errors.join('；')}`);
+  else if (!res.file || res.file.uniqueWords === 0) problems.push(`${path}：没有可索引的文字`);
+  else indexed++;
+}
+if (problems.length) fail(`索引页面时出错：\n  - ${problems.join('\n  - ')}`);
+if (indexed === 0) fail('pagefind 没有索引到任何页面。');
+if (indexed < searchable.length) fail(`只索引了 ${indexed} 个页面，但有 ${searchable.length} 个页面标记为可搜索。`);
+
+const written = await index.writeFiles({ outputPath: output });
+if (written.errors.length) fail(`写入索引时出错：${written.errors.join('；')}`);
+// pagefind also writes its ready-made interfaces; the site uses its own
+// (src/components/Search/), so they are not published.
+for (const name of ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js']) {
+  rmSync(join(output, name), { force: true });
+}
+await pagefind.close();
+
+console.log(`搜索索引：${indexed} 个页面（共 ${files.length} 个 HTML 文件），写入 ${relative(root, output)}，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`);
