@@ -24,9 +24,12 @@ describe('links in the built site (base /)', () => {
 describe(`links in a build with base ${BASE}`, () => {
   beforeAll(() => {
     rmSync(distBase, { recursive: true, force: true });
+    // Vitest sets BASE_URL=/ in its workers and Astro lets it override the
+    // configured base: without dropping it, SITE_BASE is silently ignored.
+    const { BASE_URL: _viteBase, ...inherited } = process.env;
     const r = spawnSync('astro', ['build'], {
       cwd: projectRoot,
-      env: { ...process.env, SITE_BASE: BASE, ASTRO_OUT_DIR: './dist-base', ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...inherited, SITE_BASE: BASE, ASTRO_OUT_DIR: './dist-base', ASTRO_TELEMETRY_DISABLED: '1' },
       encoding: 'utf8',
     });
     if (r.status !== 0) throw new Error(`带基础路径的构建失败：\n${r.stdout}\n${r.stderr}`);
