@@ -10,9 +10,10 @@
 // once any page has the attribute); header, navigation, footer and QR code are
 // outside it. Output: <site>/pagefind/. The search page loads it from the base
 // path it was built with (SITE_BASE), so the same index works under /sfj/.
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
+import { CONTENT_TYPES, EXCLUDE_SELECTORS, FILTER_KEYS } from '../src/lib/search/index-config.ts';
 
 const root = join(import.meta.dirname, '..');
 const site = resolve(root, process.argv[2] ?? process.env.ASTRO_OUT_DIR ?? 'dist');
@@ -40,14 +41,38 @@ try {
 const searchable = files.filter((f) => /\sdata-pagefind-body[\s=>]/.test(readFileSync(f, 'utf8')));
 if (searchable.length === 0) fail('没有一个页面标记为可搜索（data-pagefind-body）。');
 
+// Filters, as Base.astro renders them: <span data-pagefind-filter="key:value">.
+// Unknown keys or types are typos that would silently split a filter in two.
+const facets = new Map<string, Set<string>>(FILTER_KEYS.map((k) => [k, new Set()]));
+const badFilters: string[] = [];
+for (const file of searchable) {
+  for (const [, key, rawValue] of readFileSync(file, 'utf8').matchAll(/\sdata-pagefind-filter="([^":]*):([^"]*)"/g)) {
+    const value = rawValue!.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const where = relative(site, file).split(sep).join('/');
+    if (!facets.has(key!)) badFilters.push(`${where}：未知的筛选项“${key}”（只能是 ${FILTER_KEYS.join('、')}）`);
+    else if (key === '类型' && !CONTENT_TYPES.includes(value)) badFilters.push(`${where}：未知的类型“${value}”（只能是 ${CONTENT_TYPES.join('、')}）`);
+    else if (!value.trim()) badFilters.push(`${where}：筛选项“${key}”没有值`);
+    else facets.get(key!)!.add(value);
+  }
+}
+if (badFilters.length) fail(`页面的搜索筛选项有误：\n  - ${[...new Set(badFilters)].join('\n  - ')}`);
+
 rmSync(output, { recursive: true, force: true });
 const started = Date.now();
+// Smaller index chunks than pagefind's default (20,000 postings, ~22 KB per
+// chunk on a 2,000-article site): a query downloads one chunk per word it
+// looks up, and the everyday-word variants look up several words, so smaller
+// chunks keep the first search light (measured: npm run bench:search).
+// pagefind reads this setting from the environment only; it is marked
+// unstable, which is why the version is pinned.
+process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= '5000';
 const { index, errors } = await pagefind.createIndex({
   // <html lang="zh-CN"> on every page; forcing it keeps one index even if a
   // page ever declares another language by mistake.
   forceLanguage: 'zh-cn',
-  // Belt and braces: these are outside data-pagefind-body already.
-  excludeSelectors: ['.site-header', '.site-footer', '.qr'],
+  // See src/lib/search/index-config.ts: header, footer, QR code and the
+  // statute text of cited articles.
+  excludeSelectors: EXCLUDE_SELECTORS,
 });
 if (!index || errors.length) fail(`pagefind 无法启动：${errors.join('；')}`);
 
@@ -71,6 +96,11 @@ if (indexed < searchable.length) fail(`只索引了 ${indexed} 个页面，但�
 
 const written = await index.writeFiles({ outputPath: output });
 if (written.errors.length) fail(`写入索引时出错：${written.errors.join('；')}`);
+// The filter values, for the search page's filter menus: a few hundred bytes
+// instead of pagefind's filter index, which is only needed once a filter is used.
+mkdirSync(join(site, 'search'), { recursive: true });
+writeFileSync(join(site, 'search', 'facets.json'), JSON.stringify(Object.fromEntries([...facets].filter(([, v]) => v.size).map(([k, v]) => [k, [...v]]))));
+
 // pagefind also writes its ready-made interfaces; the site uses its own
 // (src/components/Search/), so they are not published.
 for (const name of ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js']) {

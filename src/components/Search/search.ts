@@ -14,7 +14,7 @@
  *     shared and reloaded.
  */
 import { normalizeQuery } from '../../lib/search/normalize.ts';
-import { planSearch } from '../../lib/search/query.ts';
+import { planSearch, type PlannedSearch } from '../../lib/search/query.ts';
 import type { SynonymRule } from '../../lib/search/synonyms.ts';
 import { fuseRankings } from '../../lib/search/fuse.ts';
 import { excerptParts } from '../../lib/search/excerpt.ts';
@@ -42,7 +42,6 @@ interface PagefindResult {
   score: number;
   data(): Promise<PagefindData>;
 }
-type FilterCounts = Record<string, Record<string, number>>;
 interface PagefindResponse {
   results: PagefindResult[];
 }
@@ -50,8 +49,9 @@ interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string, options?: { filters?: Record<string, string> }): Promise<PagefindResponse>;
-  filters(): Promise<FilterCounts>;
 }
+/** /search/facets.json: filter key → the values pages use. */
+type Facets = Record<string, string[]>;
 
 /** Filters offered, in this order; URL parameter names stay ASCII. Values in the order readers know them. */
 const FACETS: { key: string; param: string; order: readonly string[] }[] = [
@@ -86,7 +86,7 @@ function start(app: HTMLElement, form: HTMLFormElement, input: HTMLInputElement)
 
   let pagefind: Promise<Pagefind> | undefined;
   let synonyms: Promise<SynonymRule[]> | undefined;
-  let facetValues: Promise<FilterCounts> | undefined;
+  let facetValues: Promise<Facets> | undefined;
   let selects: Map<string, HTMLSelectElement> | undefined;
   let current = 0; // id of the latest search; older ones drop their results
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -106,6 +106,9 @@ function start(app: HTMLElement, form: HTMLFormElement, input: HTMLInputElement)
       const pf = (await import(/* @vite-ignore */ `${app.dataset.bundle}pagefind.js`)) as Pagefind;
       await pf.options({
         baseUrl: app.dataset.base ?? '/',
+        // One script fewer to download (pagefind-worker.js, 12 KB): a search
+        // here takes a few milliseconds, the main thread can spare them.
+        noWorker: true,
         excerptLength: 36,
         // BM25's page-length penalty (b) lowered from pagefind's 0.75: the long
         // pages here (the plan, service guides with their cited articles) are the
@@ -116,19 +119,18 @@ function start(app: HTMLElement, form: HTMLFormElement, input: HTMLInputElement)
       await pf.init();
       return pf;
     })();
-    synonyms ??= fetch(app.dataset.synonyms ?? '')
-      .then((r) => (r.ok ? (r.json() as Promise<SynonymRule[]>) : []))
-      .catch(() => []);
+    synonyms ??= getJson<SynonymRule[]>(app.dataset.synonyms, []);
+    facetValues ??= getJson<Facets>(app.dataset.facets, {});
     return pagefind;
   }
 
-  async function buildFilters(pf: Pagefind): Promise<void> {
+  async function buildFilters(): Promise<void> {
     if (selects) return;
-    facetValues ??= pf.filters();
-    const all = await facetValues;
+    const all = await facetValues!;
+    if (selects) return;
     selects = new Map();
     for (const facet of FACETS) {
-      const values = Object.keys(all[facet.key] ?? {});
+      const values = [...(all[facet.key] ?? [])];
       if (values.length === 0) continue; // only filters that have values
       values.sort((a, b) => rank(facet.order, a) - rank(facet.order, b) || a.localeCompare(b, 'zh-CN'));
       const id = `search-filter-${facet.param}`;
@@ -208,20 +210,30 @@ function start(app: HTMLElement, form: HTMLFormElement, input: HTMLInputElement)
     status.textContent = '正在搜索……';
     try {
       const pf = await load();
-      const [rules] = await Promise.all([synonyms!, buildFilters(pf)]);
+      const [rules] = await Promise.all([synonyms!, buildFilters()]);
       if (id !== current) return;
       const plan = planSearch(query, rules);
-      const responses = await Promise.all(plan.searches.map((s) => pf.search(s.query, { filters })));
+      // The segmentation workaround's rewrites only when the other searches
+      // found fewer than a page of results: on a large site each rewrite can
+      // cost another index chunk (~25 KB), and with plenty of results the pages
+      // it would add rank below them anyway.
+      const main = plan.searches.filter((s) => s.reason !== 'sub-terms');
+      const run = (list: PlannedSearch[]) => Promise.all(list.map(async (s) => ({ search: s, results: (await pf.search(s.query, { filters })).results })));
+      let done = await run(main);
       if (id !== current) return;
+      if (new Set(done.flatMap((d) => d.results.map((r) => r.id))).size < PAGE_SIZE) {
+        done = [...done, ...(await run(plan.searches.filter((s) => s.reason === 'sub-terms')))];
+        if (id !== current) return;
+      }
       const byId = new Map<string, PagefindResult>();
       const found = new Map<string, string[]>();
-      responses.forEach((r, i) => {
-        for (const result of r.results) {
+      for (const { search: s, results } of done) {
+        for (const result of results) {
           if (!byId.has(result.id)) byId.set(result.id, result);
-          found.set(result.id, [...(found.get(result.id) ?? []), plan.searches[i]!.query]);
+          found.set(result.id, [...(found.get(result.id) ?? []), s.query]);
         }
-      });
-      const ids = fuseRankings(plan.searches.map((s, i) => ({ weight: s.weight, ids: responses[i]!.results.map((r) => r.id) })));
+      }
+      const ids = fuseRankings(done.map((d) => ({ weight: d.search.weight, ids: d.results.map((r) => r.id) })));
       clear();
       ordered = ids.map((i) => byId.get(i)!);
       foundBy = found;
@@ -296,6 +308,15 @@ function start(app: HTMLElement, form: HTMLFormElement, input: HTMLInputElement)
   });
 
   if (input.value) void search(true);
+}
+
+async function getJson<T>(url: string | undefined, fallback: T): Promise<T> {
+  try {
+    const res = await fetch(url ?? '');
+    return res.ok ? ((await res.json()) as T) : fallback;
+  } catch {
+    return fallback;
+  }
 }
 
 function rank(order: readonly string[], value: string): number {

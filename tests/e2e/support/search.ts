@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { htmlFiles, pagePath } from '../../support/dist.ts';
+import { EXCLUDE_SELECTORS, PAGEFIND_SKIPS } from '../../../src/lib/search/index-config.ts';
 
 /** URL paths (/services/legal-aid/) of the built pages that carry data-pagefind-body. */
 export function searchablePages(dist: string): string[] {
@@ -17,22 +18,22 @@ export function searchablePages(dist: string): string[] {
 
 /**
  * The text pagefind indexes on each page, read in the browser: the
- * data-pagefind-body region without data-pagefind-ignore elements and without
- * the elements pagefind always skips (its parser's REMOVE_SELECTORS: head,
- * style, script, noscript, label, form, svg, footer, nav, iframe, template).
+ * data-pagefind-body region without data-pagefind-ignore elements, the
+ * elements pagefind always skips and the parts the build excludes
+ * (src/lib/search/index-config.ts).
  * Block elements are separated by a line break, as pagefind separates them, so
  * a query never “matches” across two paragraphs; whitespace stays a boundary.
  */
 export async function pageTexts(page: Page, baseURL: string, paths: string[]): Promise<Map<string, string>> {
   const texts = await page.evaluate(
-    async ({ baseURL, paths }) => {
+    async ({ baseURL, paths, skip }) => {
       const BLOCK = /^(H[1-6]|P|TD|TH|DIV|UL|OL|LI|DL|DT|DD|ARTICLE|SECTION|BLOCKQUOTE|DETAILS|SUMMARY|TABLE|TR|ASIDE|FIGURE|FIGCAPTION|PRE|HEADER|MAIN|BR)$/;
       const out: [string, string][] = [];
       for (const path of paths) {
         const html = await (await fetch(baseURL + path)).text();
         const body = new DOMParser().parseFromString(html, 'text/html').querySelector('[data-pagefind-body]');
         if (!body) continue;
-        body.querySelectorAll('[data-pagefind-ignore], head, style, script, noscript, label, form, svg, footer, nav, iframe, template').forEach((e) => e.remove());
+        body.querySelectorAll(skip).forEach((e) => e.remove());
         let text = '';
         const walk = (node: Node) => {
           for (const child of node.childNodes) {
@@ -50,7 +51,7 @@ export async function pageTexts(page: Page, baseURL: string, paths: string[]): P
       }
       return out;
     },
-    { baseURL, paths },
+    { baseURL, paths, skip: ['[data-pagefind-ignore]', ...PAGEFIND_SKIPS, ...EXCLUDE_SELECTORS].join(', ') },
   );
   return new Map(texts);
 }
