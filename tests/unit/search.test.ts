@@ -129,6 +129,13 @@ describe('excerptParts', () => {
   it('decodes entities to text, so escaped markup stays text', () => {
     expect(excerptParts('&lt;script&gt; &amp; &#x4e2d;&#25991; &quot;x&quot;')).toEqual([{ text: '<script> & 中文 "x"', mark: false }]);
   });
+  it('turns pagefind’s block separators into Chinese full stops', () => {
+    expect(excerptParts('. 村居. 企业. <mark>社区矫正</mark>. 被判处管制. Version 2.5 ok')).toEqual([
+      { text: '村居。企业。', mark: false },
+      { text: '社区矫正', mark: true },
+      { text: '。被判处管制。Version 2.5 ok', mark: false },
+    ]);
+  });
   it('survives broken markup without letting any through', () => {
     expect(excerptParts('a < b <mark>c')).toEqual([{ text: 'a c', mark: false }]);
     expect(excerptParts('x</mark>y<mark')).toEqual([{ text: 'xymark', mark: false }]);

@@ -23,11 +23,20 @@ function decodeEntities(s: string): string {
   });
 }
 
+/**
+ * pagefind ends every block of text (a heading, a list item) with “. ” so that
+ * excerpts read as sentences; after Chinese text that full stop should be “。”,
+ * and an excerpt should not start with one.
+ */
+export function tidyExcerpt(html: string): string {
+  return html.replace(/^\s*\.\s+/u, '').replace(/(\p{Script=Han}|[）)」”]|<\/mark>)\.(\s+|$)/gu, '$1。');
+}
+
 export function excerptParts(html: string): ExcerptPart[] {
   const parts: ExcerptPart[] = [];
   let mark = false;
   // Split on tags; keep only the state changes of <mark> and </mark>.
-  for (const piece of html.split(/(<[^>]*>)/)) {
+  for (const piece of tidyExcerpt(html).split(/(<[^>]*>)/)) {
     if (piece.startsWith('<') && piece.endsWith('>')) {
       if (/^<mark(\s[^>]*)?>$/i.test(piece)) mark = true;
       else if (/^<\/mark\s*>$/i.test(piece)) mark = false;
