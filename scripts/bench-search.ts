@@ -27,7 +27,8 @@
 // of requests (each also costs its headers: a few hundred bytes over HTTP/1.1,
 // a few dozen over HTTP/2, which Netlify serves).
 //
-// For each query pair, in a fresh browser (cold cache): open /search/, then
+// For each query pair, in a fresh browser context (cold cache; after one
+// unreported warm-up pair, so the server has compressed its files): open /search/, then
 //   first query:     type it and press Enter → bytes and time until results show
 //   following query: type the next one → bytes and time until results show
 // Budget (issue 5): first query under 150 KB on the synthetic corpus.
@@ -303,6 +304,7 @@ try {
     [`合成 ${PAGES} 篇`, tmp],
   ] as const) {
     const site = await serve(dir);
+    await runPair(browser, site, ['公证', '律师']); // warm-up, not reported: the server compresses each file once
     for (const [i, pair] of PAIRS.entries()) {
       const [a, b] = await runPair(browser, site, pair);
       rows.push({ site: name, pair: i, m: a!, first: true }, { site: name, pair: i, m: b!, first: false });
@@ -325,7 +327,8 @@ for (const r of rows) {
     [pad(r.site, 12), pad(r.first ? '首次' : '后续', 6), pad(r.m.query, 20), pad(r.m.kb.toFixed(1), 8), pad(r.m.requests, 6), pad(r.m.ms, 7), pad(r.m.results, 6), KINDS.map((k) => pad((r.m.byKind[k] ?? 0).toFixed(1), 10)).join('')].join(''),
   );
 }
-const synthFirst = rows.filter((r) => r.site !== '真实站点' && r.first).map((r) => r.m.kb);
-const worst = Math.max(...synthFirst);
-console.log(`\n预算：合成语料上首次查询 < ${BUDGET_KB} KB。最大 ${worst.toFixed(1)} KB：${worst < BUDGET_KB ? '达标 ✓' : '超出 ✗'}\n`);
-if (worst >= BUDGET_KB) process.exitCode = 1;
+const synthFirst = rows.filter((r) => r.site !== '真实站点' && r.first);
+const over = synthFirst.filter((r) => r.m.kb >= BUDGET_KB);
+console.log(`\n预算：合成语料上首次查询 < ${BUDGET_KB} KB。${synthFirst.length - over.length}/${synthFirst.length} 个达标${over.length ? `；超出：${over.map((r) => `${r.m.query} ${r.m.kb.toFixed(1)} KB`).join('，')} ✗` : ' ✓'}`);
+console.log('每多查一个词约多下载一个索引分块（合成语料上 5–12 KB）；日常说法和提问会查多个词。\n');
+if (over.length) process.exitCode = 1;

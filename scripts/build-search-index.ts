@@ -13,7 +13,8 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
-import { CONTENT_TYPES, EXCLUDE_SELECTORS, FILTER_KEYS } from '../src/lib/search/index-config.ts';
+import { gunzipSync } from 'node:zlib';
+import { COMMON_MIN_PAGES, COMMON_SHARE, CONTENT_TYPES, EXCLUDE_SELECTORS, FILTER_KEYS, type IndexInfo } from '../src/lib/search/index-config.ts';
 
 const root = join(import.meta.dirname, '..');
 const site = resolve(root, process.argv[2] ?? process.env.ASTRO_OUT_DIR ?? 'dist');
@@ -96,10 +97,28 @@ if (indexed < searchable.length) fail(`只索引了 ${indexed} 个页面，但�
 
 const written = await index.writeFiles({ outputPath: output });
 if (written.errors.length) fail(`写入索引时出错：${written.errors.join('；')}`);
-// The filter values, for the search page's filter menus: a few hundred bytes
-// instead of pagefind's filter index, which is only needed once a filter is used.
+// The most common words: read back the text pagefind stored for each page
+// (its result fragments: gzip, a 12-byte signature, then JSON) and count, per
+// word as the browser segments it, the pages that use it.
+const documentFrequency = new Map<string, number>();
+const fragments = readdirSync(join(output, 'fragment'));
+const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+for (const name of fragments) {
+  const { content } = JSON.parse(gunzipSync(readFileSync(join(output, 'fragment', name))).subarray(12).toString('utf8')) as { content: string };
+  const words = new Set([...segmenter.segment(content.toLowerCase())].filter((w) => w.isWordLike).map((w) => w.segment));
+  for (const w of words) documentFrequency.set(w, (documentFrequency.get(w) ?? 0) + 1);
+}
+const common: Record<string, number> = {};
+if (fragments.length >= COMMON_MIN_PAGES) {
+  for (const [word, n] of documentFrequency) if (n / fragments.length >= COMMON_SHARE) common[word] = Math.round((n / fragments.length) * 100) / 100;
+}
+
+// For the search page: filter values for its menus (a few hundred bytes
+// instead of pagefind's filter index, only needed once a filter is used) and
+// the common words its queries can skip.
+const info: IndexInfo = { facets: Object.fromEntries([...facets].filter(([, v]) => v.size).map(([k, v]) => [k, [...v]])), common };
 mkdirSync(join(site, 'search'), { recursive: true });
-writeFileSync(join(site, 'search', 'facets.json'), JSON.stringify(Object.fromEntries([...facets].filter(([, v]) => v.size).map(([k, v]) => [k, [...v]]))));
+writeFileSync(join(site, 'search', 'index-info.json'), JSON.stringify(info));
 
 // pagefind also writes its ready-made interfaces; the site uses its own
 // (src/components/Search/), so they are not published.
@@ -108,4 +127,4 @@ for (const name of ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js
 }
 await pagefind.close();
 
-console.log(`搜索索引：${indexed} 个页面（共 ${files.length} 个 HTML 文件），写入 ${relative(root, output)}，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`);
+console.log(`搜索索引：${indexed} 个页面（共 ${files.length} 个 HTML 文件），写入 ${relative(root, output)}，常用词 ${Object.keys(common).length} 个，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`);

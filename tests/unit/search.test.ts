@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_QUERY_LENGTH, normalizeQuery } from '../../src/lib/search/normalize.ts';
 import { expandQuery, MAX_VARIANTS, type SynonymRule } from '../../src/lib/search/synonyms.ts';
-import { contentWords, cutIntoPairs, planSearch, queryWords, subTermQuery } from '../../src/lib/search/query.ts';
+import { contentWords, cutIntoPairs, dropCommonWords, planSearch, queryWords, subTermQuery } from '../../src/lib/search/query.ts';
 import { fuseRankings } from '../../src/lib/search/fuse.ts';
 import { excerptParts } from '../../src/lib/search/excerpt.ts';
 import { evidenceWords, isConfirmed } from '../../src/lib/search/verify.ts';
@@ -98,6 +98,23 @@ describe('planSearch', () => {
   });
   it('plans nothing for an empty query', () => {
     expect(planSearch('  ', RULES)).toEqual({ query: '', searches: [], alsoSearched: [] });
+  });
+});
+
+describe('dropCommonWords', () => {
+  const common = { 法律: 0.98, 申请: 0.93, '12348': 0.95 };
+  it('drops words found on nearly every page when other words remain', () => {
+    expect(dropCommonWords('法律援助', common)).toBe('援助');
+    expect(dropCommonWords('12348 热线', common)).toBe('热线');
+  });
+  it('keeps a query made only of common words, and any query when nothing is common', () => {
+    expect(dropCommonWords('法律', common)).toBe('法律');
+    expect(dropCommonWords('申请 法律', common)).toBe('申请 法律');
+    expect(dropCommonWords('法律援助')).toBe('法律援助');
+  });
+  it('applies to every planned search', () => {
+    expect(planSearch('怎么申请法律援助', [], common).searches.map((s) => s.query)).toEqual(['援助']);
+    expect(planSearch('请不起律师', RULES, common).searches.map((s) => s.query)).toEqual(['请不起律师', '援助']);
   });
 });
 

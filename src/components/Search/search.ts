@@ -21,6 +21,7 @@ import { excerptParts } from '../../lib/search/excerpt.ts';
 import { isConfirmed } from '../../lib/search/verify.ts';
 import { AUDIENCES, WORK_LINES } from '../../lib/taxonomy.ts';
 import { TOWNS } from '../../lib/towns.ts';
+import type { IndexInfo } from '../../lib/search/index-config.ts';
 
 /** The parts of pagefind's browser API used here (pagefind ships no types for it). */
 interface PagefindSubResult {
@@ -50,8 +51,7 @@ interface Pagefind {
   init(): Promise<void>;
   search(term: string, options?: { filters?: Record<string, string> }): Promise<PagefindResponse>;
 }
-/** /search/facets.json: filter key → the values pages use. */
-type Facets = Record<string, string[]>;
+
 
 /** Filters offered, in this order; URL parameter names stay ASCII. Values in the order readers know them. */
 const FACETS: { key: string; param: string; order: readonly string[] }[] = [
@@ -86,7 +86,7 @@ function start(app: HTMLElement, form: HTMLFormElement, input: HTMLInputElement)
 
   let pagefind: Promise<Pagefind> | undefined;
   let synonyms: Promise<SynonymRule[]> | undefined;
-  let facetValues: Promise<Facets> | undefined;
+  let indexInfo: Promise<IndexInfo> | undefined;
   let selects: Map<string, HTMLSelectElement> | undefined;
   let current = 0; // id of the latest search; older ones drop their results
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -120,13 +120,13 @@ function start(app: HTMLElement, form: HTMLFormElement, input: HTMLInputElement)
       return pf;
     })();
     synonyms ??= getJson<SynonymRule[]>(app.dataset.synonyms, []);
-    facetValues ??= getJson<Facets>(app.dataset.facets, {});
+    indexInfo ??= getJson<IndexInfo>(app.dataset.indexInfo, { facets: {}, common: {} });
     return pagefind;
   }
 
   async function buildFilters(): Promise<void> {
     if (selects) return;
-    const all = await facetValues!;
+    const all = (await indexInfo!).facets ?? {};
     if (selects) return;
     selects = new Map();
     for (const facet of FACETS) {
@@ -210,9 +210,9 @@ function start(app: HTMLElement, form: HTMLFormElement, input: HTMLInputElement)
     status.textContent = '正在搜索……';
     try {
       const pf = await load();
-      const [rules] = await Promise.all([synonyms!, buildFilters()]);
+      const [rules, info] = await Promise.all([synonyms!, indexInfo!, buildFilters()]);
       if (id !== current) return;
-      const plan = planSearch(query, rules);
+      const plan = planSearch(query, rules, info.common ?? {});
       // The segmentation workaround's rewrites only when the other searches
       // found fewer than a page of results: on a large site each rewrite can
       // cost another index chunk (~25 KB), and with plenty of results the pages

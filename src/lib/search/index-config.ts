@@ -26,3 +26,23 @@ export const FILTER_KEYS = ['类型', '工作条线', '对象', '镇街', '主�
 
 /** Values of 类型. */
 export const CONTENT_TYPES = ['方案', '服务指南', '以案说法', '机构', '页面'];
+
+/**
+ * /search/index-info.json, written by the index build for the search page:
+ * the filter values pages use, and the site's most common words.
+ */
+export interface IndexInfo {
+  /** Filter key → the values pages use, e.g. { 类型: ['方案', '服务指南'] }. */
+  facets: Record<string, string[]>;
+  /**
+   * Words (as the browser segments them) found on at least COMMON_SHARE of all
+   * pages, with that share: { 法律: 0.97 }. Only computed from COMMON_MIN_PAGES
+   * pages up (below that, downloads are small anyway). See query.ts,
+   * dropCommonWords.
+   */
+  common: Record<string, number>;
+}
+
+/** 90 %: such a word barely ranks (BM25's IDF is about 0.1) and barely filters. */
+export const COMMON_SHARE = 0.9;
+export const COMMON_MIN_PAGES = 20;

@@ -9,6 +9,9 @@
  * 3. Everyday words → page words (synonyms.ts): “讨薪” is also searched as
  *    “拖欠工资” and “劳动报酬”.
  * 4. The segmentation workaround (below).
+ * 5. Words on nearly every page dropped from queries with other words
+ *    (dropCommonWords): 法律 in 法律援助 costs the biggest index download and
+ *    neither filters nor ranks.
  *
  * ## Why a workaround: pagefind issue #1237
  * pagefind splits Chinese text into words twice, with two different
@@ -106,12 +109,27 @@ export function subTermQuery(query: string): string | null {
   return changed ? words.join(' ') : null;
 }
 
+/**
+ * The query without the words found on nearly every page (`common`, from
+ * /search/index-info.json: word → share of pages, at least 90 %). Each word of a
+ * query costs pagefind one index download, and for such a word it is the
+ * largest one (a posting for almost every page), while it neither narrows the
+ * results nor, with an inverse document frequency near zero, changes their
+ * order: “法律援助” (法律 | 援助) is searched as “援助”. A query made only of
+ * common words is kept whole.
+ */
+export function dropCommonWords(query: string, common: Readonly<Record<string, number>> = {}): string {
+  const words = queryWords(query);
+  const kept = words.filter((w) => !(w.toLowerCase() in common));
+  return kept.length === 0 || kept.length === words.length ? query : kept.join(' ');
+}
+
 /** Every search to run for what the reader typed, without repeats. */
-export function planSearch(raw: string, synonyms: readonly SynonymRule[] = []): SearchPlan {
+export function planSearch(raw: string, synonyms: readonly SynonymRule[] = [], common: Readonly<Record<string, number>> = {}): SearchPlan {
   const query = normalizeQuery(raw);
   const searches: PlannedSearch[] = [];
   const add = (q: string | null, reason: PlannedSearch['reason']) => {
-    const clean = q ? normalizeQuery(q) : '';
+    const clean = q ? normalizeQuery(dropCommonWords(q, common)) : '';
     if (clean && !searches.some((s) => s.query === clean)) searches.push({ query: clean, weight: WEIGHTS[reason], reason });
   };
   if (!query) return { query, searches, alsoSearched: [] };
