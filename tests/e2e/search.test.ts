@@ -179,6 +179,20 @@ describe('no results', () => {
   });
 });
 
+describe('when the index cannot be loaded', () => {
+  it('says so and points to the categories and 12348', async () => {
+    const { context, page } = await open();
+    await context.route('**/pagefind/**', (route) => route.abort());
+    const { paths, state, status } = await searchPage(page, baseURL, '公证');
+    expect(paths).toEqual([]);
+    expect(state).toBe('error');
+    expect(status).toContain('搜索暂时无法使用');
+    expect(await page.locator('[data-search-error]').isVisible()).toBe(true);
+    expect(await page.locator('.search-browse a').count()).toBe(CATEGORY_LINKS.length);
+    await context.close();
+  });
+});
+
 describe('keyboard', () => {
   it('types a query, reaches the filters and the results with Tab, and opens a result with Enter', async () => {
     const { context, page } = await open({ width: 1024 });
