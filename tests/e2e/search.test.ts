@@ -57,7 +57,7 @@ describe('header search box', () => {
     expect(new URL(page.url()).searchParams.get('q')).toBe('公证');
     const { paths, status } = await readResults(page, baseURL, '公证');
     expect(paths).toContain('/services/notary/');
-    expect(status).toMatch(/^找到 \S+ 条与“公证”有关的结果/);
+    expect(status).toMatch(/^找到约? \d+ 条与“公证”有关的结果/);
     expect(await page.locator('#search-q').inputValue()).toBe('公证');
     await context.close();
   });
@@ -83,7 +83,7 @@ describe('results', () => {
     await searchPage(page, baseURL, '调解');
     const status = page.locator('[data-search-status]');
     expect(await status.getAttribute('role')).toBe('status');
-    expect(await status.textContent()).toMatch(/找到 \S+ 条与“调解”有关的结果/);
+    expect(await status.textContent()).toMatch(/^找到约? \d+ 条与“调解”有关的结果/);
     await context.close();
   });
 

@@ -182,10 +182,9 @@ function start(app: HTMLElement, form: HTMLFormElement, input: HTMLInputElement)
     shown = 0;
   }
 
-  /** 23, or 约 23 while unchecked candidates remain. */
-  function total(): string {
-    const n = ordered.length - rejected;
-    return checked < ordered.length ? `约 ${n}` : String(n);
+  /** “找到 23 条”, or “找到约 23 条” while unchecked candidates remain. */
+  function total(lead: string): string {
+    return `${lead}${checked < ordered.length ? '约' : ''} ${ordered.length - rejected} 条`;
   }
 
   /** For tests and styling: data-state is loading, done, empty or error; data-query the query it applies to. */
@@ -252,7 +251,7 @@ function start(app: HTMLElement, form: HTMLFormElement, input: HTMLInputElement)
         return;
       }
       const filterNote = Object.keys(filters).length ? `（已筛选：${Object.values(filters).join('、')}）` : '';
-      status.textContent = `找到 ${total()} 条与“${query}”有关的结果${filterNote}${more.hidden ? '' : `，先显示最相关的 ${shown} 条`}。`;
+      status.textContent = `${total('找到')}与“${query}”有关的结果${filterNote}${more.hidden ? '' : `，先显示最相关的 ${shown} 条`}。`;
       settle('done', query);
     } catch (error) {
       if (id !== current) return;
@@ -293,7 +292,7 @@ function start(app: HTMLElement, form: HTMLFormElement, input: HTMLInputElement)
   more.addEventListener('click', async () => {
     const before = shown;
     await showMore(current, true);
-    status.textContent = shown > before ? `又显示了 ${shown - before} 条，共 ${total()} 条。` : '没有更多相关结果了。';
+    status.textContent = shown > before ? `又显示了 ${shown - before} 条，${total('共')}。` : '没有更多相关结果了。';
   });
 
   input.addEventListener('input', () => {
