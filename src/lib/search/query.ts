@@ -19,21 +19,27 @@
  * (the browser's Intl.Segmenter, ICU). Each query word must match the start of
  * an indexed word. Where ICU keeps a longer word than jieba did, the query word
  * is not the start of any indexed word on that page and the page is missed even
- * though it contains the text. Measured on this site's built pages: “正当理由”
- * (ICU: one word; the index has 正当 + 理由 on /services/community-correction/)
- * and “十七条” (index: 第十七条 … as other words) find only some of the pages
- * that contain them.
+ * though it contains the text. Measured on this site's pages with pagefind
+ * 1.6 alone (the case articles included): 打电话 finds 3 of the 4 pages that
+ * contain it, 一部分 and 一分钱 1 of 2 each.
  *
  * The fix: every Han word of three or more characters in the query (as ICU
  * splits it, which is what pagefind will do) is also searched cut into
  * two-character pieces, the length of most Chinese words and of most words
  * jieba keeps: “正当理由” → “正当 理由”. The pieces are separate words to ICU, so
- * pagefind searches them one by one, and each piece is the start of an indexed
- * word. The rewrite finds a superset of pages (the pieces need not be adjacent),
- * so it is merged in with a lower weight (fuse.ts): pages that match the
- * reader's own query keep the top places.
+ * pagefind looks them up one by one, and each piece is usually the start of an
+ * indexed word (with 打电话 → 打电 | 话, all four pages are found). The rewrite
+ * finds a superset of pages (the pieces need not be adjacent), so it is merged
+ * in with a lower weight (fuse.ts): pages that match the reader's own query
+ * keep the top places, and verify.ts drops pages without the text.
  * When ICU cuts finer than jieba (帮教 → 帮 | 教), each piece is still the start of
  * jieba's longer word, so prefix matching finds the page; nothing to do there.
+ * What no rewrite can fix: a query that is the end of an indexed word (成年人
+ * inside 未成年人, 十七条 inside 第十七条); those pages are rarely what the
+ * reader meant.
+ * The rewrites run only when the other searches found fewer than a page of
+ * results (search.ts), and pagefind's other mismatch, its fallback for words it
+ * does not have, is handled in verify.ts.
  */
 import { HAN, normalizeQuery } from './normalize.ts';
 import { expandQuery, type SynonymRule } from './synonyms.ts';
