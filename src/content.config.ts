@@ -10,6 +10,7 @@ import { serviceSchema } from './schemas/services.ts';
 import { caseSchema } from './schemas/cases.ts';
 import { townSchema } from './schemas/towns.ts';
 import { legalAdviserSchema, officeSchema } from './schemas/directory.ts';
+import { synonymEntrySchema } from './schemas/synonyms.ts';
 
 export const collections = {
   laws: defineCollection({ loader: glob({ pattern: '*.md', base: './content/laws' }), schema: lawSchema }),
@@ -20,4 +21,5 @@ export const collections = {
   towns: defineCollection({ loader: file('./content/directory/towns.json'), schema: townSchema }),
   offices: defineCollection({ loader: glob({ pattern: '*.yaml', base: './content/directory/offices' }), schema: officeSchema }),
   legalAdvisers: defineCollection({ loader: file('./content/directory/legal-advisers.yaml'), schema: legalAdviserSchema }),
+  synonyms: defineCollection({ loader: file('./content/search/synonyms.yaml'), schema: synonymEntrySchema }),
 };

@@ -1,0 +1,52 @@
+/**
+ * Search excerpts arrive from pagefind as HTML: the page's text, HTML-escaped,
+ * with the matched words wrapped in <mark>. The text comes from our own pages,
+ * but the search page still never inserts it as HTML: it is split here into
+ * plain-text parts and marked parts, and the page builds text nodes and <mark>
+ * elements from them. Any other tag is dropped; entities are decoded to text.
+ */
+
+export interface ExcerptPart {
+  text: string;
+  mark: boolean;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', '#39': "'" };
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '';
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * pagefind ends every block of text (a heading, a list item) with “. ” so that
+ * excerpts read as sentences; after Chinese text that full stop should be “。”,
+ * and an excerpt should not start with one.
+ */
+export function tidyExcerpt(html: string): string {
+  return html.replace(/^\s*\.\s+/u, '').replace(/(\p{Script=Han}|[）)」”]|<\/mark>)\.(\s+|$)/gu, '$1。');
+}
+
+export function excerptParts(html: string): ExcerptPart[] {
+  const parts: ExcerptPart[] = [];
+  let mark = false;
+  // Split on tags; keep only the state changes of <mark> and </mark>.
+  for (const piece of tidyExcerpt(html).split(/(<[^>]*>)/)) {
+    if (piece.startsWith('<') && piece.endsWith('>')) {
+      if (/^<mark(\s[^>]*)?>$/i.test(piece)) mark = true;
+      else if (/^<\/mark\s*>$/i.test(piece)) mark = false;
+      continue; // every other tag is dropped
+    }
+    const text = decodeEntities(piece.replace(/[<>]/g, ''));
+    if (!text) continue;
+    const last = parts[parts.length - 1];
+    if (last && last.mark === mark) last.text += text;
+    else parts.push({ text, mark });
+  }
+  return parts;
+}

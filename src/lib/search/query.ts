@@ -1,0 +1,152 @@
+/**
+ * From what the reader typed to the searches the page runs.
+ *
+ * 1. The reader's own words, normalised (normalize.ts).
+ * 2. Question words dropped: residents type questions (“怎么申请法律援助”), and
+ *    pagefind requires every word of a query to be on the page, so 怎么 would
+ *    rule out the very guide that answers it. A question is searched by its
+ *    content words alone (“申请 法律 援助”).
+ * 3. Everyday words → page words (synonyms.ts): “讨薪” is also searched as
+ *    “拖欠工资” and “劳动报酬”.
+ * 4. The segmentation workaround (below).
+ * 5. Words on nearly every page dropped from queries with other words
+ *    (dropCommonWords): 法律 in 法律援助 costs the biggest index download and
+ *    neither filters nor ranks.
+ *
+ * ## Why a workaround: pagefind issue #1237
+ * pagefind splits Chinese text into words twice, with two different
+ * dictionaries: when indexing (jieba, in the Rust indexer) and when searching
+ * (the browser's Intl.Segmenter, ICU). Each query word must match the start of
+ * an indexed word. Where ICU keeps a longer word than jieba did, the query word
+ * is not the start of any indexed word on that page and the page is missed even
+ * though it contains the text. Measured on this site's pages with pagefind
+ * 1.6 alone (the case articles included): 打电话 finds 3 of the 4 pages that
+ * contain it, 一部分 and 一分钱 1 of 2 each.
+ *
+ * The fix: every Han word of three or more characters in the query (as ICU
+ * splits it, which is what pagefind will do) is also searched cut into
+ * two-character pieces, the length of most Chinese words and of most words
+ * jieba keeps: “正当理由” → “正当 理由”. The pieces are separate words to ICU, so
+ * pagefind looks them up one by one, and each piece is usually the start of an
+ * indexed word (with 打电话 → 打电 | 话, all four pages are found). The rewrite
+ * finds a superset of pages (the pieces need not be adjacent), so it is merged
+ * in with a lower weight (fuse.ts): pages that match the reader's own query
+ * keep the top places, and verify.ts drops pages without the text.
+ * When ICU cuts finer than jieba (帮教 → 帮 | 教), each piece is still the start of
+ * jieba's longer word, so prefix matching finds the page; nothing to do there.
+ * What no rewrite can fix: a query that is the end of an indexed word (成年人
+ * inside 未成年人, 十七条 inside 第十七条); those pages are rarely what the
+ * reader meant.
+ * The rewrites run only when the other searches found fewer than a page of
+ * results (search.ts), and pagefind's other mismatch, its fallback for words it
+ * does not have, is handled in verify.ts.
+ */
+import { HAN, normalizeQuery } from './normalize.ts';
+import { expandQuery, type SynonymRule } from './synonyms.ts';
+
+export interface PlannedSearch {
+  /** The query handed to pagefind. */
+  query: string;
+  /** Weight of its results in the merged ranking (fuse.ts). */
+  weight: number;
+  /** Why it is run: the reader's own words, their content words, an everyday-word variant or the segmentation workaround. */
+  reason: 'own' | 'content-words' | 'synonym' | 'sub-terms';
+}
+
+export interface SearchPlan {
+  /** The normalised query, as shown back to the reader. */
+  query: string;
+  searches: PlannedSearch[];
+  /** Page words added from the synonym map, shown as “也搜索了：…”. */
+  alsoSearched: string[];
+}
+
+export const WEIGHTS = { own: 1, 'content-words': 1, synonym: 0.8, 'sub-terms': 0.5 } as const;
+
+/**
+ * Words that carry the question, not the topic. Matched as whole ICU words
+ * only, so 要 is dropped from “我要申请” but 要 in 要求 is untouched.
+ */
+export const QUESTION_WORDS = new Set([
+  '怎么', '怎么办', '怎么样', '怎样', '如何', '什么', '为什么', '哪里', '哪儿', '哪个', '哪些', '去哪', '去哪里', '找谁', '谁',
+  '吗', '呢', '吧', '啊', '呀', '么', '的', '了', '得', '地', '和', '与', '及',
+  '我', '我们', '你', '您', '他', '她', '他们', '自己',
+  '要', '想', '想要', '能', '能不能', '能否', '可以', '可不可以', '是不是', '有没有', '是否', '请问', '一下', '应该', '该', '会', '不会',
+  '要不要', '不要', '需不需要', '用不用', '会不会', '收不收', '多少', '多久', '几天', '需要', '带', '我被', '办', '没',
+  '在', '是', '有', '还', '就', '都', '也', '又', '被', '给', '让', '把', '对', '这', '那', '这个', '那个',
+]);
+
+const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh-CN', { granularity: 'word' }) : undefined;
+
+/** The query's words as the browser's segmenter (and so pagefind) will see them; spaces and punctuation dropped. */
+export function queryWords(query: string): string[] {
+  if (!segmenter) return query.split(/\s+/u).filter(Boolean);
+  return [...segmenter.segment(query)].filter((s) => s.isWordLike).map((s) => s.segment);
+}
+
+/** The query without question words; the query itself when that would leave nothing or change nothing. */
+export function contentWords(query: string): string {
+  const words = queryWords(query);
+  const kept = words.filter((w) => !QUESTION_WORDS.has(w));
+  return kept.length === 0 || kept.length === words.length ? query : kept.join(' ');
+}
+
+/** “正当理由” → “正当 理由”; “十七条” → “十七 条”. */
+export function cutIntoPairs(word: string): string[] {
+  const chars = [...word];
+  const pieces: string[] = [];
+  for (let i = 0; i < chars.length; i += 2) pieces.push(chars.slice(i, i + 2).join(''));
+  return pieces;
+}
+
+/**
+ * The segmentation workaround (see the top of this file): the query with every
+ * all-Han word of 3+ characters cut into pairs, or null when there is none.
+ */
+export function subTermQuery(query: string): string | null {
+  let changed = false;
+  const words = queryWords(query).flatMap((w) => {
+    if ([...w].length >= 3 && [...w].every((c) => HAN.test(c))) {
+      changed = true;
+      return cutIntoPairs(w);
+    }
+    return [w];
+  });
+  return changed ? words.join(' ') : null;
+}
+
+/**
+ * The query without the words found on nearly every page (`common`, from
+ * /search/index-info.json: word → share of pages, at least 90 %). Each word of a
+ * query costs pagefind one index download, and for such a word it is the
+ * largest one (a posting for almost every page), while it neither narrows the
+ * results nor, with an inverse document frequency near zero, changes their
+ * order: “法律援助” (法律 | 援助) is searched as “援助”. A query made only of
+ * common words is kept whole.
+ */
+export function dropCommonWords(query: string, common: Readonly<Record<string, number>> = {}): string {
+  const words = queryWords(query);
+  const kept = words.filter((w) => !(w.toLowerCase() in common));
+  return kept.length === 0 || kept.length === words.length ? query : kept.join(' ');
+}
+
+/** Every search to run for what the reader typed, without repeats. */
+export function planSearch(raw: string, synonyms: readonly SynonymRule[] = [], common: Readonly<Record<string, number>> = {}): SearchPlan {
+  const query = normalizeQuery(raw);
+  const searches: PlannedSearch[] = [];
+  const add = (q: string | null, reason: PlannedSearch['reason']) => {
+    const clean = q ? normalizeQuery(dropCommonWords(q, common)) : '';
+    if (clean && !searches.some((s) => s.query === clean)) searches.push({ query: clean, weight: WEIGHTS[reason], reason });
+  };
+  if (!query) return { query, searches, alsoSearched: [] };
+
+  // A question (“怎么申请法律援助”) is searched by its content words alone:
+  // pagefind would otherwise require 怎么 on the page too.
+  const content = contentWords(query);
+  add(content, content === query ? 'own' : 'content-words');
+  const { variants, alsoSearched } = expandQuery(query, synonyms);
+  for (const v of variants) add(contentWords(v), 'synonym');
+  // The workaround applies to every query run so far.
+  for (const s of [...searches]) add(subTermQuery(s.query), 'sub-terms');
+  return { query, searches, alsoSearched };
+}

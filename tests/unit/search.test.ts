@@ -1,0 +1,178 @@
+/** Search logic in src/lib/search/: query normalisation and planning, everyday words, merging, excerpts, result checks. */
+import { describe, expect, it } from 'vitest';
+import { MAX_QUERY_LENGTH, normalizeQuery } from '../../src/lib/search/normalize.ts';
+import { expandQuery, MAX_VARIANTS, type SynonymRule } from '../../src/lib/search/synonyms.ts';
+import { contentWords, cutIntoPairs, dropCommonWords, planSearch, queryWords, subTermQuery } from '../../src/lib/search/query.ts';
+import { fuseRankings } from '../../src/lib/search/fuse.ts';
+import { excerptParts } from '../../src/lib/search/excerpt.ts';
+import { evidenceWords, isConfirmed } from '../../src/lib/search/verify.ts';
+
+const RULES: SynonymRule[] = [
+  { phrases: ['讨薪', '欠薪', '工资拖欠'], searchAlso: ['拖欠工资', '劳动报酬'] },
+  { phrases: ['车祸'], searchAlso: ['交通事故'] },
+  { phrases: ['霸凌', '校园霸凌'], searchAlso: ['欺凌'] },
+  { phrases: ['请不起律师', '打官司没钱'], searchAlso: ['法律援助'] },
+];
+
+describe('normalizeQuery', () => {
+  it('makes full-width letters, digits and spaces half-width and collapses spaces', () => {
+    expect(normalizeQuery('　１２３４８　　法律援助 ')).toBe('12348 法律援助');
+    expect(normalizeQuery('ＡＢＣ')).toBe('ABC');
+  });
+  it('drops control characters and caps the length', () => {
+    expect(normalizeQuery('调解\u0000\u200b免费')).toBe('调解 免费');
+    expect(normalizeQuery('法'.repeat(200))).toHaveLength(MAX_QUERY_LENGTH);
+  });
+  it('leaves an empty query empty', () => {
+    expect(normalizeQuery('   ')).toBe('');
+  });
+});
+
+describe('expandQuery', () => {
+  it('adds the page words for an everyday phrase', () => {
+    expect(expandQuery('讨薪', RULES)).toEqual({ variants: ['拖欠工资', '劳动报酬'], alsoSearched: ['拖欠工资', '劳动报酬'] });
+  });
+  it('keeps the rest of the query', () => {
+    expect(expandQuery('车祸 台城', RULES).variants).toEqual(['交通事故 台城']);
+    expect(expandQuery('我被欠薪了', RULES).variants).toEqual(['我被拖欠工资了', '我被劳动报酬了']);
+  });
+  it('prefers the longest phrase and lets each part of the query match once', () => {
+    expect(expandQuery('校园霸凌', RULES)).toEqual({ variants: ['欺凌'], alsoSearched: ['欺凌'] });
+  });
+  it('expands several phrases in one query', () => {
+    expect(expandQuery('车祸 请不起律师', RULES).alsoSearched).toEqual(['法律援助', '交通事故']);
+  });
+  it('adds nothing when the reader already used the page word or no phrase matches', () => {
+    expect(expandQuery('讨薪 劳动报酬', RULES)).toEqual({ variants: ['拖欠工资 劳动报酬'], alsoSearched: ['拖欠工资'] });
+    expect(expandQuery('公证', RULES)).toEqual({ variants: [], alsoSearched: [] });
+    expect(expandQuery('', RULES)).toEqual({ variants: [], alsoSearched: [] });
+  });
+  it('caps the number of extra searches', () => {
+    const many: SynonymRule[] = [{ phrases: ['甲'], searchAlso: ['一', '二', '三', '四', '五', '六', '七', '八'] }];
+    expect(expandQuery('甲', many).variants).toHaveLength(MAX_VARIANTS);
+  });
+});
+
+describe('query words and the segmentation workaround', () => {
+  it('segments like the browser does, dropping spaces and punctuation', () => {
+    expect(queryWords('法律援助，条件')).toEqual(['法律', '援助', '条件']);
+    expect(queryWords('12348 热线')).toEqual(['12348', '热线']);
+  });
+  it('drops question words but keeps the query when nothing else is left', () => {
+    expect(contentWords('怎么申请法律援助')).toBe('申请 法律 援助');
+    expect(contentWords('公证需要带什么材料')).toBe('公证 材料');
+    expect(contentWords('法律援助')).toBe('法律援助');
+    expect(contentWords('怎么办')).toBe('怎么办');
+  });
+  it('cuts Han words of three or more characters into pairs', () => {
+    expect(cutIntoPairs('正当理由')).toEqual(['正当', '理由']);
+    expect(cutIntoPairs('十七条')).toEqual(['十七', '条']);
+    expect(subTermQuery('正当理由')).toBe('正当 理由');
+    expect(subTermQuery('交通事故 赔偿')).toBe('交通 事故 赔偿');
+  });
+  it('has nothing to rewrite when every word is short or not Chinese', () => {
+    expect(subTermQuery('法律援助')).toBeNull(); // the browser already splits it: 法律 | 援助
+    expect(subTermQuery('12348')).toBeNull();
+  });
+});
+
+describe('planSearch', () => {
+  it('runs the reader’s words first, then everyday-word variants, then sub-term rewrites', () => {
+    const plan = planSearch(' 车祸 ', RULES);
+    expect(plan.query).toBe('车祸');
+    expect(plan.searches.map((s) => [s.query, s.reason])).toEqual([
+      ['车祸', 'own'],
+      ['交通事故', 'synonym'],
+      ['交通 事故', 'sub-terms'],
+    ]);
+    expect(plan.alsoSearched).toEqual(['交通事故']);
+    expect(planSearch('讨薪', RULES).searches.map((s) => s.query)).toEqual(['讨薪', '拖欠工资', '劳动报酬']);
+  });
+  it('searches a question by its content words', () => {
+    expect(planSearch('怎么申请法律援助').searches).toEqual([{ query: '申请 法律 援助', weight: 1, reason: 'content-words' }]);
+  });
+  it('weighs the reader’s own words highest', () => {
+    const weights = planSearch('车祸', RULES).searches.map((s) => s.weight);
+    expect(weights[0]).toBe(1);
+    expect(Math.max(...weights.slice(1))).toBeLessThan(1);
+  });
+  it('plans nothing for an empty query', () => {
+    expect(planSearch('  ', RULES)).toEqual({ query: '', searches: [], alsoSearched: [] });
+  });
+});
+
+describe('dropCommonWords', () => {
+  const common = { 法律: 0.98, 申请: 0.93, '12348': 0.95 };
+  it('drops words found on nearly every page when other words remain', () => {
+    expect(dropCommonWords('法律援助', common)).toBe('援助');
+    expect(dropCommonWords('12348 热线', common)).toBe('热线');
+  });
+  it('keeps a query made only of common words, and any query when nothing is common', () => {
+    expect(dropCommonWords('法律', common)).toBe('法律');
+    expect(dropCommonWords('申请 法律', common)).toBe('申请 法律');
+    expect(dropCommonWords('法律援助')).toBe('法律援助');
+  });
+  it('applies to every planned search', () => {
+    expect(planSearch('怎么申请法律援助', [], common).searches.map((s) => s.query)).toEqual(['援助']);
+    expect(planSearch('请不起律师', RULES, common).searches.map((s) => s.query)).toEqual(['请不起律师', '援助']);
+  });
+});
+
+describe('fuseRankings', () => {
+  it('ranks pages found by several searches higher, and the reader’s own search highest', () => {
+    expect(fuseRankings([{ weight: 1, ids: ['a', 'b'] }, { weight: 0.5, ids: ['c', 'b'] }])).toEqual(['b', 'a', 'c']);
+  });
+  it('keeps the first list’s order on ties and returns each id once', () => {
+    expect(fuseRankings([{ weight: 1, ids: ['x'] }, { weight: 1, ids: ['y'] }])).toEqual(['x', 'y']);
+    expect(fuseRankings([])).toEqual([]);
+  });
+});
+
+describe('excerptParts', () => {
+  it('keeps <mark> and text only', () => {
+    expect(excerptParts('申请<mark>法律援助</mark>的条件')).toEqual([
+      { text: '申请', mark: false },
+      { text: '法律援助', mark: true },
+      { text: '的条件', mark: false },
+    ]);
+  });
+  it('drops every other tag and never returns markup', () => {
+    const parts = excerptParts('<img src=x onerror=alert(1)><script>alert(1)</script><b>粗</b><mark class="x">标</mark>');
+    expect(parts).toEqual([
+      { text: 'alert(1)粗', mark: false },
+      { text: '标', mark: true },
+    ]);
+  });
+  it('decodes entities to text, so escaped markup stays text', () => {
+    expect(excerptParts('&lt;script&gt; &amp; &#x4e2d;&#25991; &quot;x&quot;')).toEqual([{ text: '<script> & 中文 "x"', mark: false }]);
+  });
+  it('turns pagefind’s block separators into Chinese full stops', () => {
+    expect(excerptParts('. 村居. 企业. <mark>社区矫正</mark>. 被判处管制. Version 2.5 ok')).toEqual([
+      { text: '村居。企业。', mark: false },
+      { text: '社区矫正', mark: true },
+      { text: '。被判处管制。Version 2.5 ok', mark: false },
+    ]);
+  });
+  it('survives broken markup without letting any through', () => {
+    expect(excerptParts('a < b <mark>c')).toEqual([{ text: 'a c', mark: false }]);
+    expect(excerptParts('x</mark>y<mark')).toEqual([{ text: 'xymark', mark: false }]);
+  });
+});
+
+describe('isConfirmed', () => {
+  it('confirms a page that contains a real word of a search that found it', () => {
+    expect(isConfirmed('……申请法律援助的条件……', ['法律援助 条件'])).toBe(true);
+    expect(isConfirmed('刑满释放人员', ['出狱', '刑满释放'])).toBe(true);
+  });
+  it('rejects pagefind’s fallback matches: 出狱 is not confirmed by 出国', () => {
+    expect(isConfirmed('办理出国公证', ['出狱'])).toBe(false);
+  });
+  it('does not count single characters as evidence unless they are the whole search', () => {
+    expect(evidenceWords('调解 钱')).toEqual(['调解']);
+    expect(evidenceWords('钱')).toEqual(['钱']);
+  });
+  it('ignores case and whitespace', () => {
+    expect(isConfirmed('拨打 12348 热线', ['12348'])).toBe(true);
+    expect(isConfirmed('Taishan Justice', ['taishan'])).toBe(true);
+  });
+});
