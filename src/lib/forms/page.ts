@@ -20,6 +20,10 @@ export interface PageOptions {
   version?: string;
   /** The “快速离开” button (mediation pages). */
   quickExit?: boolean;
+  /** A public page search engines may index (/stats/); form steps and errors stay noindex. */
+  index?: boolean;
+  /** Meta description, for indexable pages. */
+  description?: string;
 }
 
 export function renderPage(o: PageOptions): string {
@@ -28,7 +32,8 @@ export function renderPage(o: PageOptions): string {
   return (
     `<!doctype html><html lang="zh-CN" data-font="standard" data-contrast="normal"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(o.title)} - ${esc(SITE.name)}</title>` +
-    `<meta name="robots" content="noindex, nofollow"><link rel="icon" href="${h('/favicon.svg')}" type="image/svg+xml">` +
+    (o.index ? (o.description ? `<meta name="description" content="${esc(o.description)}">` : '') : `<meta name="robots" content="noindex, nofollow">`) +
+    `<link rel="icon" href="${h('/favicon.svg')}" type="image/svg+xml">` +
     `<link rel="stylesheet" href="${h('/apply/page.css')}${o.version ? `?v=${encodeURIComponent(o.version)}` : ''}"></head><body>` +
     `<a class="skip-link" href="#main">跳到正文</a>` +
     `<header class="site-header"><div class="site-header__top container"><a class="site-header__name" href="${h('/')}">` +
