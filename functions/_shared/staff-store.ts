@@ -71,8 +71,9 @@ export const staffStore: StaffStore = {
     const got = await store(AUTH_STORE, signal).getWithMetadata(`lockout/${id}`, { type: 'json' });
     return got ? { state: got.data as LockState, etag: got.etag } : null;
   },
-  async putLock(id, state, etag, signal) {
-    const result = await store(AUTH_STORE, signal).setJSON(`lockout/${id}`, state, etag ? { onlyIfMatch: etag } : { onlyIfNew: true });
+  async putLock(id, state, previous, signal) {
+    const condition = previous === null ? { onlyIfNew: true } : previous.etag ? { onlyIfMatch: previous.etag } : {};
+    const result = await store(AUTH_STORE, signal).setJSON(`lockout/${id}`, state, condition);
     if (!result.modified) return { written: false };
     if (!confirmed(result)) throw new Error('lock write not confirmed');
     return { written: true };

@@ -47,6 +47,6 @@ export function renderPage(o: PageOptions): string {
     `<footer class="site-footer"><div class="container site-footer__inner"><div class="site-footer__contact"><h2 class="site-footer__heading">联系我们</h2><ul>` +
     `<li>${esc(BUREAU.name)}：<a href="tel:${BUREAU.phone}">${BUREAU.phone}</a></li><li>电子邮箱：<a href="mailto:${BUREAU.email}">${BUREAU.email}</a></li>` +
     `<li>${esc(BUREAU.hotlineName)}：<a href="tel:${BUREAU.hotline}">${BUREAU.hotline}</a>（法律咨询）</li><li>遇到人身危险，请立即拨打 <a href="tel:110">110</a>。</li></ul>` +
-    `<ul class="site-footer__links"><li><a href="${h('/privacy/')}">隐私与使用条款</a></li></ul></div></div></footer></body></html>`
+    `<ul class="site-footer__links"><li><a href="${h('/privacy/')}">隐私与使用条款</a></li><li><a href="${h('/stats/')}">办理情况统计</a></li></ul></div></div></footer></body></html>`
   );
 }

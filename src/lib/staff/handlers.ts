@@ -264,7 +264,7 @@ export async function handleStaff(req: Request, deps: StaffDeps, meta: RequestMe
       for (let attempt = 0; attempt < 3; attempt++) {
         const current = attempt === 0 ? lock : await deadline.run('get lock', (signal) => deps.store.getLock(client, signal));
         const next = afterFailure(current?.state ?? null, now, policy);
-        const out = await deadline.run('put lock', (signal) => deps.store.putLock(client, next.state, current?.etag, signal));
+        const out = await deadline.run('put lock', (signal) => deps.store.putLock(client, next.state, current ?? null, signal));
         if (out.written) {
           lockedNow = next.lockedNow;
           break;
@@ -279,7 +279,7 @@ export async function handleStaff(req: Request, deps: StaffDeps, meta: RequestMe
     }
     if (lock && lock.state.failures.length > 0) {
       // A good sign-in clears earlier typos from this address (best effort).
-      await deadline.run('put lock', (signal) => deps.store.putLock(client, { failures: [] }, lock.etag, signal)).catch(() => undefined);
+      await deadline.run('put lock', (signal) => deps.store.putLock(client, { failures: [] }, lock, signal)).catch(() => undefined);
     }
     const me = who;
 

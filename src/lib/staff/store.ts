@@ -22,8 +22,12 @@ export interface StaffStore extends ApplicationStore {
   /** Audit entries of the given Beijing dates ("2026-11-27"). */
   listAudit(days: string[], signal?: AbortSignal): Promise<AuditEntry[]>;
   getLock(id: string, signal?: AbortSignal): Promise<{ state: LockState; etag?: string } | null>;
-  /** Writes the lock state only if unchanged since read (etag), or only if new (etag undefined). */
-  putLock(id: string, state: LockState, etag: string | undefined, signal?: AbortSignal): Promise<{ written: boolean }>;
+  /**
+   * Writes the lock state: only if new when `previous` is null, only if
+   * unchanged since it was read when `previous` has an etag (the local Blobs
+   * server sends none on reads: then the write is unconditional).
+   */
+  putLock(id: string, state: LockState, previous: { etag?: string } | null, signal?: AbortSignal): Promise<{ written: boolean }>;
   getStats(signal?: AbortSignal): Promise<StatsSnapshot | null>;
   putStats(snapshot: StatsSnapshot, signal?: AbortSignal): Promise<void>;
 }
