@@ -18,9 +18,9 @@
  * suppression). Month rows and town rows both add up to the year's total, and
  * 受理/办结 can never exceed 收到; with those sums a single hidden cell could be
  * worked out by subtraction. So secondary cells are hidden too (shown as “×”,
- * known to be 5 or more), until no hidden cell can be pinned to one value:
- * checked by interval propagation over every published sum and inequality
- * (suppress()), and in tests by brute force on small tables.
+ * known to be 5 or more), until no count of 1 to 4 can be pinned to one
+ * value: checked by interval propagation over every published sum and
+ * inequality (suppress()), and in tests by brute force on small tables.
  * Years are published whole and never overlap, so no two views can be
  * subtracted from each other.
  */
@@ -119,16 +119,68 @@ interface Interval {
 }
 
 /**
+ * Sums of inequalities: when every member of one group (e.g. 受理 by town) is
+ * paired by ≤ with a member of another (收到 by town), then for any subset of
+ * rows, the 受理 of those rows add up to no more than their 收到. Bounds on
+ * single cells miss this (two hidden 收到 cells known to add up to 2 cap
+ * their two 受理 cells at 2 together, which can pin a third). So for each
+ * such pair of groups, the rows hidden in either are summed into auxiliary
+ * cells joined by ≤. Returns the extended problem; new cells come after the
+ * real ones.
+ */
+function withSubsetSums(p: SuppressionProblem, states: CellState[]): { p: SuppressionProblem; extra: number } {
+  const partner = new Map<number, number>(p.leq.map(([a, b]) => [a, b]));
+  const groups = [...p.groups];
+  const leq = [...p.leq];
+  let next = p.values.length;
+  for (const gs of p.groups) {
+    for (const gb of p.groups) {
+      if (gs === gb || partner.get(gs.total) !== gb.total) continue;
+      const mapped = gs.members.map((m) => partner.get(m));
+      if (mapped.some((b, i) => b === undefined || b !== gb.members[i])) continue;
+      const rowsWhere = (hidden: (i: number) => boolean) => gs.members.map((_, i) => i).filter(hidden);
+      const subsets = [
+        rowsWhere((i) => states[gb.members[i]!] !== 'value'),
+        rowsWhere((i) => states[gs.members[i]!] !== 'value'),
+        rowsWhere((i) => states[gb.members[i]!] !== 'value' || states[gs.members[i]!] !== 'value'),
+      ];
+      const seen = new Set<string>();
+      for (const rows of subsets) {
+        const key = rows.join(',');
+        if (rows.length < 2 || rows.length === gs.members.length || seen.has(key)) continue;
+        seen.add(key);
+        const u = next++;
+        const v = next++;
+        const rest = gs.members.map((_, i) => i).filter((i) => !rows.includes(i));
+        groups.push(
+          { members: rows.map((i) => gs.members[i]!), total: u },
+          { members: rows.map((i) => gb.members[i]!), total: v },
+          // The subset's sum is also the group's total minus the other rows.
+          { members: [u, ...rest.map((i) => gs.members[i]!)], total: gs.total },
+          { members: [v, ...rest.map((i) => gb.members[i]!)], total: gb.total },
+        );
+        leq.push([u, v]);
+      }
+    }
+  }
+  const extra = next - p.values.length;
+  return { p: { values: [...p.values, ...new Array<number>(extra).fill(0)], groups, leq }, extra };
+}
+
+/**
  * What someone who sees the published table can work out about each cell:
  * shown cells are exact, “<5” cells lie in [0, 4], “×” cells in [5, ∞);
- * every sum and inequality then narrows the intervals, repeatedly, until
- * nothing changes (bounds propagation).
+ * every sum and inequality (and the sums of inequalities, withSubsetSums)
+ * then narrows the intervals, repeatedly, until nothing changes (bounds
+ * propagation).
  */
-export function inferIntervals(p: SuppressionProblem, states: CellState[]): Interval[] {
-  const iv: Interval[] = p.values.map((v, i) =>
+export function inferIntervals(p0: SuppressionProblem, states: CellState[]): Interval[] {
+  const { p, extra } = withSubsetSums(p0, states);
+  const iv: Interval[] = p0.values.map((v, i) =>
     states[i] === 'value' ? { lo: v, hi: v } : states[i] === 'small' ? { lo: 0, hi: THRESHOLD - 1 } : { lo: THRESHOLD, hi: Infinity },
   );
-  for (let round = 0; round < 200; round++) {
+  for (let i = 0; i < extra; i++) iv.push({ lo: 0, hi: Infinity });
+  for (let round = 0; round < 500; round++) {
     let changed = false;
     const narrow = (i: number, lo: number, hi: number) => {
       const cur = iv[i]!;
@@ -161,14 +213,17 @@ export function inferIntervals(p: SuppressionProblem, states: CellState[]): Inte
     }
     if (!changed) break;
   }
-  return iv;
+  return iv.slice(0, p0.values.length);
 }
 
 /**
- * Primary suppression (< 5), then secondary suppression until every hidden
- * cell keeps at least two possible values. Secondary cells are chosen as the
- * smallest visible cell in a sum that pins a hidden one, so the least
- * information is lost.
+ * Primary suppression (< 5), then secondary suppression until no count of 1
+ * to 4 can be pinned to one value. (A “<5” cell that can be worked out to be
+ * 0 reveals nobody: it does not need protecting. A “×” cell pinned to its
+ * value is no worse than showing it; what matters is what it lets someone
+ * derive, and the propagation already accounts for that.) Secondary cells are
+ * the smallest visible cell in a sum or inequality with the pinned one, so
+ * the least information is lost.
  */
 export function suppress(p: SuppressionProblem): CellState[] {
   const states: CellState[] = p.values.map((v) => (v < THRESHOLD ? 'small' : 'value'));
@@ -178,7 +233,7 @@ export function suppress(p: SuppressionProblem): CellState[] {
   ];
   for (let guard = 0; guard < p.values.length + 1; guard++) {
     const iv = inferIntervals(p, states);
-    const pinned = states.findIndex((s, i) => s !== 'value' && iv[i]!.lo === iv[i]!.hi);
+    const pinned = states.findIndex((s, i) => s === 'small' && p.values[i]! > 0 && iv[i]!.lo === iv[i]!.hi);
     if (pinned < 0) return states;
     // Candidates: visible cells sharing a sum or an inequality with the pinned cell.
     const candidates = [...new Set(related(pinned).flat())].filter((i) => states[i] === 'value');
