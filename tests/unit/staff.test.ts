@@ -4,7 +4,11 @@
  * notes, CSV, retention and the statistics with small-count suppression
  * (checked by brute force on small tables).
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resolveText } from '../../src/lib/citations.ts';
+import { loadLawIndex } from '../../src/integrations/content-checks.ts';
 import type { ApplicationRecord, StatusEntry } from '../../src/lib/applications/record.ts';
 import {
   fromB64url,
@@ -459,5 +463,23 @@ describe('statistics suppression', () => {
     expect(med.total.received).toEqual({ kind: 'small' });
     expect(med.months[0]!.medianDays).toBeNull();
     expect(computeStats([], new Date())).toMatchObject({ years: [] });
+  });
+});
+
+describe('legal citations in the staff desk, the statistics and the privacy texts', () => {
+  const root = join(import.meta.dirname, '..', '..');
+  const index = loadLawIndex(join(root, 'content', 'laws'));
+  const sources = [
+    ...readdirSync(join(root, 'src', 'lib', 'staff')).map((n) => join(root, 'src', 'lib', 'staff', n)),
+    join(root, 'src', 'pages', 'staff', 'index.astro'),
+    join(root, 'src', 'pages', 'privacy.astro'),
+    join(root, 'src', 'components', 'ProcessingNotice', 'ProcessingNotice.astro'),
+  ];
+  it.each(sources.map((f) => [f.slice(root.length + 1), f]))('%s cites only articles we hold', (_name, file) => {
+    expect(resolveText(index, readFileSync(file, 'utf8')).errors).toEqual([]);
+  });
+  it('finds the citations it checks', () => {
+    const total = sources.reduce((n, f) => n + resolveText(index, readFileSync(f, 'utf8')).resolved.length, 0);
+    expect(total).toBeGreaterThan(10);
   });
 });

@@ -100,16 +100,6 @@ export function fromB64url(text: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(new ArrayBuffer(parts.reduce((n, p) => n + p.length, 0)));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 const bytes = (s: string) => new Uint8Array(utf8.encode(s));
 
 // ------------------------------------------------------------------ keys
