@@ -65,32 +65,36 @@ function table(id: string, caption: string, first: string, rows: StatsRow[], tot
   );
 }
 
-/** Bars of 收到 per month; hidden cells get no bar, only their mark. */
+/**
+ * Horizontal bars of 收到 per month (one row per month, so it reads on a
+ * phone and at the largest font); hidden cells get no bar, only their mark.
+ * Colours come from the stylesheet (currentColor-like variables), so high
+ * contrast works; the numbers are also printed, and the table below is the
+ * full text alternative.
+ */
 function chart(id: string, year: number, t: TypeStats): string {
   const months = t.months;
-  const w = 40;
-  const gap = 12;
-  const h = 160;
-  const top = 24;
-  const bottom = 28;
-  const width = months.length * (w + gap) + gap;
+  const width = 360;
+  const labelW = 50;
+  const barMax = 250;
+  const row = 30;
+  const top = 6;
+  const height = top * 2 + months.length * row;
   const max = Math.max(THRESHOLD, ...months.map((m) => (m.received.kind === 'value' ? m.received.value : 0)));
   const bars = months
     .map((m, i) => {
-      const x = gap + i * (w + gap);
-      const label = `<text x="${x + w / 2}" y="${top + h + 20}" text-anchor="middle" class="stats-chart__axis">${esc(m.label)}</text>`;
-      if (m.received.kind !== 'value') {
-        return `<text x="${x + w / 2}" y="${top + h - 6}" text-anchor="middle" class="stats-chart__mark">${cell(m.received)}</text>${label}`;
-      }
-      const bh = Math.max(1, Math.round((m.received.value / max) * h));
-      return `<rect x="${x}" y="${top + h - bh}" width="${w}" height="${bh}" class="stats-chart__bar"></rect><text x="${x + w / 2}" y="${top + h - bh - 6}" text-anchor="middle" class="stats-chart__value">${m.received.value}</text>${label}`;
+      const y = top + i * row;
+      const label = `<text x="${labelW - 6}" y="${y + 21}" text-anchor="end" class="stats-chart__axis">${esc(m.label)}</text>`;
+      if (m.received.kind !== 'value') return `${label}<text x="${labelW + 6}" y="${y + 21}" class="stats-chart__mark">${cell(m.received)}</text>`;
+      const bw = Math.max(2, Math.round((m.received.value / max) * barMax));
+      return `${label}<rect x="${labelW}" y="${y + 4}" width="${bw}" height="${row - 8}" class="stats-chart__bar"></rect><text x="${labelW + bw + 6}" y="${y + 21}" class="stats-chart__value">${m.received.value}</text>`;
     })
     .join('');
   const desc = months.map((m) => `${m.label}${cellText(m.received)}`).join('，');
   return (
-    `<figure class="stats-chart"><svg viewBox="0 0 ${width} ${top + h + bottom}" width="${width}" height="${top + h + bottom}" role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false">` +
+    `<figure class="stats-chart"><svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false">` +
     `<title id="${id}-title">${year}年每月收到的${esc(TYPE_LABELS[t.formType])}</title><desc id="${id}-desc">${esc(desc)}。</desc>` +
-    `<line x1="0" y1="${top + h}" x2="${width}" y2="${top + h}" class="stats-chart__baseline"></line>${bars}</svg>` +
+    `<line x1="${labelW}" y1="0" x2="${labelW}" y2="${height}" class="stats-chart__baseline"></line>${bars}</svg>` +
     `<figcaption>${year}年每月收到的${esc(TYPE_LABELS[t.formType])}（件）。数字见下表。</figcaption></figure>`
   );
 }
