@@ -45,8 +45,12 @@ export default defineConfig({
   integrations: [
     contentChecks(),
     mdx(),
-    // The whole site, without /staff/, /admin/, 404 and empty 以案说法 filter pages.
-    sitemap({ filter: sitemapFilter(fileURLToPath(new URL('./content/cases/', import.meta.url)), base) }),
+    // The whole site, without /staff/, /admin/, 404 and empty 以案说法 filter pages;
+    // plus /stats/, which a function renders (functions/stats.mts), so no file lists it.
+    sitemap({
+      filter: sitemapFilter(fileURLToPath(new URL('./content/cases/', import.meta.url)), base),
+      customPages: [new URL(`${base.replace(/\/$/, '')}/stats/`, site).href],
+    }),
     // The editing interface at /admin/, bundled from the decap-cms package.
     decapCms(),
   ],

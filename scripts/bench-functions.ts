@@ -25,6 +25,7 @@ import mediation from '../functions/mediation.mts';
 import status from '../functions/status.mts';
 import { idCheckChar } from '../src/lib/forms/id-card.ts';
 import { blobsStore } from '../functions/_shared/blobs-store.ts';
+import { generateKeyPair } from '../src/lib/staff/crypto.ts';
 
 // Child mode: only serve Blobs from the given folder, report the port, stop when the parent goes.
 if (process.argv[2] === '--blobs-server') {
@@ -51,6 +52,8 @@ const port = await new Promise<number>((resolve, reject) => {
 });
 const url = `http://127.0.0.1:${port}`;
 setEnvironmentContext({ siteID: 'bench', token: 'bench', edgeURL: url, uncachedEdgeURL: url, deployID: 'bench', primaryRegion: 'bench' });
+// Submissions are encrypted to the bureau's public key (issue 7): a throwaway key pair for the run.
+process.env.APPLICATIONS_PUBLIC_KEY ||= JSON.stringify((await generateKeyPair()).publicJwk);
 
 const ctx = { requestId: 'bench', deploy: { context: 'dev', id: 'bench' } } as never;
 const first17 = '44078119650412123';

@@ -7,10 +7,18 @@
  * withdraw secret. Locally (netlify dev, tests, the benchmark) a fixed
  * development value is used when it is not set; a deployed site without it
  * refuses submissions with 503 instead of silently using the public default.
+ *
+ * APPLICATIONS_PUBLIC_KEY (environment, one line of JSON: the bureau's public
+ * JWK with its kid, from `npm run keys:generate`) encrypts the personal half of
+ * every record (src/lib/staff/crypto.ts). There is no fallback: without a valid
+ * public key nothing is stored, anywhere (503). `npm start` and `npm run dev`
+ * generate a development key pair into keys/dev/ on first run
+ * (scripts/dev-keys.ts) and netlify dev reads it from keys/dev/netlify-dev.env.
  */
 import type { Context } from '@netlify/functions';
 import type { HandlerDeps, LogEntry } from '../../src/lib/applications/handlers.ts';
-import { plainSealer } from '../../src/lib/applications/store.ts';
+import type { PersonalSealer } from '../../src/lib/applications/store.ts';
+import { parsePublicKey, publicKeySealer } from '../../src/lib/staff/crypto.ts';
 import { bodyKind, wantsHtml } from '../../src/lib/applications/http.ts';
 import { renderPage } from '../../src/lib/forms/page.ts';
 import { esc } from '../../src/lib/forms/render.ts';
@@ -20,7 +28,7 @@ export const DEV_SECRET = 'development-only-secret-do-not-use-in-production-tais
 
 const DEPLOYED = new Set(['production', 'deploy-preview', 'branch-deploy']);
 
-function env(name: string): string | undefined {
+export function env(name: string): string | undefined {
   const netlify = (globalThis as { Netlify?: { env?: { get(n: string): string | undefined } } }).Netlify;
   return netlify?.env?.get(name) ?? process.env[name];
 }
@@ -35,14 +43,45 @@ export function log(entry: LogEntry): void {
   console.log(JSON.stringify({ at: new Date().toISOString(), ...entry }));
 }
 
-export function depsFor(context: Partial<Context> | undefined): HandlerDeps {
+/** One sealer per distinct public key text (parsed and imported once per function instance). */
+const sealers = new Map<string, PersonalSealer | null>();
+
+export function sealerFromEnv(): PersonalSealer | null {
+  const text = env('APPLICATIONS_PUBLIC_KEY') ?? '';
+  if (!sealers.has(text)) {
+    let sealer: PersonalSealer | null = null;
+    try {
+      sealer = text ? publicKeySealer(parsePublicKey(text)) : null;
+    } catch (error) {
+      // The reason names the problem (not JSON, a private key, no kid…), never the value.
+      log({ event: 'public-key-invalid', cid: '-', status: 503, detail: error instanceof Error ? error.message : 'invalid' });
+    }
+    sealers.set(text, sealer);
+  }
+  return sealers.get(text)!;
+}
+
+const refusing: PersonalSealer = {
+  seal() {
+    throw new Error('no public key');
+  },
+};
+
+/** The server secret, and whether the functions may run at all (deployed sites need a real secret). */
+export function secretFor(context: Partial<Context> | undefined): { secret: string; secretOk: boolean } {
   const configuredSecret = env('APPLICATIONS_SECRET');
   const deployed = DEPLOYED.has(context?.deploy?.context ?? '');
   const secret = configuredSecret && configuredSecret.length >= 32 ? configuredSecret : DEV_SECRET;
+  return { secret, secretOk: !deployed || secret !== DEV_SECRET };
+}
+
+export function depsFor(context: Partial<Context> | undefined): HandlerDeps {
+  const { secret, secretOk } = secretFor(context);
+  const sealer = sealerFromEnv();
   return {
     store: blobsStore,
     secret,
-    sealer: plainSealer,
+    sealer: sealer ?? refusing,
     now: () => new Date(),
     base: env('SITE_BASE') || '/',
     deadlineMs: number('APPLICATIONS_DEADLINE_MS', 6000),
@@ -50,7 +89,8 @@ export function depsFor(context: Partial<Context> | undefined): HandlerDeps {
     retryAfter: 30,
     log,
     version: context?.deploy?.id || undefined,
-    configured: !deployed || secret !== DEV_SECRET,
+    // Refuse (503) rather than store anything unencrypted or under the public development secret.
+    configured: secretOk && sealer !== null,
   };
 }
 

@@ -12,12 +12,15 @@ import { expectNoAxeViolations } from './support/axe.ts';
 import { launchBrowser, newContext } from './support/chromium.ts';
 import { storageKey, type ApplicationRecord } from '../../src/lib/applications/record.ts';
 import { makeId, withWrongCheckDigit } from '../fixtures/applications.ts';
+import { openStored } from './support/keys.ts';
 
 const baseURL = inject('baseURL');
 /** netlify dev starts a worker per function call; on a busy machine that can take seconds. */
 const POLL = { timeout: 30_000, interval: 250 };
 const LONG = 300_000;
 const projectRoot = inject('projectRoot');
+/** The run's bureau private key (global-setup.ts): records are stored encrypted. */
+const keyFile = inject('staffKeyFile');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -205,7 +208,9 @@ describe('legal aid with JavaScript, keyboard only', () => {
     // The record, in the local store.
     const rec = storedRecord(receipt);
     expect(rec).toMatchObject({ receipt, formType: 'legal-aid', status: { current: '已收到' }, meta: { town: 'chixi', category: 'labour' } });
-    expect(rec.personal).toMatchObject({ encoding: 'plain', data: { name: '陈大文', idNumber: id, phone: '13800138000', address: '赤溪镇某某村3号（后门）', stageBody: '某某劳动人事争议仲裁委员会' } });
+    expect(rec.personal).toMatchObject({ encoding: 'ecdh-p256-aes256gcm' });
+    expect(JSON.stringify(rec)).not.toContain('陈大文');
+    expect(await openStored(rec, keyFile)).toMatchObject({ name: '陈大文', idNumber: id, phone: '13800138000', address: '赤溪镇某某村3号（后门）', stageBody: '某某劳动人事争议仲裁委员会' });
 
     // Nothing of the form kept on the device.
     expect(await page.evaluate(() => [Object.keys(localStorage), Object.keys(sessionStorage)])).toEqual([[], []]);
@@ -287,7 +292,7 @@ describe('mediation without JavaScript, keyboard only', () => {
 
     const rec = storedRecord(receipt);
     expect(rec).toMatchObject({ formType: 'mediation', meta: { town: 'duhu', category: 'neighbour' } });
-    expect(rec.personal).toMatchObject({ data: { phone: '0750-5524538', mediator: 'choose', mediatorNote: '想请村里的老支书' } });
+    expect(await openStored(rec, keyFile)).toMatchObject({ phone: '0750-5524538', mediator: 'choose', mediatorNote: '想请村里的老支书' });
 
     // Status without JavaScript: a page from the function.
     await page.goto(`${baseURL}/apply/status/`);
@@ -356,7 +361,8 @@ describe('mediation with JavaScript: correct, then withdraw, in the page', () =>
     expect(res.status(), await res.text()).toBe(200);
     await expect.poll(() => page.locator('[data-confirmation-title]').textContent(), POLL).toBe('更正已提交');
     expect(await page.locator('[data-receipt]').textContent()).toBe(receipt);
-    expect(storedRecord(receipt)).toMatchObject({ meta: { corrections: 1 }, personal: { data: { publicity: 'either' } } });
+    expect(storedRecord(receipt)).toMatchObject({ meta: { corrections: 1 } });
+    expect(await openStored(storedRecord(receipt), keyFile)).toMatchObject({ publicity: 'either' });
 
     await page.getByRole('button', { name: '撤回申请' }).click();
     await expect.poll(() => active(page, '[data-withdraw-confirm]'), POLL).toBe(true);
@@ -395,7 +401,7 @@ describe('mediation with JavaScript: correct, then withdraw, in the page', () =>
     await page.getByRole('button', { name: '再试一次' }).click();
     await page.waitForSelector('[data-receipt]');
     const receipt = (await page.locator('[data-receipt]').textContent())!;
-    expect(storedRecord(receipt).personal).toMatchObject({ data: { name: '周先生', request: '希望尽快修好电梯' } });
+    expect(await openStored(storedRecord(receipt), keyFile)).toMatchObject({ name: '周先生', request: '希望尽快修好电梯' });
     await ctx.close();
   }, LONG);
 });

@@ -15,6 +15,7 @@ import { handleApplication, handleStatus } from '../../src/lib/applications/hand
 import { storageKey, type ApplicationRecord } from '../../src/lib/applications/record.ts';
 import { HTML_PAYLOAD, legalAidForOther, legalAidSelf, makeId, mediation } from '../fixtures/applications.ts';
 import { pointAtDeadStore, pointAtHangingStore, startBlobs, usePoint, type LocalBlobs } from './support/blobs.ts';
+import { openRecord } from './support/keys.ts';
 import type { FormValues } from '../../src/lib/forms/definitions.ts';
 
 type Fn = (req: Request, ctx: never) => Promise<Response>;
@@ -59,9 +60,9 @@ function record(receipt: string): ApplicationRecord {
   return e.value as ApplicationRecord;
 }
 
-/** The personal half as stored today (encoding 'plain'). */
-function personal(rec: ApplicationRecord): Record<string, string> {
-  return (rec.personal as unknown as { data: Record<string, string> }).data;
+/** The personal half, decrypted with the test bureau key as the staff desk would (it is stored sealed). */
+async function personal(rec: ApplicationRecord): Promise<Record<string, string>> {
+  return (await openRecord(rec)) as Record<string, string>;
 }
 
 async function submitJson(values: FormValues = legalAidSelf(), key = newKey()) {
@@ -188,14 +189,15 @@ describe('submitting with JavaScript (JSON)', () => {
       formType: 'legal-aid',
       status: { current: '已收到', history: [{ status: '已收到', by: 'system' }] },
       meta: { town: 'taicheng', category: 'labour', corrections: 0 },
-      personal: { encoding: 'plain', data: { name: '陈大文', phone: '13800138000' } },
+      personal: { encoding: 'ecdh-p256-aes256gcm', v: 1, kid: JSON.parse(process.env.APPLICATIONS_PUBLIC_KEY!).kid },
     });
+    expect(await personal(rec)).toMatchObject({ name: '陈大文', phone: '13800138000' });
     expect(rec.meta.phoneHash).toMatch(/^[0-9a-f]{64}$/);
     expect(Date.parse(rec.meta.withdrawUntil) - Date.parse(rec.createdAt)).toBe(600_000);
   });
-  it('stores HTML and script payloads verbatim, as data', async () => {
+  it('stores HTML and script payloads verbatim, as data (inside the sealed half)', async () => {
     const { body } = await submitJson();
-    expect(personal(record(body.receipt!)).facts).toContain(HTML_PAYLOAD);
+    expect((await personal(record(body.receipt!))).facts).toContain(HTML_PAYLOAD);
   });
   it('keeps the phone and id number out of the plaintext half', async () => {
     const { body } = await submitJson(legalAidForOther());
@@ -265,7 +267,7 @@ describe('submitting without JavaScript (forms)', () => {
     const cookie = done.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^ts_withdraw=FY-[^;]+; Max-Age=600; Path=\/; HttpOnly; SameSite=Strict$/);
     const receipt = location.split('receipt=')[1]!;
-    expect(personal(record(receipt)).address).toBe('台城街道某某路14号');
+    expect((await personal(record(receipt))).address).toBe('台城街道某某路14号');
     // 4. Pressing confirm twice gives the same receipt.
     const again = await call(legalAid, postForm('/api/legal-aid', { ...values, address: '台城街道某某路14号', _key: key, _step: 'submit' }));
     expect(again.headers.get('location')).toBe(location);
@@ -430,7 +432,7 @@ describe('withdraw and correct within 10 minutes', () => {
     expect(await res.json()).toMatchObject({ receipt: body.receipt, corrected: true });
     const rec = record(body.receipt!);
     expect(rec.meta).toMatchObject({ town: 'baisha', corrections: 1 });
-    expect(personal(rec).address).toBe('白沙镇某某村8号');
+    expect((await personal(rec)).address).toBe('白沙镇某某村8号');
     expect(rec.status.history.at(-1)).toMatchObject({ status: '已收到', by: 'applicant' });
     const wrong = await call(legalAid, postJson('/api/legal-aid', { ...changed, _key: newKey(), _correct: body.receipt, _token: 'y'.repeat(32) }));
     expect(wrong.status).toBe(404);
@@ -450,7 +452,7 @@ describe('withdraw and correct within 10 minutes', () => {
     const confirm = await call(legalAid, postForm('/api/legal-aid', { ...legalAidSelf(), contactTime: 'afternoon', _key: key, _correct: receipt, _step: 'submit' }, { Cookie: cookie }));
     expect(confirm.status).toBe(303);
     expect(confirm.headers.get('location')).toBe(`/apply/legal-aid/done/?receipt=${receipt}&corrected=1`);
-    expect(personal(record(receipt)).contactTime).toBe('afternoon');
+    expect((await personal(record(receipt))).contactTime).toBe('afternoon');
     const noCookie = await call(legalAid, postForm('/api/legal-aid', { _step: 'correct-start', _correct: receipt }));
     expect(noCookie.status).toBe(404);
   });

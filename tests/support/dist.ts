@@ -22,6 +22,9 @@ function idsOf(html: string): Set<string> {
   return new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
 }
 
+/** Paths (without the base) served by Netlify Functions, not files: /stats/ (functions/stats.mts). */
+export const FUNCTION_PAGES = new Set(['stats/']);
+
 const LINK_ATTR = /\s(href|src|action)="([^"]*)"/g;
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
@@ -65,6 +68,8 @@ export function checkLinks(dist: string, base = '/'): BrokenLink[] {
         // Form actions to Netlify Functions (/api/…) are served by functions, not files;
         // tests/functions checks those endpoints.
         if (m[1] === 'action' && rest.startsWith('api/')) continue;
+        // Pages rendered by a function on every request (no file in dist/); tests/functions checks them.
+        if (FUNCTION_PAGES.has(rest)) continue;
         const candidates = rest === '' || rest.endsWith('/') ? [join(dist, rest, 'index.html')] : [join(dist, rest)];
         const found = candidates.find((c) => existsSync(c) && statSync(c).isFile());
         if (!found) {

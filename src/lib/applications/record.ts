@@ -2,14 +2,15 @@
  * The stored shape of an application. One JSON blob per application, under
  * `records/<FY|TJ>-<six characters>` in the `applications` store (storageKey()).
  *
- * Two halves, on purpose (issue 7 will encrypt the second one):
+ * Two halves, on purpose:
  *  - plaintext: what processing needs without reading anyone's story —
  *    receipt, form type, timestamps, status history, and `meta` (town,
  *    matter or dispute type, keyed hashes);
  *  - `personal`: everything the person typed, wrapped in a SealedPersonal.
- *    Today it is { encoding: 'plain', data }; the staff desk replaces the
- *    sealer (store.ts) with one producing { encoding: 'ecdh-p256-aes256gcm',
- *    kid, ... } and nothing else in this module changes.
+ *    The functions store { encoding: 'ecdh-p256-aes256gcm', v: 1, kid, epk,
+ *    iv, ct }: encrypted to the bureau's public key and bound to the receipt
+ *    (src/lib/staff/crypto.ts); only the staff desk can open it. The
+ *    { encoding: 'plain', data } form is used by unit tests of the logic only.
  */
 import type { FormType } from '../forms/receipt.ts';
 
@@ -60,6 +61,8 @@ export interface ApplicationRecord {
   meta: RecordMeta;
   /** null once the applicant withdrew: personal data is deleted, the counts stay. */
   personal: SealedPersonal | null;
+  /** Set by the retention job (src/lib/staff/retention.ts) when it deleted the personal data and hashes. */
+  purgedAt?: string;
 }
 
 /**

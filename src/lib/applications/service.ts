@@ -55,8 +55,9 @@ export async function submit(deps: ServiceDeps, deadline: Deadline, app: Applica
   const until = (createdAt: string) => new Date(Date.parse(createdAt) + WITHDRAW_WINDOW_MS);
 
   const now = deps.now();
-  const personal = await deps.sealer.seal(app.data as unknown as PersonalData);
   for (const receipt of receiptCandidates(secret, app.formType, idemHash, now)) {
+    // Sealed per candidate: the ciphertext is bound to the receipt it is stored under.
+    const personal = await deps.sealer.seal(app.data as unknown as PersonalData, { receipt });
     const record = newRecord({ receipt, formType: app.formType, now, meta: { ...meta, idemHash }, personal });
     const out = await deadline.run('create record', (signal) => store.createRecord(record, signal));
     if (out.written) return { kind: 'created', receipt, token, withdrawUntil: until(record.createdAt) };
@@ -118,7 +119,7 @@ export async function correct(deps: ServiceDeps, deadline: Deadline, app: Applic
     const meta = metaFor(deps.secret, app);
     // The same correction sent twice (a double click, a retry) changes nothing the second time.
     if (found.record.meta.submissionHash === meta.submissionHash && found.record.personal) return { kind: 'ok', record: found.record };
-    const personal = await deps.sealer.seal(app.data as unknown as PersonalData);
+    const personal = await deps.sealer.seal(app.data as unknown as PersonalData, { receipt: found.record.receipt });
     const next = corrected(found.record, now, { meta, personal });
     const out = await deadline.run('replace record', (signal) => deps.store.replaceRecord(next, found.etag, signal));
     if (out.written) return { kind: 'ok', record: next };

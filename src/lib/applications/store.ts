@@ -27,11 +27,13 @@ export interface ApplicationStore {
 }
 
 /**
- * Turns what the person typed into what is stored. Issue 7 swaps this for a
- * sealer that encrypts with the bureau's public key; nothing else changes.
+ * Turns what the person typed into what is stored. The functions use the
+ * sealer of src/lib/staff/crypto.ts (publicKeySealer), which encrypts to the
+ * bureau's public key and binds the result to the record's receipt; plainSealer
+ * remains for unit tests of the service logic.
  */
 export interface PersonalSealer {
-  seal(data: PersonalData): Promise<SealedPersonal>;
+  seal(data: PersonalData, context: { receipt: string }): Promise<SealedPersonal>;
 }
 
 export const plainSealer: PersonalSealer = {

@@ -20,6 +20,10 @@ export interface PageOptions {
   version?: string;
   /** The “快速离开” button (mediation pages). */
   quickExit?: boolean;
+  /** A public page search engines may index (/stats/); form steps and errors stay noindex. */
+  index?: boolean;
+  /** Meta description, for indexable pages. */
+  description?: string;
 }
 
 export function renderPage(o: PageOptions): string {
@@ -28,7 +32,8 @@ export function renderPage(o: PageOptions): string {
   return (
     `<!doctype html><html lang="zh-CN" data-font="standard" data-contrast="normal"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(o.title)} - ${esc(SITE.name)}</title>` +
-    `<meta name="robots" content="noindex, nofollow"><link rel="icon" href="${h('/favicon.svg')}" type="image/svg+xml">` +
+    (o.index ? (o.description ? `<meta name="description" content="${esc(o.description)}">` : '') : `<meta name="robots" content="noindex, nofollow">`) +
+    `<link rel="icon" href="${h('/favicon.svg')}" type="image/svg+xml">` +
     `<link rel="stylesheet" href="${h('/apply/page.css')}${o.version ? `?v=${encodeURIComponent(o.version)}` : ''}"></head><body>` +
     `<a class="skip-link" href="#main">跳到正文</a>` +
     `<header class="site-header"><div class="site-header__top container"><a class="site-header__name" href="${h('/')}">` +
@@ -42,6 +47,6 @@ export function renderPage(o: PageOptions): string {
     `<footer class="site-footer"><div class="container site-footer__inner"><div class="site-footer__contact"><h2 class="site-footer__heading">联系我们</h2><ul>` +
     `<li>${esc(BUREAU.name)}：<a href="tel:${BUREAU.phone}">${BUREAU.phone}</a></li><li>电子邮箱：<a href="mailto:${BUREAU.email}">${BUREAU.email}</a></li>` +
     `<li>${esc(BUREAU.hotlineName)}：<a href="tel:${BUREAU.hotline}">${BUREAU.hotline}</a>（法律咨询）</li><li>遇到人身危险，请立即拨打 <a href="tel:110">110</a>。</li></ul>` +
-    `<ul class="site-footer__links"><li><a href="${h('/privacy/')}">隐私与使用条款</a></li></ul></div></div></footer></body></html>`
+    `<ul class="site-footer__links"><li><a href="${h('/privacy/')}">隐私与使用条款</a></li><li><a href="${h('/stats/')}">办理情况统计</a></li></ul></div></div></footer></body></html>`
   );
 }

@@ -2,18 +2,31 @@
  * Serves the built site and the real functions with netlify-cli, offline, as
  * `npm start` does, on free ports, and tells the tests where (inject('baseURL')).
  * The functions' Blobs store is netlify dev's local one under .netlify/.
+ *
+ * The staff desk's secrets are made fresh for every run, in a temporary
+ * folder (never in the repository): a bureau key pair (the public key goes to
+ * netlify dev as APPLICATIONS_PUBLIC_KEY, the private key file's path to the
+ * tests as inject('staffKeyFile')) and two staff tokens (STAFF_TOKENS; the
+ * tokens as inject('staffTokens')). Variables passed this way win over
+ * keys/dev/netlify-dev.env.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { chromiumPath } from './chromium.ts';
+import { newStaff, writeKeyPair } from '../../../scripts/staff-keys.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
     projectRoot: string;
+    /** Path of the run's bureau private key file (.private.jwk.json). */
+    staffKeyFile: string;
+    /** Staff tokens of the run: a city-wide one and one for 都斛镇 only. */
+    staffTokens: { city: string; duhu: string };
   }
 }
 
@@ -47,6 +60,18 @@ async function waitFor(url: string, child: ChildProcess, log: () => string, time
 }
 
 let child: ChildProcess | undefined;
+let keysDir: string | undefined;
+
+/** Fresh keys and tokens for this run, in a temporary folder. */
+async function staffSecrets(project: TestProject): Promise<Record<string, string>> {
+  keysDir = mkdtempSync(join(tmpdir(), 'e2e-keys-'));
+  const pair = await writeKeyPair(keysDir);
+  const city = newStaff('测试管理员', '*');
+  const duhu = newStaff('都斛测试', ['duhu']);
+  project.provide('staffKeyFile', pair.privateFile);
+  project.provide('staffTokens', { city: city.token, duhu: duhu.token });
+  return { APPLICATIONS_PUBLIC_KEY: pair.publicKeyEnv, STAFF_TOKENS: `${city.line};${duhu.line}` };
+}
 
 export async function setup(project: TestProject): Promise<void> {
   chromiumPath(); // fail first, and clearly, when the browser is missing
@@ -57,15 +82,19 @@ export async function setup(project: TestProject): Promise<void> {
   if (external) {
     project.provide('baseURL', external.replace(/\/$/, ''));
     project.provide('projectRoot', root);
+    // Against an external server, the staff tests need its key file and tokens.
+    project.provide('staffKeyFile', process.env.E2E_STAFF_KEY_FILE ?? '');
+    project.provide('staffTokens', { city: process.env.E2E_STAFF_TOKEN ?? '', duhu: process.env.E2E_STAFF_TOKEN_DUHU ?? '' });
     return;
   }
+  const secrets = await staffSecrets(project);
   const port = await freePort();
   const functionsPort = await freePort();
   let output = '';
   child = spawn(
     'netlify',
     ['dev', '--offline', '--no-open', '--internal-disable-edge-functions', '--framework', '#static', '--port', String(port), '--functions-port', String(functionsPort)],
-    { cwd: root, detached: true, env: { ...process.env, CI: 'true', BROWSER: 'none' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: root, detached: true, env: { ...process.env, ...secrets, CI: 'true', BROWSER: 'none' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -76,6 +105,7 @@ export async function setup(project: TestProject): Promise<void> {
 }
 
 export async function teardown(): Promise<void> {
+  if (keysDir) rmSync(keysDir, { recursive: true, force: true });
   if (!child?.pid) return;
   try {
     process.kill(-child.pid, 'SIGTERM'); // the whole process group: netlify, its static server, function workers

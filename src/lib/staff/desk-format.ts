@@ -1,0 +1,86 @@
+/**
+ * Words for the staff desk and its CSV export: labels of form types, towns and
+ * categories, a decrypted application as label/value rows (in the order of the
+ * form, with the labels the applicant saw), and the export file. Pure: the
+ * desk script and the unit tests use the same code. Imports the form
+ * definitions (which sit beside their zod schemas), so the desk's script
+ * carries zod; it is a staff tool on office computers, not a public page.
+ */
+import { allFields, optionLabel, type FieldDef, type FormDef } from '../forms/definitions.ts';
+import { legalAidForm, MATTER_OPTIONS } from '../forms/legal-aid.ts';
+import { DISPUTE_OPTIONS, mediationForm } from '../forms/mediation.ts';
+import type { FormType } from '../forms/receipt.ts';
+import { TOWNS } from '../towns.ts';
+import type { PersonalData } from '../applications/record.ts';
+import { toCsv } from './csv.ts';
+import { beijingDateTime, deadlineText, decisionDeadline } from './deadline.ts';
+import type { RecordSummary } from './handlers.ts';
+
+export const FORM_LABELS: Record<FormType, string> = { 'legal-aid': '法律援助', mediation: '人民调解' };
+const DEFS: Record<FormType, FormDef> = { 'legal-aid': legalAidForm, mediation: mediationForm };
+
+export function townLabel(id: string): string {
+  return TOWNS.find((t) => t.id === id)?.name ?? id;
+}
+
+export function categoryLabel(formType: FormType, category: string): string {
+  const options = formType === 'legal-aid' ? MATTER_OPTIONS : DISPUTE_OPTIONS;
+  return options.find((o) => o.value === category)?.label ?? category;
+}
+
+function valueText(f: FieldDef, v: unknown): string {
+  if (v === undefined || v === null || v === '') return '';
+  if (f.kind === 'checkbox') return v === true || v === 'yes' ? '是' : '否';
+  if (Array.isArray(v)) return v.map((x) => optionLabel(f, String(x))).join('、');
+  if (f.kind === 'radios' || f.kind === 'select') return optionLabel(f, String(v));
+  return `${String(v)}${f.suffix && typeof v === 'number' ? ` ${f.suffix}` : ''}`;
+}
+
+export interface PersonalRow {
+  name: string;
+  label: string;
+  value: string;
+}
+
+/** A decrypted application as rows, in the form's order; fields the applicant left empty are skipped. */
+export function personalRows(formType: FormType, data: PersonalData): PersonalRow[] {
+  return allFields(DEFS[formType])
+    .map((f) => ({ name: f.name, label: f.short ?? f.label, value: valueText(f, data[f.name]) }))
+    .filter((r) => r.value !== '');
+}
+
+export interface ExportItem {
+  summary: RecordSummary;
+  /** Decrypted personal data, or null with the reason in `problem`. */
+  data: PersonalData | null;
+  problem?: string;
+}
+
+/**
+ * The CSV of an export: one row per application, the plaintext columns first,
+ * then every question of each form type present (labelled with the form type
+ * when both are present), values as the applicant chose them.
+ */
+export function exportCsv(items: readonly ExportItem[], now: Date): string {
+  const types = (['legal-aid', 'mediation'] as const).filter((t) => items.some((i) => i.summary.formType === t));
+  const columns = types.flatMap((t) => allFields(DEFS[t]).map((f) => ({ type: t, f, label: types.length > 1 ? `${FORM_LABELS[t]}：${f.short ?? f.label}` : (f.short ?? f.label) })));
+  const header = ['回执号', '申请类型', '镇（街）', '类别', '提交时间（北京时间）', '当前状态', '最近更新（北京时间）', '决定期限', '个人信息', ...columns.map((c) => c.label)];
+  const rows = items.map(({ summary: s, data, problem }) => [
+    s.receipt,
+    FORM_LABELS[s.formType],
+    townLabel(s.town),
+    categoryLabel(s.formType, s.category),
+    beijingDateTime(s.createdAt),
+    s.status,
+    beijingDateTime(s.updatedAt),
+    deadlineText(decisionDeadline({ formType: s.formType, createdAt: s.createdAt, status: { current: s.status, history: s.history } }, now)),
+    data ? '已解密' : (problem ?? ''),
+    ...columns.map((c) => (data && c.type === s.formType ? valueText(c.f, data[c.f.name]) : '')),
+  ]);
+  return toCsv(header, rows);
+}
+
+/** “申请导出-20261127-1403.csv” */
+export function exportFileName(now: Date): string {
+  return `申请导出-${beijingDateTime(now).replace(/[-:]/g, '').replace(' ', '-')}.csv`;
+}

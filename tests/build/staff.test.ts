@@ -1,0 +1,57 @@
+/**
+ * The staff desk in the built site: private (noindex, outside the search
+ * index, the sitemap and robots), HTML-first with the JavaScript notice, its
+ * stylesheet only on its own page; /stats/ listed in the sitemap although a
+ * function renders it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../support/dist.ts';
+
+const dist = join(projectRoot, 'dist');
+const html = readFileSync(join(dist, 'staff', 'index.html'), 'utf8');
+const stylesheets = (page: string) => [...page.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
+
+describe('/staff/', () => {
+  // pagefind indexes only pages with data-pagefind-body (it says so when building).
+  it('is noindex and outside the search index, the sitemap and robots.txt', () => {
+    expect(html).toContain('<meta name="robots" content="noindex, nofollow"');
+    expect(html).not.toContain('data-pagefind-body');
+    const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).not.toContain('/staff/');
+    expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toMatch(/^Disallow: \/staff\/$/m);
+  });
+
+  it('says, before any script runs, that the desk needs JavaScript; everything else starts hidden', () => {
+    expect(html).toMatch(/<div class="notice notice--warning" data-js-required>\s*<p class="notice__title">工作台需要开启 JavaScript<\/p>/);
+    expect(html).toMatch(/<div class="desk" data-desk hidden>/);
+    expect(html).toContain('不要写姓名、电话、身份证号码、住址等任何个人信息');
+    expect(html).toContain('《中华人民共和国法律援助法》第四十三条');
+  });
+
+  it('has the token field as a password without autocomplete, and no inline script or style', () => {
+    expect(html).toMatch(/<input class="input input--l" id="desk-token" name="token" type="password" autocomplete="off"/);
+    expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>[^<]+<\/script>/);
+    expect(html).not.toMatch(/\sstyle="|<style[\s>]|\son[a-z]+="/);
+  });
+
+  it('loads its own stylesheet; other pages do not', () => {
+    const own = stylesheets(html);
+    const home = stylesheets(readFileSync(join(dist, 'index.html'), 'utf8'));
+    const extra = own.filter((h) => !home.includes(h));
+    expect(extra.length).toBe(1);
+    const css = readFileSync(join(dist, extra[0]!.replace(/^\//, '')), 'utf8');
+    expect(css).toContain('.desk-row--overdue');
+    for (const h of home) expect(readFileSync(join(dist, h.replace(/^\//, '')), 'utf8')).not.toContain('.desk-row--overdue');
+    expect(gzipSync(css).length).toBeLessThan(2048);
+  });
+});
+
+describe('/stats/ in the sitemap', () => {
+  it('is listed although no file exists for it', () => {
+    expect(existsSync(join(dist, 'stats', 'index.html'))).toBe(false);
+    expect(readFileSync(join(dist, 'sitemap-0.xml'), 'utf8')).toMatch(/<loc>https?:\/\/[^<]+\/stats\/<\/loc>/);
+  });
+});
