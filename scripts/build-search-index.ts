@@ -99,12 +99,15 @@ const written = await index.writeFiles({ outputPath: output });
 if (written.errors.length) fail(`写入索引时出错：${written.errors.join('；')}`);
 // The most common words: read back the text pagefind stored for each page
 // (its result fragments: gzip, a 12-byte signature, then JSON) and count, per
-// word as the browser segments it, the pages that use it.
+// word as the browser segments it, the pages that use it. The same pass
+// collects the pages' `group` meta (near-identical pages, see Base.astro).
 const documentFrequency = new Map<string, number>();
+const groups: Record<string, string> = {};
 const fragments = readdirSync(join(output, 'fragment'));
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 for (const name of fragments) {
-  const { content } = JSON.parse(gunzipSync(readFileSync(join(output, 'fragment', name))).subarray(12).toString('utf8')) as { content: string };
+  const { content, meta } = JSON.parse(gunzipSync(readFileSync(join(output, 'fragment', name))).subarray(12).toString('utf8')) as { content: string; meta?: Record<string, string> };
+  if (meta?.group) groups[name.replace(/\.pf_fragment$/, '')] = meta.group;
   const words = new Set([...segmenter.segment(content.toLowerCase())].filter((w) => w.isWordLike).map((w) => w.segment));
   for (const w of words) documentFrequency.set(w, (documentFrequency.get(w) ?? 0) + 1);
 }
@@ -115,8 +118,8 @@ if (fragments.length >= COMMON_MIN_PAGES) {
 
 // For the search page: filter values for its menus (a few hundred bytes
 // instead of pagefind's filter index, only needed once a filter is used) and
-// the common words its queries can skip.
-const info: IndexInfo = { facets: Object.fromEntries([...facets].filter(([, v]) => v.size).map(([k, v]) => [k, [...v]])), common };
+// the common words its queries can skip, and the groups of near-identical pages.
+const info: IndexInfo = { facets: Object.fromEntries([...facets].filter(([, v]) => v.size).map(([k, v]) => [k, [...v]])), common, groups };
 mkdirSync(join(site, 'search'), { recursive: true });
 writeFileSync(join(site, 'search', 'index-info.json'), JSON.stringify(info));
 

@@ -98,7 +98,9 @@ describe('results', () => {
   it('search the content words of a question', async () => {
     const { context, page } = await open();
     const { paths } = await searchPage(page, baseURL, '怎么申请法律援助');
-    expect(paths[0]).toBe('/services/legal-aid/');
+    // 怎么 and 申请 are not required on the page: the guide and the
+    // application page lead, whichever pagefind scores higher.
+    expect(paths.slice(0, 2).sort()).toEqual(['/apply/legal-aid/', '/services/legal-aid/']);
     await context.close();
   });
 

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_QUERY_LENGTH, normalizeQuery } from '../../src/lib/search/normalize.ts';
 import { expandQuery, MAX_VARIANTS, type SynonymRule } from '../../src/lib/search/synonyms.ts';
-import { contentWords, cutIntoPairs, dropCommonWords, planSearch, queryWords, subTermQuery } from '../../src/lib/search/query.ts';
-import { fuseRankings } from '../../src/lib/search/fuse.ts';
+import { contentWords, cutIntoPairs, dropCommonWords, phraseQuery, planSearch, queryWords, subTermQuery } from '../../src/lib/search/query.ts';
+import { diversify, fuseRankings, orderLike } from '../../src/lib/search/fuse.ts';
 import { excerptParts } from '../../src/lib/search/excerpt.ts';
 import { evidenceWords, isConfirmed } from '../../src/lib/search/verify.ts';
 
@@ -30,22 +30,29 @@ describe('normalizeQuery', () => {
 
 describe('expandQuery', () => {
   it('adds the page words for an everyday phrase', () => {
-    expect(expandQuery('讨薪', RULES)).toEqual({ variants: ['拖欠工资', '劳动报酬'], alsoSearched: ['拖欠工资', '劳动报酬'] });
+    expect(expandQuery('讨薪', RULES)).toMatchObject({ variants: ['拖欠工资', '劳动报酬'], alsoSearched: ['拖欠工资', '劳动报酬'] });
+  });
+  it('marks each entry’s first page word as its main one', () => {
+    expect(expandQuery('讨薪', RULES).expansions).toEqual([
+      { variant: '拖欠工资', word: '拖欠工资', main: true },
+      { variant: '劳动报酬', word: '劳动报酬', main: false },
+    ]);
+    expect(expandQuery('讨薪 拖欠工资', RULES).expansions).toEqual([{ variant: '劳动报酬 拖欠工资', word: '劳动报酬', main: false }]);
   });
   it('keeps the rest of the query', () => {
     expect(expandQuery('车祸 台城', RULES).variants).toEqual(['交通事故 台城']);
     expect(expandQuery('我被欠薪了', RULES).variants).toEqual(['我被拖欠工资了', '我被劳动报酬了']);
   });
   it('prefers the longest phrase and lets each part of the query match once', () => {
-    expect(expandQuery('校园霸凌', RULES)).toEqual({ variants: ['欺凌'], alsoSearched: ['欺凌'] });
+    expect(expandQuery('校园霸凌', RULES)).toMatchObject({ variants: ['欺凌'], alsoSearched: ['欺凌'] });
   });
   it('expands several phrases in one query', () => {
     expect(expandQuery('车祸 请不起律师', RULES).alsoSearched).toEqual(['法律援助', '交通事故']);
   });
   it('adds nothing when the reader already used the page word or no phrase matches', () => {
-    expect(expandQuery('讨薪 劳动报酬', RULES)).toEqual({ variants: ['拖欠工资 劳动报酬'], alsoSearched: ['拖欠工资'] });
-    expect(expandQuery('公证', RULES)).toEqual({ variants: [], alsoSearched: [] });
-    expect(expandQuery('', RULES)).toEqual({ variants: [], alsoSearched: [] });
+    expect(expandQuery('讨薪 劳动报酬', RULES)).toMatchObject({ variants: ['拖欠工资 劳动报酬'], alsoSearched: ['拖欠工资'] });
+    expect(expandQuery('公证', RULES)).toEqual({ variants: [], alsoSearched: [], expansions: [], rest: '公证' });
+    expect(expandQuery('', RULES)).toEqual({ variants: [], alsoSearched: [], expansions: [], rest: '' });
   });
   it('caps the number of extra searches', () => {
     const many: SynonymRule[] = [{ phrases: ['甲'], searchAlso: ['一', '二', '三', '四', '五', '六', '七', '八'] }];
@@ -88,8 +95,36 @@ describe('planSearch', () => {
     expect(plan.alsoSearched).toEqual(['交通事故']);
     expect(planSearch('讨薪', RULES).searches.map((s) => s.query)).toEqual(['讨薪', '拖欠工资', '劳动报酬']);
   });
+  it('runs an everyday phrase’s other page words and the rewrites in later stages, and says which word each variant adds', () => {
+    expect(planSearch('讨薪', RULES).searches.map((s) => [s.query, s.stage, s.adds])).toEqual([
+      ['讨薪', 1, undefined],
+      ['拖欠工资', 1, '拖欠工资'],
+      ['劳动报酬', 2, '劳动报酬'],
+    ]);
+    expect(planSearch('车祸', RULES).searches.map((s) => s.stage)).toEqual([1, 1, 3]);
+  });
+  it('does not count the reader’s own words towards a page of results when they are only everyday phrases', () => {
+    expect(expandQuery('我被欠薪了', RULES).rest).toBe('我被 了');
+    expect(planSearch('我被欠薪了', RULES).searches.map((s) => [s.query, s.weak])).toEqual([
+      ['欠薪', true],
+      ['拖欠 工资', undefined], // content words of 我被拖欠工资了
+      ['劳动 报酬', undefined],
+    ]);
+    expect(planSearch('讨薪 台城', RULES).searches[0]).not.toHaveProperty('weak');
+    expect(planSearch('公证', RULES).searches[0]).not.toHaveProperty('weak');
+  });
+  it('searches a typed word the browser splits also as a phrase, with the same words', () => {
+    expect(phraseQuery('办理条件')).toBe('"办理条件"');
+    expect(planSearch('办理条件').searches.map((s) => [s.query, s.reason, s.stage])).toEqual([
+      ['办理条件', 'own', 1],
+      ['"办理条件"', 'phrase', 1],
+    ]);
+    expect(phraseQuery('调解')).toBeNull(); // one word
+    expect(phraseQuery('交通事故 赔偿')).toBeNull(); // the reader chose separate words
+    expect(phraseQuery('法律援助', { 法律: 0.95 })).toBeNull(); // 法律 is not looked up
+  });
   it('searches a question by its content words', () => {
-    expect(planSearch('怎么申请法律援助').searches).toEqual([{ query: '申请 法律 援助', weight: 1, reason: 'content-words' }]);
+    expect(planSearch('怎么申请法律援助').searches).toEqual([{ query: '申请 法律 援助', weight: 1, reason: 'content-words', stage: 1 }]);
   });
   it('weighs the reader’s own words highest', () => {
     const weights = planSearch('车祸', RULES).searches.map((s) => s.weight);
@@ -125,6 +160,26 @@ describe('fuseRankings', () => {
   it('keeps the first list’s order on ties and returns each id once', () => {
     expect(fuseRankings([{ weight: 1, ids: ['x'] }, { weight: 1, ids: ['y'] }])).toEqual(['x', 'y']);
     expect(fuseRankings([])).toEqual([]);
+  });
+});
+
+describe('orderLike', () => {
+  it('puts ids in the reference order, unknown ones after in their own order', () => {
+    expect(orderLike(['c', 'x', 'a', 'y', 'b'], ['a', 'b', 'c'])).toEqual(['a', 'b', 'c', 'x', 'y']);
+    expect(orderLike([], ['a'])).toEqual([]);
+  });
+});
+
+describe('diversify', () => {
+  const groups: Record<string, string> = { t1: 'town', t2: 'town', t3: 'town', t4: 'town', s1: 'station', s2: 'station', s3: 'station' };
+  const groupOf = (id: string) => groups[id];
+  it('keeps the first two of a group in place and moves the rest after the other results, in order', () => {
+    expect(diversify(['t1', 't2', 't3', 'guide', 't4', 'plan'], groupOf)).toEqual(['t1', 't2', 'guide', 'plan', 't3', 't4']);
+  });
+  it('counts each group separately and leaves pages without a group alone', () => {
+    expect(diversify(['s1', 't1', 's2', 's3', 't2', 't3', 'a'], groupOf, 1)).toEqual(['s1', 't1', 'a', 's2', 's3', 't2', 't3']);
+    expect(diversify(['a', 'b'], groupOf)).toEqual(['a', 'b']);
+    expect(diversify([], groupOf)).toEqual([]);
   });
 });
 

@@ -4,8 +4,9 @@
  * something to search, and:
  *   - searches as the reader types (debounced) and on submit;
  *   - runs the searches planned by src/lib/search/query.ts (the reader's words,
- *     their content words, everyday-word variants, the segmentation workaround)
- *     and merges them (src/lib/search/fuse.ts);
+ *     their content words and phrase, everyday-word variants, the segmentation
+ *     workaround) in stages, merges them and keeps near-identical pages from
+ *     filling the first page (src/lib/search/fuse.ts);
  *   - shows titles, type and work line, and excerpts whose only markup is
  *     <mark> (src/lib/search/excerpt.ts builds text nodes, never innerHTML);
  *   - offers filters for 类型 / 工作条线 / 对象 / 镇街, only those with values;
@@ -16,7 +17,7 @@
 import { normalizeQuery } from '../../lib/search/normalize.ts';
 import { planSearch, type PlannedSearch } from '../../lib/search/query.ts';
 import type { SynonymRule } from '../../lib/search/synonyms.ts';
-import { fuseRankings } from '../../lib/search/fuse.ts';
+import { diversify, fuseRankings, orderLike } from '../../lib/search/fuse.ts';
 import { excerptParts } from '../../lib/search/excerpt.ts';
 import { isConfirmed } from '../../lib/search/verify.ts';
 import { AUDIENCES, WORK_LINES } from '../../lib/taxonomy.ts';
@@ -110,17 +111,22 @@ function start(app: HTMLElement, form: HTMLFormElement, input: HTMLInputElement)
         // here takes a few milliseconds, the main thread can spare them.
         noWorker: true,
         excerptLength: 36,
-        // BM25's page-length penalty (b) lowered from pagefind's 0.75: the long
-        // pages here (the plan, service guides with their cited articles) are the
-        // authoritative ones, and at 0.75 the plan fell out of the top 10 for
-        // 调解 and 人民调解, the words it uses most (measured by the recall test).
-        ranking: { pageLength: 0.3 },
+        // No page-length penalty (BM25's b, pagefind's default 0.75): the long
+        // pages here are long because they cover their subject (the plan, the
+        // service guides, the application guide), the short ones are listings
+        // and one-office pages made from templates. With any penalty the 17
+        // town pages, each saying 法律援助 a dozen times in 200 words, outrank
+        // the guide, the plan and the application page, which say it 30 to 100
+        // times (measured with the recall test: b 0.3 → 0.1 → 0 lifted recall
+        // from 97.2 % to 99.4 % and 99.7 %). Term saturation and frequency stay
+        // at pagefind's defaults.
+        ranking: { pageLength: 0 },
       });
       await pf.init();
       return pf;
     })();
     synonyms ??= getJson<SynonymRule[]>(app.dataset.synonyms, []);
-    indexInfo ??= getJson<IndexInfo>(app.dataset.indexInfo, { facets: {}, common: {} });
+    indexInfo ??= getJson<IndexInfo>(app.dataset.indexInfo, { facets: {}, common: {}, groups: {} });
     return pagefind;
   }
 
@@ -212,16 +218,16 @@ function start(app: HTMLElement, form: HTMLFormElement, input: HTMLInputElement)
       const [rules, info] = await Promise.all([synonyms!, indexInfo!, buildFilters()]);
       if (id !== current) return;
       const plan = planSearch(query, rules, info.common ?? {});
-      // The segmentation workaround's rewrites only when the other searches
-      // found fewer than a page of results: on a large site each rewrite can
-      // cost another index chunk (~25 KB), and with plenty of results the pages
-      // it would add rank below them anyway.
-      const main = plan.searches.filter((s) => s.reason !== 'sub-terms');
+      // In stages (query.ts): the later ones only while the earlier found
+      // fewer than a page of results. On a large site each extra word can cost
+      // another index chunk, and with plenty of results the pages a later stage
+      // would add rank below them anyway.
       const run = (list: PlannedSearch[]) => Promise.all(list.map(async (s) => ({ search: s, results: (await pf.search(s.query, { filters })).results })));
-      let done = await run(main);
-      if (id !== current) return;
-      if (new Set(done.flatMap((d) => d.results.map((r) => r.id))).size < PAGE_SIZE) {
-        done = [...done, ...(await run(plan.searches.filter((s) => s.reason === 'sub-terms')))];
+      let done: { search: PlannedSearch; results: PagefindResult[] }[] = [];
+      for (const stage of [1, 2, 3] as const) {
+        const list = plan.searches.filter((s) => s.stage === stage);
+        if (list.length === 0 || (stage > 1 && new Set(done.flatMap((d) => d.results.map((r) => r.id))).size >= PAGE_SIZE)) continue;
+        done = [...done, ...(await run(list))];
         if (id !== current) return;
       }
       const byId = new Map<string, PagefindResult>();
@@ -232,13 +238,21 @@ function start(app: HTMLElement, form: HTMLFormElement, input: HTMLInputElement)
           found.set(result.id, [...(found.get(result.id) ?? []), s.query]);
         }
       }
-      const ids = fuseRankings(done.map((d) => ({ weight: d.search.weight, ids: d.results.map((r) => r.id) })));
+      const groups = info.groups ?? {};
+      const own = done[0]?.results.map((r) => r.id) ?? [];
+      const lists = done.map((d) => {
+        const ids = d.results.map((r) => r.id);
+        return { weight: d.search.weight, ids: d.search.reason === 'phrase' ? orderLike(ids, own) : ids };
+      });
+      const ids = diversify(fuseRankings(lists), (i) => groups[i]);
       clear();
       ordered = ids.map((i) => byId.get(i)!);
       foundBy = found;
       filterBox.hidden = !selects?.size;
-      if (plan.alsoSearched.length) {
-        also.textContent = `也搜索了：${plan.alsoSearched.join('、')}`;
+      // The page words of the everyday-word variants that were run.
+      const added = [...new Set(done.flatMap((d) => (d.search.adds ? [d.search.adds] : [])))];
+      if (added.length) {
+        also.textContent = `也搜索了：${added.join('、')}`;
         also.hidden = false;
       }
       if (ordered.length > 0) await showMore(id, false);

@@ -30,3 +30,46 @@ export function fuseRankings(lists: readonly RankedList[], k = FUSION_K): string
   }
   return [...score.keys()].sort((a, b) => score.get(b)! - score.get(a)! || firstSeen.get(a)! - firstSeen.get(b)!);
 }
+
+/**
+ * pagefind scores every page of an exact-phrase search alike, so the phrase
+ * search's order says nothing: its pages are put in the order the reader's own
+ * search ranked them (those it did not find after, as they came), and the
+ * phrase only lifts them as a group above the pages without it.
+ */
+export function orderLike(ids: readonly string[], reference: readonly string[]): string[] {
+  const at = new Map(reference.map((id, i) => [id, i]));
+  return ids
+    .map((id, i) => ({ id, key: at.get(id) ?? reference.length + i }))
+    .sort((a, b) => a.key - b.key)
+    .map((x) => x.id);
+}
+
+/**
+ * Near-identical pages made from one template, one per town or office (the 17
+ * town pages, the 17 司法所, the 21 法律援助工作站: the `group` meta Base puts
+ * on them, collected into /search/index-info.json by the index build), all
+ * score alike for any word their template uses. Left alone they fill a page of
+ * results and push out the guide, the plan and the city-level office a reader
+ * needs. So at most `perGroup` of a group keep their place; the others follow
+ * after the other results, in their order (the reader still reaches them with
+ * “显示更多”, and each group's type page lists them all).
+ */
+export const PER_GROUP = 2;
+
+export function diversify(ids: readonly string[], groupOf: (id: string) => string | undefined, perGroup = PER_GROUP): string[] {
+  const seen = new Map<string, number>();
+  const kept: string[] = [];
+  const later: string[] = [];
+  for (const id of ids) {
+    const group = groupOf(id);
+    if (group === undefined) {
+      kept.push(id);
+      continue;
+    }
+    const n = (seen.get(group) ?? 0) + 1;
+    seen.set(group, n);
+    (n <= perGroup ? kept : later).push(id);
+  }
+  return [...kept, ...later];
+}

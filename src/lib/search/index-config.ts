@@ -41,6 +41,12 @@ export interface IndexInfo {
    * dropCommonWords.
    */
   common: Record<string, number>;
+  /**
+   * Page id (pagefind's result id, the name of its fragment file) → the page's
+   * `group` meta, for the pages that have one: near-identical pages made from
+   * one template (see src/lib/search/fuse.ts, diversify).
+   */
+  groups: Record<string, string>;
 }
 
 /** 90 %: such a word barely ranks (BM25's IDF is about 0.1) and barely filters. */

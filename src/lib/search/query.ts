@@ -12,6 +12,19 @@
  * 5. Words on nearly every page dropped from queries with other words
  *    (dropCommonWords): 法律 in 法律援助 costs the biggest index download and
  *    neither filters nor ranks.
+ * 6. The reader's words as a phrase: pagefind requires every word on the page
+ *    but not next to each other, so for “办理条件” a page saying 办理 in one
+ *    place and 条件 in another ranks like one that says 办理条件. The same
+ *    query in quotes (pagefind's exact-phrase search) finds the pages with the
+ *    words in a row; merged in (fuse.ts), they rise. It looks up the same words,
+ *    so it costs no download.
+ *
+ * Searches run in stages (search.ts): the reader's words, their phrase and
+ * each everyday phrase's main page word first; an entry's other page words
+ * only when that found less than a page of results; the segmentation rewrites
+ * last, on the same condition. Each word looked up can cost an index download
+ * (~5–12 KB on a 2,000-article site), and a search that already fills a page
+ * gains little from more.
  *
  * ## Why a workaround: pagefind issue #1237
  * pagefind splits Chinese text into words twice, with two different
@@ -49,8 +62,19 @@ export interface PlannedSearch {
   query: string;
   /** Weight of its results in the merged ranking (fuse.ts). */
   weight: number;
-  /** Why it is run: the reader's own words, their content words, an everyday-word variant or the segmentation workaround. */
-  reason: 'own' | 'content-words' | 'synonym' | 'sub-terms';
+  /** Why it is run: the reader's own words, their content words, their phrase, an everyday-word variant or the segmentation workaround. */
+  reason: 'own' | 'content-words' | 'phrase' | 'synonym' | 'sub-terms';
+  /** 1: always; 2 and 3: only while the earlier stages found less than a page of results. */
+  stage: 1 | 2 | 3;
+  /** For an everyday-word variant: the page word it adds (shown as “也搜索了：…” once run). */
+  adds?: string;
+  /**
+   * Its results do not count towards “a page of results” when deciding on the
+   * later stages: the reader's own words when they are only everyday phrases
+   * (讨薪, 出狱). Pages seldom use them, and for a word it does not have
+   * pagefind returns pages matching a fragment of it (verify.ts).
+   */
+  weak?: true;
 }
 
 export interface SearchPlan {
@@ -61,7 +85,7 @@ export interface SearchPlan {
   alsoSearched: string[];
 }
 
-export const WEIGHTS = { own: 1, 'content-words': 1, synonym: 0.8, 'sub-terms': 0.5 } as const;
+export const WEIGHTS = { own: 1, 'content-words': 1, phrase: 1, synonym: 0.8, 'sub-terms': 0.5 } as const;
 
 /**
  * Words that carry the question, not the topic. Matched as whole ICU words
@@ -130,23 +154,41 @@ export function dropCommonWords(query: string, common: Readonly<Record<string, n
   return kept.length === 0 || kept.length === words.length ? query : kept.join(' ');
 }
 
+/**
+ * The query as a phrase (in quotes: pagefind's exact search) when it is one
+ * typed word that the browser splits into words of two or more characters
+ * (“办理条件” → 办理 | 条件), or null. Not for single characters (讨薪 → 讨 |
+ * 薪): the exact search matches whole indexed words only, and jieba keeps such
+ * a word whole. Not when a common word would be dropped from the query: the
+ * phrase needs every word looked up, which is what dropping saves.
+ */
+export function phraseQuery(query: string, common: Readonly<Record<string, number>> = {}): string | null {
+  const words = queryWords(query);
+  if (/\s/u.test(query) || words.length < 2 || words.some((w) => [...w].length < 2) || dropCommonWords(query, common) !== query) return null;
+  return `"${query}"`;
+}
+
 /** Every search to run for what the reader typed, without repeats. */
 export function planSearch(raw: string, synonyms: readonly SynonymRule[] = [], common: Readonly<Record<string, number>> = {}): SearchPlan {
   const query = normalizeQuery(raw);
   const searches: PlannedSearch[] = [];
-  const add = (q: string | null, reason: PlannedSearch['reason']) => {
+  const add = (q: string | null, reason: PlannedSearch['reason'], stage: PlannedSearch['stage'], adds?: string) => {
     const clean = q ? normalizeQuery(dropCommonWords(q, common)) : '';
-    if (clean && !searches.some((s) => s.query === clean)) searches.push({ query: clean, weight: WEIGHTS[reason], reason });
+    if (clean && !searches.some((s) => s.query === clean)) searches.push({ query: clean, weight: WEIGHTS[reason], reason, stage, ...(adds ? { adds } : {}) });
   };
   if (!query) return { query, searches, alsoSearched: [] };
 
   // A question (“怎么申请法律援助”) is searched by its content words alone:
   // pagefind would otherwise require 怎么 on the page too.
   const content = contentWords(query);
-  add(content, content === query ? 'own' : 'content-words');
-  const { variants, alsoSearched } = expandQuery(query, synonyms);
-  for (const v of variants) add(contentWords(v), 'synonym');
-  // The workaround applies to every query run so far.
-  for (const s of [...searches]) add(subTermQuery(s.query), 'sub-terms');
+  add(content, content === query ? 'own' : 'content-words', 1);
+  const phrase = phraseQuery(query, common);
+  if (content === query && phrase) add(phrase, 'phrase', 1);
+  const { alsoSearched, expansions, rest } = expandQuery(query, synonyms);
+  if (expansions.length && queryWords(rest).every((w) => QUESTION_WORDS.has(w))) for (const s of searches) s.weak = true;
+  for (const e of expansions) add(contentWords(e.variant), 'synonym', e.main ? 1 : 2, e.word);
+  // The workaround applies to every query run so far (not to phrases: the
+  // pieces of a word are not a phrase).
+  for (const s of [...searches]) if (s.reason !== 'phrase') add(subTermQuery(s.query), 'sub-terms', 3);
   return { query, searches, alsoSearched };
 }
