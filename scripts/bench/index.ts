@@ -77,7 +77,7 @@ const settings = {
   functionsRuns: num(args['functions-runs'], 3, 1),
   functionsSeconds: num(args['functions-seconds'], 5, 2),
   ciRuns: num(args['ci-runs'], 1, 1),
-  startRuns: num(args['start-runs'], 2, 1),
+  startRuns: num(args['start-runs'], 1, 1),
 };
 
 // ------------------------------------------------------------- output ---

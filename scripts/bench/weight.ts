@@ -69,6 +69,6 @@ export function weightSection(w: WeightResult): string {
     '',
     ...w.closest.map((c) => `- ${c}`),
     '',
-    'For scale (context from the issue, not measured here): a plain Astro page of the same article is about 3 KB gzipped in one request; a Starlight page about 51 KB in ten requests. Our case article carries the site\'s one stylesheet and the 0.5 KB display-settings script on top of the article, its cited statute texts, related cases, breadcrumbs, navigation, footer and QR code. The forms (and later the search page and staff desk) are the pages that ship real JavaScript: the zod schema and the render functions shared with the server.',
+    'For scale (context from the issue, not measured here): a plain Astro page of the same article is about 3 KB gzipped in one request; a Starlight page about 51 KB in ten requests. Our case article carries the site\'s one stylesheet and the 0.5 KB display-settings script on top of the article, its cited statute texts, related cases, breadcrumbs, navigation, footer and QR code. The forms (and later the search page and staff desk) are the pages that ship real JavaScript: the zod schema and the render functions shared with the server. What the search page loads on demand (pagefind\'s script, WebAssembly and index chunks, fetched by dynamic import when a query is made) is not part of this static count; the search section measures it in a browser.',
   ].join('\n');
 }
