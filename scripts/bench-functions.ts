@@ -1,7 +1,8 @@
 /**
  * Load benchmark of the application functions (not a test: timings are noisy).
  *
- *   npm run bench:functions [-- --seconds 10 --clients 20]
+ *   npm run bench:functions [-- --seconds 10 --clients 20 --json]
+ *   (--json adds one last line, `BENCH_JSON {…}`, for `npm run bench`)
  *
  * In-process, like tests/functions: the real function handlers called with
  * Request objects, against a local Blobs server on a temporary folder. The
@@ -36,7 +37,7 @@ if (process.argv[2] === '--blobs-server') {
   await new Promise(() => {});
 }
 
-const { values: args } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, clients: { type: 'string', default: '20' } } });
+const { values: args } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, clients: { type: 'string', default: '20' }, json: { type: 'boolean', default: false } } });
 const SECONDS = Number(args.seconds);
 const CLIENTS = Number(args.clients);
 
@@ -142,4 +143,8 @@ print(`not found by status ${unfindable}`);
 print(`load average after  ${load()}`);
 const ok = rps >= 500 && p99 < 100 && missing === 0 && unfindable === 0 && distinct === acked.length;
 print(ok ? '\nAll targets met.' : '\nTargets NOT met.');
+if (args.json) {
+  const figures = { clients: CLIENTS, seconds: elapsed, requests: latencies.length, rps, p50, p99, max: latencies.at(-1) ?? NaN, acknowledged: acked.length, distinct, notAcknowledged: Object.fromEntries(failures), missing, unfindable };
+  print(`BENCH_JSON ${JSON.stringify(figures)}`);
+}
 process.exitCode = missing || unfindable || distinct !== acked.length ? 1 : 0;

@@ -126,6 +126,25 @@ describe('relatedCases', () => {
   it('respects the limit', () => {
     expect(relatedCases(current, all, 1).map((x) => x.id)).toEqual(['same-topic']);
   });
+  it('ranks a long list as a full sort by rank, then newest first, would', () => {
+    const topics = ['工伤', '拖欠工资', '交通事故'];
+    const lines = ['lawyers', 'legal-aid', 'mediation'];
+    const audiences = [['企业'], ['村居'], ['学校', '企业']];
+    const many = Array.from({ length: 300 }, (_, i) =>
+      c(`c${i}`, `2026-0${1 + (i % 9)}-1${i % 10}`, { topic: topics[i % 3], workLine: lines[(i >> 1) % 3], audiences: audiences[(i >> 2) % 3], draft: i % 17 === 0 }),
+    );
+    const rank = (me: CaseLike, x: CaseLike) =>
+      (x.data.topic === me.data.topic ? 4 : 0) + (x.data.workLine === me.data.workLine ? 2 : 0) + (x.data.audiences.some((a) => me.data.audiences.includes(a)) ? 1 : 0);
+    for (const me of many.slice(0, 40)) {
+      const expected = sortNewestFirst(many.filter((x) => !x.data.draft && x.id !== me.id && rank(me, x) >= 2))
+        .sort((a, b) => rank(me, b) - rank(me, a))
+        .slice(0, 4);
+      expect(relatedCases(me, many).map((x) => x.id)).toEqual(expected.map((x) => x.id));
+    }
+    // A new list (an edit in dev) is read afresh.
+    const newer = c('newest', '2026-12-01', { topic: '工伤', workLine: 'lawyers' });
+    expect(relatedCases(current, [...all, newer])[0]!.id).toBe('newest');
+  });
 });
 
 describe('dates and review', () => {

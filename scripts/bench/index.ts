@@ -1,0 +1,198 @@
+/**
+ * `npm run bench`: measures the site's weight, speed and scale on this machine
+ * and writes BENCHMARKS.md. Not a test: timings depend on the machine and on
+ * what else it is doing; the deterministic budgets (sizes) are enforced by
+ * `npm test` (tests/build/budgets.test.ts).
+ *
+ *   npm run bench                                 everything (about 15 minutes on 2 cores)
+ *   npm run bench -- --only lighthouse            one part (or several: --only weight,functions)
+ *   npm run bench -- --skip install,scale         all but some parts
+ *   npm run bench -- --quick                      fewer and smaller runs, to try the bench itself
+ *
+ * Parts: weight, lighthouse, scale, search, functions, install. A partial run
+ * replaces only its own sections of BENCHMARKS.md and keeps the others.
+ * Other options: --no-build (use dist/ as it is), --out FILE,
+ * --lighthouse-runs N, --scale-sizes 1000,5000, --scale-runs N (at the
+ * smallest size; the larger sizes run once), --functions-runs N,
+ * --functions-seconds N, --ci-runs N, --start-runs N, --note "text".
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { PAGE_TYPES, builtPages } from '../../tests/support/page-weight.ts';
+import { buildScale, buildScaleSection } from './build-scale.ts';
+import { functionsBench, functionsSection } from './functions.ts';
+import { installAndStart, installSection } from './install.ts';
+import { failIf, load, log, machine, npmRun, root } from './lib.ts';
+import { lighthousePages, lighthouseSection } from './lighthouse.ts';
+import { searchBench, searchSection } from './search.ts';
+import { measureWeights, weightSection } from './weight.ts';
+
+/** Page types Lighthouse runs on: those issue 8 names. */
+const LIGHTHOUSE_TYPES = ['home', 'plan', 'service', 'case-list', 'case', 'directory', 'office', 'search', 'apply-start', 'apply-check', 'apply-form', 'apply-status'];
+
+const PARTS = ['weight', 'lighthouse', 'scale', 'search', 'functions', 'install'] as const;
+type Part = (typeof PARTS)[number];
+
+const TITLES: Record<Part, string> = {
+  weight: '页面体积 / Page weight',
+  lighthouse: 'Lighthouse（手机模拟 / mobile emulation）',
+  scale: '构建规模 / Build scale',
+  search: '搜索 / Search',
+  functions: '在线申请函数 / Application functions',
+  install: '安装与启动 / Install and start',
+};
+
+const { values: args } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    skip: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    out: { type: 'string', default: 'BENCHMARKS.md' },
+    'lighthouse-runs': { type: 'string' },
+    'scale-sizes': { type: 'string' },
+    'scale-runs': { type: 'string' },
+    'functions-runs': { type: 'string' },
+    'functions-seconds': { type: 'string' },
+    'ci-runs': { type: 'string' },
+    'start-runs': { type: 'string' },
+    note: { type: 'string' },
+  },
+});
+
+const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []);
+for (const p of [...list(args.only), ...list(args.skip)]) {
+  if (!PARTS.includes(p as Part)) throw new Error(`Unknown part "${p}". Parts: ${PARTS.join(', ')}`);
+}
+const parts = PARTS.filter((p) => (args.only ? list(args.only).includes(p) : true) && !list(args.skip).includes(p));
+const quick = args.quick;
+const num = (s: string | undefined, full: number, fast: number) => (s ? Number(s) : quick ? fast : full);
+const settings = {
+  lighthouseRuns: num(args['lighthouse-runs'], 2, 1),
+  scaleSizes: args['scale-sizes'] ? list(args['scale-sizes']).map(Number) : quick ? [100, 300] : [1000, 5000],
+  scaleRuns: num(args['scale-runs'], 2, 1),
+  functionsRuns: num(args['functions-runs'], 3, 1),
+  functionsSeconds: num(args['functions-seconds'], 5, 2),
+  ciRuns: num(args['ci-runs'], 1, 1),
+  startRuns: num(args['start-runs'], 1, 1),
+};
+
+// ------------------------------------------------------------- output ---
+
+const out = resolve(root, args.out!);
+const begin = (p: Part) => `<!-- bench:${p} -->`;
+const end = (p: Part) => `<!-- /bench:${p} -->`;
+const now = () => new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+const cores = cpus().length;
+const busy = () => loadavg()[0]! > cores * 0.5;
+
+/** The sections already in BENCHMARKS.md, to keep those this run does not measure. */
+function previousSections(): Map<Part, string> {
+  const map = new Map<Part, string>();
+  if (!existsSync(out)) return map;
+  const text = readFileSync(out, 'utf8');
+  for (const p of PARTS) {
+    const a = text.indexOf(begin(p));
+    const b = text.indexOf(end(p));
+    if (a >= 0 && b > a) map.set(p, text.slice(a, b + end(p).length));
+  }
+  return map;
+}
+
+function wrap(p: Part, body: string, started: string, loadBefore: string, seconds: number): string {
+  const context = `*Measured ${started}, ${seconds.toFixed(0)} s; load average before (1 / 5 / 15 min): ${loadBefore} on ${cores} cores${
+    Number(loadBefore.split(' / ')[0]) > cores * 0.5 ? ' — the machine was busy with other work, so times are pessimistic' : ''
+  }.*`;
+  return `${begin(p)}\n## ${TITLES[p]}\n\n${context}\n\n${body}\n${end(p)}`;
+}
+
+function render(sections: Map<Part, string>, header: { date: string; totalSeconds: number; loadStart: string; loadEnd: string; parts: Part[] }): string {
+  const machineLines = machine().map((l) => `- ${l}`);
+  const note = args.note ? `\n> ${args.note}\n` : '';
+  const busyNote =
+    Number(header.loadStart.split(' / ')[0]) > cores * 0.5 || Number(header.loadEnd.split(' / ')[0]) > cores * 0.5
+      ? `\n> The machine was running other work during this run (load average ${header.loadStart} at the start, ${header.loadEnd} at the end, on ${cores} cores). Wall times, Lighthouse performance scores and LCP/TBT are therefore pessimistic; CPU times and sizes are not affected. Rerun on a quiet machine for reference figures.\n`
+      : '';
+  return [
+    '# 性能基准 / Benchmarks',
+    '',
+    '<!-- Written by `npm run bench` (scripts/bench/). Edit the scripts, not this file. -->',
+    '',
+    'What the site weighs, how fast it loads and builds, and how far it scales, measured on one machine. Sizes are also budgets that `npm test` enforces (tests/build/budgets.test.ts); timings live only here, because they depend on the machine.',
+    '',
+    '**Rerun:** `npm run bench` (about 15 minutes on 2 cores; it builds dist/ first). One part: `npm run bench -- --only lighthouse` (parts: weight, lighthouse, scale, search, functions, install); it replaces only that part\'s section below. Needs Chromium (`/usr/bin/chromium` or `CHROME_PATH`), as the browser tests do. Figures are median (min–max) over the runs shown.',
+    '',
+    `## 机器 / Machine`,
+    '',
+    `Last run: ${header.date}, parts ${header.parts.join(', ')}, ${(header.totalSeconds / 60).toFixed(1)} minutes in all.`,
+    '',
+    ...machineLines,
+    `- Load average (1 / 5 / 15 min) at the start: ${header.loadStart}; at the end: ${header.loadEnd}`,
+    busyNote,
+    note,
+    ...PARTS.map((p) => (sections.get(p) ?? `${begin(p)}\n## ${TITLES[p]}\n\nNot measured yet: \`npm run bench -- --only ${p}\`.\n${end(p)}`) + '\n'),
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------- run ---
+
+const t0 = performance.now();
+const date = now();
+const loadStart = load();
+log(`parts: ${parts.join(', ')}; settings ${JSON.stringify(settings)}`);
+if (busy()) log(`the machine is busy (load average ${loadStart} on ${cores} cores): timings will be pessimistic`);
+
+const needsDist = parts.some((p) => p === 'weight' || p === 'lighthouse' || p === 'search');
+if (needsDist && !args['no-build']) {
+  log('npm run build (dist/ for page weight, Lighthouse and search)');
+  const b = await npmRun(root, 'build', [], { timeoutMs: 15 * 60_000 });
+  failIf(b, 'npm run build');
+  log(`built in ${b.seconds.toFixed(1)} s`);
+}
+if (needsDist && !existsSync(join(root, 'dist', 'index.html'))) throw new Error('dist/ is missing: run without --no-build');
+
+const sections = previousSections();
+for (const p of parts) {
+  const started = now();
+  const loadBefore = load();
+  const t = performance.now();
+  let body: string;
+  switch (p) {
+    case 'weight':
+      body = weightSection(measureWeights());
+      break;
+    case 'lighthouse': {
+      const built = new Set(builtPages(join(root, 'dist')));
+      // One page per type the issue names (those built so far); the overview pages, the CMS and the staff pages are left out.
+      const pages = PAGE_TYPES.filter((t) => LIGHTHOUSE_TYPES.includes(t.id) && built.has(t.example)).map((t) => ({ page: t.example, name: t.name }));
+      body = lighthouseSection(await lighthousePages(pages, settings.lighthouseRuns));
+      break;
+    }
+    case 'scale': {
+      const sizes = settings.scaleSizes.map((articles, i) => ({ articles, runs: i === 0 ? settings.scaleRuns : 1 }));
+      body = buildScaleSection(await buildScale(sizes));
+      break;
+    }
+    case 'search':
+      body = searchSection(await searchBench());
+      break;
+    case 'functions':
+      body = functionsSection(await functionsBench([1, 20], settings.functionsRuns, settings.functionsSeconds), settings.functionsSeconds);
+      break;
+    case 'install':
+      body = installSection(await installAndStart(settings.ciRuns, settings.startRuns));
+      break;
+  }
+  const seconds = (performance.now() - t) / 1000;
+  log(`${p}: ${seconds.toFixed(0)} s`);
+  sections.set(p, wrap(p, body, started, loadBefore, seconds));
+  // Write after every part, so an interrupted run keeps what it measured.
+  writeFileSync(out, render(sections, { date, totalSeconds: (performance.now() - t0) / 1000, loadStart, loadEnd: load(), parts }));
+}
+
+const total = (performance.now() - t0) / 1000;
+writeFileSync(out, render(sections, { date, totalSeconds: total, loadStart, loadEnd: load(), parts }));
+log(`wrote ${args.out} in ${(total / 60).toFixed(1)} minutes`);

@@ -1,0 +1,164 @@
+/**
+ * Lighthouse (the pinned devDependency, 13.5.0) on one page of each page type,
+ * with Debian's Chromium and Lighthouse's default mobile emulation (Moto G
+ * Power screen, simulated slow 4G and 4× CPU slowdown). dist/ is served by
+ * serve.ts with netlify.toml's headers and gzip. Each run is the Lighthouse CLI
+ * in its own child process with a fresh Chromium (cold cache), started
+ * asynchronously: this process runs the static server.
+ * The back/forward-cache audit is skipped: it weighs nothing in any score and
+ * costs each run an extra navigation.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_FLAGS, chromiumPath } from '../../tests/e2e/support/chromium.ts';
+import { fmt, log, root, run, stat, table, type Stat } from './lib.ts';
+import { serveDist } from './serve.ts';
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+
+export interface LighthouseRun {
+  scores: Record<(typeof CATEGORIES)[number], number>;
+  lcp: number;
+  cls: number;
+  tbt: number;
+  fcp: number;
+  benchmarkIndex: number;
+  /** Audits that lost points in a category, e.g. "performance: total-blocking-time 0.55". */
+  losses: string[];
+  lcpElement?: string;
+  version: string;
+}
+
+interface LhJson {
+  lighthouseVersion: string;
+  environment: { benchmarkIndex: number };
+  runtimeError?: { code: string; message: string };
+  categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
+  audits: Record<string, { score: number | null; numericValue?: number; details?: { items?: { node?: { snippet?: string; selector?: string } }[] } & Record<string, unknown> }>;
+}
+
+export async function lighthouseOnce(url: string, outDir: string, extraArgs: string[] = []): Promise<LighthouseRun> {
+  const out = join(outDir, `lh-${Date.now()}-${Math.random().toString(36).slice(2, 8)}.json`);
+  const r = await run(
+    process.execPath,
+    [
+      join(root, 'node_modules/lighthouse/cli/index.js'),
+      url,
+      '--output=json',
+      `--output-path=${out}`,
+      `--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`,
+      `--only-categories=${CATEGORIES.join(',')}`,
+      '--skip-audits=bf-cache',
+      '--quiet',
+      ...extraArgs,
+    ],
+    { env: { ...process.env, CHROME_PATH: chromiumPath() }, timeoutMs: 180_000 },
+  );
+  if (r.code !== 0) throw new Error(`Lighthouse failed on ${url} (exit ${r.code}): ${r.stderr.slice(-1500)}`);
+  const lh = JSON.parse(readFileSync(out, 'utf8')) as LhJson;
+  rmSync(out, { force: true });
+  if (lh.runtimeError) throw new Error(`Lighthouse on ${url}: ${lh.runtimeError.code} ${lh.runtimeError.message}`);
+  const losses: string[] = [];
+  for (const c of CATEGORIES) {
+    for (const ref of lh.categories[c]!.auditRefs) {
+      const a = lh.audits[ref.id];
+      if (ref.weight > 0 && a && a.score !== null && a.score < 1) losses.push(`${c}: ${ref.id} ${a.score}`);
+    }
+  }
+  const lcpItems = (lh.audits['lcp-breakdown-insight']?.details as { items?: { type?: string; selector?: string }[] } | undefined)?.items;
+  return {
+    scores: Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lh.categories[c]!.score ?? 0) * 100)])) as LighthouseRun['scores'],
+    lcp: lh.audits['largest-contentful-paint']!.numericValue!,
+    cls: lh.audits['cumulative-layout-shift']!.numericValue!,
+    tbt: lh.audits['total-blocking-time']!.numericValue!,
+    fcp: lh.audits['first-contentful-paint']!.numericValue!,
+    benchmarkIndex: lh.environment.benchmarkIndex,
+    losses,
+    lcpElement: lcpItems?.find((i) => i.type === 'node')?.selector,
+    version: lh.lighthouseVersion,
+  };
+}
+
+export interface LighthouseResult {
+  page: string;
+  name: string;
+  runs: LighthouseRun[];
+  /** Runs that failed three times in a row. */
+  errors: string[];
+}
+
+/** Runs Lighthouse `runs` times on each page, one page after the other (one Chromium at a time). */
+export async function lighthousePages(pages: { page: string; name: string }[], runs: number, extraArgs: string[] = []): Promise<LighthouseResult[]> {
+  const dist = join(root, 'dist');
+  const server = await serveDist(dist, join(root, 'netlify.toml'));
+  // "localhost", not 127.0.0.1: the name browsers and Lighthouse treat as a secure local origin.
+  const origin = server.origin.replace('127.0.0.1', 'localhost');
+  const outDir = mkdtempSync(join(tmpdir(), 'bench-lh-'));
+  const results: LighthouseResult[] = pages.map((p) => ({ ...p, runs: [], errors: [] }));
+  try {
+    // Round-robin, so a burst of load from elsewhere on the machine does not fall on one page only.
+    for (let i = 0; i < runs; i++) {
+      for (const res of results) {
+        log(`lighthouse ${res.page} (run ${i + 1}/${runs})`);
+        // Lighthouse sometimes fails to record a trace (NO_NAVSTART, NO_FCP) on a busy machine: try again, twice.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            res.runs.push(await lighthouseOnce(origin + res.page, outDir, extraArgs));
+            break;
+          } catch (e) {
+            if (attempt === 3) {
+              res.errors.push(String((e as Error).message).split('\n')[0]!);
+              break;
+            }
+            log(`  retrying: ${String((e as Error).message).split('\n')[0]}`);
+          }
+        }
+      }
+    }
+  } finally {
+    await server.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+  return results;
+}
+
+/** Losses that are decisions, not defects. */
+const EXPLAINED: Record<string, string> = {
+  'is-crawlable': ' — by design: form steps and the status page carry noindex, nofollow (personal matters; they are kept out of search engines)',
+};
+
+export function lighthouseSection(results: LighthouseResult[]): string {
+  const s = (f: (r: LighthouseRun) => number): ((res: LighthouseResult) => Stat) => (res) => stat(res.runs.map(f));
+  const score = (c: (typeof CATEGORIES)[number]) => (res: LighthouseResult) => fmt(s((r) => r.scores[c])(res), 0);
+  const rows = results.map((res) => [
+    res.name,
+    `\`${res.page}\``,
+    score('performance')(res),
+    score('accessibility')(res),
+    score('best-practices')(res),
+    score('seo')(res),
+    fmt(s((r) => r.lcp / 1000)(res), 2, ' s'),
+    fmt(s((r) => r.cls)(res), 3),
+    fmt(s((r) => r.tbt)(res), 0, ' ms'),
+    fmt(s((r) => r.fcp / 1000)(res), 2, ' s'),
+  ]);
+  const all = results.flatMap((r) => r.runs);
+  const bench = stat(all.map((r) => r.benchmarkIndex));
+  const misses = results.flatMap((res) => {
+    const losses = new Map<string, number>();
+    for (const r of res.runs) for (const l of r.losses) losses.set(l, (losses.get(l) ?? 0) + 1);
+    const slow = res.runs.filter((r) => r.lcp >= 1000).length;
+    const out: string[] = res.errors.map((e) => `- \`${res.page}\`: a run failed: ${e}`);
+    if (losses.size) out.push(`- \`${res.page}\`: ${[...losses].map(([l, n]) => `${l} (${n}/${res.runs.length} runs)${EXPLAINED[l.split(' ')[1]!] ?? ''}`).join('; ')}`);
+    if (slow) out.push(`- \`${res.page}\`: LCP ≥ 1 s in ${slow}/${res.runs.length} runs (LCP element: \`${res.runs[0]?.lcpElement ?? '?'}\`)`);
+    return out;
+  });
+  return [
+    table(['页面类型 / page type', 'page', 'Performance', 'Accessibility', 'Best practices', 'SEO', 'LCP', 'CLS', 'TBT', 'FCP'], rows),
+    '',
+    `Lighthouse ${all[0]?.version ?? '?'}, ${results[0]?.runs.length ?? 0} run(s) per page, median (min–max). Lighthouse's benchmark index of this machine during the runs: ${fmt(bench, 0)} (Lighthouse calibrates its 4× CPU slowdown for an index of about 1,000–2,000; lower means a slower or busier machine, and TBT and LCP grow with it).`,
+    '',
+    misses.length ? ['Where points were lost (audit, its score, in how many runs):', '', ...misses].join('\n') : 'No audit lost points on any page, and LCP stayed under 1 s in every run.',
+  ].join('\n');
+}

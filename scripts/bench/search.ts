@@ -1,0 +1,31 @@
+/**
+ * Search figures come from the search work's own benchmark, `npm run
+ * bench:search` (bytes and time of a first and a following query in Chromium,
+ * on the real site and on a synthetic 2,000-article corpus). This runs it once
+ * and quotes its report, so the two never disagree.
+ */
+import { log, npmRun, root } from './lib.ts';
+
+export interface SearchResult {
+  code: number | null;
+  seconds: number;
+  report: string;
+}
+
+export async function searchBench(): Promise<SearchResult> {
+  log('search: npm run bench:search');
+  const r = await npmRun(root, 'bench:search', [], { timeoutMs: 10 * 60_000 });
+  // eslint-disable-next-line no-control-regex
+  const clean = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').trim();
+  return { code: r.code, seconds: r.seconds, report: clean(r.stdout) + (r.code === 0 ? '' : `\n\n(exit ${r.code})\n${clean(r.stderr).slice(-2000)}`) };
+}
+
+export function searchSection(r: SearchResult): string {
+  return [
+    `\`npm run bench:search\`, run once (it repeats its queries itself; ${r.seconds.toFixed(0)} s)${r.code === 0 ? '' : ', and it FAILED'}. Its report, verbatim:`,
+    '',
+    '```text',
+    r.report,
+    '```',
+  ].join('\n');
+}

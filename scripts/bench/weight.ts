@@ -1,0 +1,74 @@
+/**
+ * Page weight per page type, from dist/ with the same helper as the budgets
+ * test (tests/support/page-weight.ts): sizes are deterministic, so one
+ * measurement is the figure (no repetitions needed).
+ */
+import { join } from 'node:path';
+import { BUDGETS, KB, PAGE_TYPES, builtPages, isContentPage, kb, pageTypeOf, pageWeight, siteCss, type PageWeight } from '../../tests/support/page-weight.ts';
+import { root, table } from './lib.ts';
+
+export interface WeightResult {
+  rows: { type: string; name: string; count: number; example: PageWeight; heaviest: PageWeight }[];
+  css: { path: string; gzip: number; raw: number }[];
+  closest: string[];
+}
+
+export function measureWeights(): WeightResult {
+  const dist = join(root, 'dist');
+  const pages = builtPages(dist);
+  const rows: WeightResult['rows'] = [];
+  for (const t of PAGE_TYPES) {
+    const of = pages.filter((p) => pageTypeOf(p).id === t.id);
+    if (!of.length) continue;
+    const weights = of.map((p) => pageWeight(dist, p));
+    const heaviest = weights.reduce((a, b) => (b.total.gzip > a.total.gzip ? b : a));
+    const example = weights.find((w) => w.page === t.example) ?? heaviest;
+    rows.push({ type: t.id, name: t.name, count: of.length, example, heaviest });
+  }
+  // How close each budget is, at its tightest page.
+  const all = pages.map((p) => pageWeight(dist, p));
+  const cases = all.filter((w) => pageTypeOf(w.page).id === 'case');
+  const maxCase = cases.reduce((a, b) => (b.total.gzip > a.total.gzip ? b : a));
+  const maxCaseReq = Math.max(...cases.map((w) => w.requests));
+  const plan = all.find((w) => w.page === '/plan/')!;
+  const content = all.filter((w) => isContentPage(w.page));
+  const maxJs = content.reduce((a, b) => (b.byKind.js.gzip > a.byKind.js.gzip ? b : a));
+  const css = siteCss(dist, pages);
+  const cssTotal = css.reduce((n, r) => n + r.gzip, 0);
+  const pct = (x: number, budget: number) => `${Math.round((x / budget) * 100)} %`;
+  const closest = [
+    `Case article (≤ ${kb(BUDGETS.case.gzip)}, ≤ ${BUDGETS.case.requests} requests): heaviest \`${maxCase.page}\` ${kb(maxCase.total.gzip)} (${pct(maxCase.total.gzip, BUDGETS.case.gzip)} of budget), at most ${maxCaseReq} requests.`,
+    `Plan page (≤ ${kb(BUDGETS.plan.gzip)}): ${kb(plan.total.gzip)} (${pct(plan.total.gzip, BUDGETS.plan.gzip)}).`,
+    `JavaScript on content pages (≤ ${kb(BUDGETS.contentJs.gzip)}): at most ${kb(maxJs.byKind.js.gzip)} (\`${maxJs.page}\`, ${pct(maxJs.byKind.js.gzip, BUDGETS.contentJs.gzip)}).`,
+    `Site CSS (≤ ${kb(BUDGETS.siteCss.gzip)}): ${kb(cssTotal)} in ${css.length} file(s) (${pct(cssTotal, BUDGETS.siteCss.gzip)}).`,
+  ];
+  return { rows, css, closest };
+}
+
+const k = (n: number) => (n / KB).toFixed(1);
+
+export function weightSection(w: WeightResult): string {
+  const rows = w.rows.map((r) => {
+    const e = r.example;
+    return [
+      r.name,
+      `\`${e.page}\``,
+      `${k(e.byKind.html.raw)} / ${k(e.byKind.html.gzip)}`,
+      `${k(e.byKind.css.raw)} / ${k(e.byKind.css.gzip)}`,
+      `${k(e.byKind.js.raw)} / ${k(e.byKind.js.gzip)}`,
+      e.byKind.image.raw + e.byKind.font.raw + e.byKind.other.raw ? `${k(e.byKind.image.raw + e.byKind.font.raw + e.byKind.other.raw)} / ${k(e.byKind.image.gzip + e.byKind.font.gzip + e.byKind.other.gzip)}` : '0',
+      `**${k(e.total.gzip)}**`,
+      e.requests,
+      r.count > 1 ? `${r.count} pages; heaviest \`${r.heaviest.page}\` ${k(r.heaviest.total.gzip)} KB, ${r.heaviest.requests} req.` : '',
+    ];
+  });
+  return [
+    table(['页面类型 / page type', 'page', 'HTML raw / gzip (KB)', 'CSS', 'JS', 'other', 'first visit gzip (KB)', 'requests', 'all pages of this type'], rows),
+    '',
+    'First visit = the HTML and everything it loads before it is usable: stylesheets, scripts and the modules they statically import, images and fonts (there are none). The favicon is not counted (fetched once per site). gzip at zlib\'s default level; Netlify may send brotli, which is a little smaller. Budgets (enforced in `npm test` by tests/build/budgets.test.ts), at their tightest page:',
+    '',
+    ...w.closest.map((c) => `- ${c}`),
+    '',
+    'For scale (context from the issue, not measured here): a plain Astro page of the same article is about 3 KB gzipped in one request; a Starlight page about 51 KB in ten requests. Our case article carries the site\'s one stylesheet and the 0.5 KB display-settings script on top of the article, its cited statute texts, related cases, breadcrumbs, navigation, footer and QR code. The forms (and later the search page and staff desk) are the pages that ship real JavaScript: the zod schema and the render functions shared with the server. What the search page loads on demand (pagefind\'s script, WebAssembly and index chunks, fetched by dynamic import when a query is made) is not part of this static count; the search section measures it in a browser.',
+  ].join('\n');
+}

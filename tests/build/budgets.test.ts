@@ -1,0 +1,113 @@
+/**
+ * Page-weight budgets (issue 8), checked on every built page in dist/. Sizes
+ * are deterministic, so they are tests; timings live in `npm run bench`
+ * (BENCHMARKS.md). What counts as a first visit: tests/support/page-weight.ts.
+ *
+ *   case article   HTML + CSS + JS ≤ 15 KB gzipped, in ≤ 3 requests
+ *   plan page      HTML + CSS + JS ≤ 20 KB gzipped
+ *   content pages  ≤ 2 KB of JavaScript gzipped (all but search, forms, staff desk, /admin/)
+ *   site CSS       all stylesheets of the public pages together ≤ 10 KB gzipped
+ *
+ * A failure names the page, the figure and the budget, with the breakdown.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../support/dist.ts';
+import {
+  BUDGETS,
+  builtPages,
+  cssRefs,
+  isContentPage,
+  jsImports,
+  kb,
+  pageTypeOf,
+  pageWeight,
+  siteCss,
+  type PageWeight,
+} from '../support/page-weight.ts';
+
+const dist = join(projectRoot, 'dist');
+const pages = builtPages(dist);
+const weights = new Map(pages.map((p) => [p, pageWeight(dist, p)] as const));
+const weightOf = (p: string) => weights.get(p)!;
+
+/** "HTML 6.4 KB + CSS 3.9 KB + JS 0.5 KB" */
+function breakdown(w: PageWeight): string {
+  return Object.entries(w.byKind)
+    .filter(([, b]) => b.raw > 0)
+    .map(([k, b]) => `${k.toUpperCase()} ${kb(b.gzip)}`)
+    .join(' + ');
+}
+
+describe('page weight budgets', () => {
+  it('finds the pages and every resource they load', () => {
+    expect(pages.length).toBeGreaterThan(50);
+    const missing = pages.flatMap((p) => weightOf(p).missing.map((m) => `${p}：引用的 ${m} 不在 dist/ 里`));
+    expect(missing).toEqual([]);
+  });
+
+  it(`case articles: first visit ≤ ${kb(BUDGETS.case.gzip)} gzipped in ≤ ${BUDGETS.case.requests} requests`, () => {
+    const cases = pages.filter((p) => pageTypeOf(p).id === 'case');
+    expect(cases.length).toBeGreaterThan(0);
+    const over = cases.flatMap((p) => {
+      const w = weightOf(p);
+      const out: string[] = [];
+      if (w.total.gzip > BUDGETS.case.gzip) out.push(`${p}：首次访问 ${kb(w.total.gzip)}（${breakdown(w)}），超出预算 ${kb(BUDGETS.case.gzip)}`);
+      if (w.requests > BUDGETS.case.requests) {
+        out.push(`${p}：${w.requests} 个请求（${w.resources.map((r) => r.path).join('、')}），超出预算 ${BUDGETS.case.requests} 个`);
+      }
+      return out;
+    });
+    expect(over).toEqual([]);
+  });
+
+  it(`the plan page: first visit ≤ ${kb(BUDGETS.plan.gzip)} gzipped`, () => {
+    const w = weightOf('/plan/');
+    const over = w.total.gzip > BUDGETS.plan.gzip ? [`/plan/：首次访问 ${kb(w.total.gzip)}（${breakdown(w)}），超出预算 ${kb(BUDGETS.plan.gzip)}`] : [];
+    expect(over).toEqual([]);
+  });
+
+  it(`content pages ship ≤ ${kb(BUDGETS.contentJs.gzip)} of JavaScript gzipped`, () => {
+    const content = pages.filter(isContentPage);
+    expect(content).toContain('/cases/');
+    expect(content).not.toContain('/apply/legal-aid/form/');
+    const over = content.flatMap((p) => {
+      const w = weightOf(p);
+      if (w.byKind.js.gzip <= BUDGETS.contentJs.gzip) return [];
+      const scripts = w.resources.filter((r) => r.kind === 'js').map((r) => `${r.path} ${kb(r.gzip)}`);
+      return [`${p}：JavaScript ${kb(w.byKind.js.gzip)}（${scripts.join('、')}），超出预算 ${kb(BUDGETS.contentJs.gzip)}`];
+    });
+    expect(over).toEqual([]);
+  });
+
+  it(`the site's CSS is ≤ ${kb(BUDGETS.siteCss.gzip)} gzipped`, () => {
+    const css = siteCss(dist, pages);
+    expect(css.length).toBeGreaterThan(0);
+    const total = css.reduce((n, r) => n + r.gzip, 0);
+    const over = total > BUDGETS.siteCss.gzip ? [`全站 CSS ${kb(total)}（${css.map((r) => `${r.path} ${kb(r.gzip)}`).join('、')}），超出预算 ${kb(BUDGETS.siteCss.gzip)}`] : [];
+    expect(over).toEqual([]);
+  });
+});
+
+describe('how the page weight is measured', () => {
+  it('follows static imports of built modules, not dynamic import()', () => {
+    expect(jsImports('import{a as e,b as t}from"./render.x.js";import"./side.js";export{c}from"./re.js";const m=import("./lazy.js")')).toEqual([
+      './render.x.js',
+      './side.js',
+      './re.js',
+    ]);
+  });
+
+  it('follows @import and url() in CSS, but not data: URLs', () => {
+    expect(cssRefs('@import "a.css";@font-face{src:url(/f.woff2)}.x{background:url("data:image/png;base64,AA")}')).toEqual(['a.css', '/f.woff2']);
+  });
+
+  it('counts a form page’s script and the chunk it imports', () => {
+    const form = pages.find((p) => pageTypeOf(p).id === 'apply-form');
+    if (!form) return;
+    const w = weightOf(form);
+    const scripts = w.resources.filter((r) => r.kind === 'js');
+    expect(scripts.length).toBeGreaterThan(1);
+    expect(w.requests).toBe(1 + w.resources.filter((r) => r.kind !== 'html').length);
+  });
+});

@@ -1,0 +1,262 @@
+/**
+ * Page weight from the built site in dist/: what a first visit to one page
+ * downloads, found the way a browser finds it, without a browser.
+ *
+ * Starting from the page's HTML, it follows
+ *   - <link rel="stylesheet" href>, and the CSS's @import and url() (fonts, images);
+ *   - <script src>, <link rel="modulepreload" href>, and the static imports in
+ *     those scripts (`import … from "./x.js"`, `import "./x.js"`, `export … from`),
+ *     transitively; dynamic import() is not followed (it loads later, on demand);
+ *   - <img src>, <source srcset>, <video poster>.
+ * Each resource counts once. The favicon is not counted: a browser fetches it
+ * once per site, not per page, and caches it.
+ *
+ * Bytes: raw as on disk, gzipped with zlib's default level (about what a CDN
+ * sends; Netlify may send brotli, which is smaller). Requests: the document plus
+ * every resource above.
+ *
+ * Shared by tests/build/budgets.test.ts (budgets, enforced in `npm test`) and
+ * scripts/bench/ (the figures in BENCHMARKS.md), so both measure the same thing.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export type ResourceKind = 'html' | 'css' | 'js' | 'image' | 'font' | 'other';
+export const KINDS: ResourceKind[] = ['html', 'css', 'js', 'image', 'font', 'other'];
+
+export interface Resource {
+  /** Site path without the base, e.g. /_astro/Base.x.css. */
+  path: string;
+  kind: ResourceKind;
+  raw: number;
+  gzip: number;
+}
+
+export interface Bytes {
+  raw: number;
+  gzip: number;
+}
+
+export interface PageWeight {
+  /** Page path without the base, e.g. /plan/. */
+  page: string;
+  resources: Resource[];
+  requests: number;
+  total: Bytes;
+  byKind: Record<ResourceKind, Bytes>;
+  /** Resources referenced but not found in dist/ (a broken build; the budgets test fails on them). */
+  missing: string[];
+}
+
+const gzipCache = new Map<string, Resource>();
+
+function kindOf(path: string): ResourceKind {
+  if (/\.html?$/.test(path)) return 'html';
+  if (/\.css$/.test(path)) return 'css';
+  if (/\.m?js$/.test(path)) return 'js';
+  if (/\.(svg|png|jpe?g|gif|webp|avif|ico)$/.test(path)) return 'image';
+  if (/\.(woff2?|ttf|otf|eot)$/.test(path)) return 'font';
+  return 'other';
+}
+
+function measure(dist: string, path: string, file: string): Resource {
+  const key = `${dist}\0${path}`;
+  let r = gzipCache.get(key);
+  if (!r) {
+    const bytes = readFileSync(file);
+    r = { path, kind: kindOf(file), raw: bytes.length, gzip: gzipSync(bytes).length };
+    gzipCache.set(key, r);
+  }
+  return r;
+}
+
+/** The file in dist/ for a page path: /plan/ → dist/plan/index.html, /404.html → dist/404.html. */
+export function pageFile(dist: string, page: string): string {
+  return page.endsWith('/') ? join(dist, page, 'index.html') : join(dist, page);
+}
+
+/** Resolves a reference found in `fromPath` (a site path) to a site path without the base; undefined if external. */
+function resolveRef(ref: string, fromPath: string, base: string): string | undefined {
+  const clean = ref.replace(/&amp;/g, '&').split('#')[0]!.split('?')[0]!;
+  if (!clean || /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(clean)) return undefined;
+  const url = new URL(clean, `http://site${fromPath}`);
+  let path = decodeURI(url.pathname);
+  const b = base.endsWith('/') ? base : `${base}/`;
+  if (b !== '/' && path.startsWith(b)) path = `/${path.slice(b.length)}`;
+  return path;
+}
+
+function attr(tag: string, name: string): string | undefined {
+  return tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
+}
+
+/** References a page's HTML makes to things loaded on first visit. */
+export function htmlRefs(html: string): string[] {
+  // Script bodies could contain anything that looks like a tag: look at tags only.
+  const tags = html.replace(/(<script[^>]*>)[\s\S]*?<\/script>/g, '$1</script>');
+  const refs: string[] = [];
+  for (const m of tags.matchAll(/<link\s[^>]*>/g)) {
+    const rel = attr(m[0], 'rel')?.toLowerCase().split(/\s+/) ?? [];
+    const href = attr(m[0], 'href');
+    if (href && (rel.includes('stylesheet') || rel.includes('modulepreload') || (rel.includes('preload') && !rel.includes('icon')))) refs.push(href);
+  }
+  for (const m of tags.matchAll(/<script\s[^>]*>/g)) {
+    const src = attr(m[0], 'src');
+    if (src) refs.push(src);
+  }
+  for (const m of tags.matchAll(/<img\s[^>]*>/g)) {
+    const src = attr(m[0], 'src');
+    if (src && !src.startsWith('data:')) refs.push(src);
+  }
+  for (const m of tags.matchAll(/<video\s[^>]*>/g)) {
+    const poster = attr(m[0], 'poster');
+    if (poster) refs.push(poster);
+  }
+  return refs;
+}
+
+/** Static imports in a built JavaScript module (minified or not); not dynamic import(). */
+export function jsImports(js: string): string[] {
+  const out: string[] = [];
+  for (const m of js.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'`]([^"'`]+)["'`]/g)) out.push(m[1]!);
+  return out;
+}
+
+/** @import and url() in CSS (fonts, images); data: URLs are inline and cost no request. */
+export function cssRefs(css: string): string[] {
+  const out: string[] = [];
+  for (const m of css.matchAll(/@import\s+(?:url\()?["']?([^"')\s;]+)/g)) out.push(m[1]!);
+  for (const m of css.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) if (!m[1]!.startsWith('data:')) out.push(m[1]!);
+  return [...new Set(out)];
+}
+
+/** What a first visit to `page` downloads. */
+export function pageWeight(dist: string, page: string, base = '/'): PageWeight {
+  const resources: Resource[] = [];
+  const missing: string[] = [];
+  const seen = new Set<string>();
+  const file = pageFile(dist, page);
+  resources.push(measure(dist, page, file));
+  const queue = htmlRefs(readFileSync(file, 'utf8')).map((ref) => ({ ref, from: page }));
+  while (queue.length) {
+    const { ref, from } = queue.shift()!;
+    const path = resolveRef(ref, from, base);
+    if (!path || seen.has(path)) continue;
+    seen.add(path);
+    const target = join(dist, path);
+    if (!existsSync(target) || !statSync(target).isFile()) {
+      missing.push(path);
+      continue;
+    }
+    const r = measure(dist, path, target);
+    resources.push(r);
+    if (r.kind === 'js') queue.push(...jsImports(readFileSync(target, 'utf8')).map((x) => ({ ref: x, from: path })));
+    if (r.kind === 'css') queue.push(...cssRefs(readFileSync(target, 'utf8')).map((x) => ({ ref: x, from: path })));
+  }
+  const byKind = Object.fromEntries(KINDS.map((k) => [k, { raw: 0, gzip: 0 }])) as Record<ResourceKind, Bytes>;
+  for (const r of resources) {
+    byKind[r.kind].raw += r.raw;
+    byKind[r.kind].gzip += r.gzip;
+  }
+  const total = resources.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip }), { raw: 0, gzip: 0 });
+  return { page, resources, requests: resources.length, total, byKind, missing };
+}
+
+/** Every built page as a site path (/plan/, /404.html), sorted. */
+export function builtPages(dist: string): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return walk(path);
+      return name.endsWith('.html') ? [path] : [];
+    });
+  return walk(dist)
+    .map((f) => '/' + relative(dist, f).split(sep).join('/'))
+    .map((p) => (p.endsWith('/index.html') || p === '/index.html' ? p.slice(0, -'index.html'.length) : p))
+    .sort();
+}
+
+// ------------------------------------------------------------ page types ---
+
+export interface PageType {
+  id: string;
+  /** Chinese name, as a reader would call it. */
+  name: string;
+  /** The page measured for this type in BENCHMARKS.md (and by Lighthouse). */
+  example: string;
+  match: (page: string) => boolean;
+  /** Ships more than the display-settings script by design (search, forms, staff desk, CMS). */
+  interactive?: boolean;
+}
+
+const CASE_LISTS = /^\/cases\/(?:(?:page|audience|topic|line)\/.*)?$/;
+
+/**
+ * Page types, in the order BENCHMARKS.md lists them; a page belongs to the
+ * first type that matches. Types whose example page is not built (search
+ * and the staff pages before their branches are merged) are skipped.
+ */
+export const PAGE_TYPES: PageType[] = [
+  { id: 'home', name: '首页', example: '/', match: (p) => p === '/' },
+  { id: 'plan', name: '实施方案', example: '/plan/', match: (p) => p === '/plan/' },
+  { id: 'services', name: '服务总览', example: '/services/', match: (p) => p === '/services/' },
+  { id: 'service', name: '服务指南', example: '/services/legal-aid/', match: (p) => /^\/services\/[^/]+\/$/.test(p) },
+  { id: 'case-list', name: '以案说法列表', example: '/cases/', match: (p) => CASE_LISTS.test(p) },
+  { id: 'case', name: '以案说法文章', example: '/cases/unpaid-wages-contractor-fled/', match: (p) => /^\/cases\/[^/]+\/$/.test(p) },
+  { id: 'directory', name: '机构名录', example: '/directory/', match: (p) => /^\/directory\/(?:(?:town|type)\/[^/]+\/)?$/.test(p) },
+  { id: 'office', name: '机构页', example: '/directory/taishan-legal-aid-office/', match: (p) => /^\/directory\/[^/]+\/$/.test(p) },
+  { id: 'search', name: '搜索', example: '/search/', match: (p) => p.startsWith('/search/'), interactive: true },
+  { id: 'apply', name: '在线申请入口', example: '/apply/', match: (p) => p === '/apply/' },
+  { id: 'apply-start', name: '申请：开始页', example: '/apply/legal-aid/', match: (p) => /^\/apply\/(legal-aid|mediation)\/$/.test(p) },
+  { id: 'apply-check', name: '申请：条件自测各步', example: '/apply/legal-aid/check/', match: (p) => p.startsWith('/apply/legal-aid/check/') },
+  { id: 'apply-form', name: '申请：填表页', example: '/apply/legal-aid/form/', match: (p) => /^\/apply\/[^/]+\/form\/$/.test(p), interactive: true },
+  { id: 'apply-status', name: '申请：进度查询', example: '/apply/status/', match: (p) => p === '/apply/status/', interactive: true },
+  { id: 'stats', name: '统计', example: '/stats/', match: (p) => p.startsWith('/stats/') },
+  { id: 'staff', name: '工作人员', example: '/staff/', match: (p) => p.startsWith('/staff/'), interactive: true },
+  { id: 'admin', name: '内容编辑后台', example: '/admin/', match: (p) => p.startsWith('/admin/'), interactive: true },
+  { id: 'other', name: '其他页面', example: '/privacy/', match: () => true },
+];
+
+export function pageTypeOf(page: string): PageType {
+  return PAGE_TYPES.find((t) => t.match(page))!;
+}
+
+// --------------------------------------------------------------- budgets ---
+
+export const KB = 1024;
+
+/**
+ * The budgets of issue 8, enforced by tests/build/budgets.test.ts. Sizes are
+ * gzipped; "first visit" is HTML + CSS + JS (+ images and fonts, of which
+ * there are none today) as measured by pageWeight().
+ */
+export const BUDGETS = {
+  /** A case article's first visit. */
+  case: { gzip: 15 * KB, requests: 3 },
+  /** The plan page (the whole plan text) on first visit. */
+  plan: { gzip: 20 * KB },
+  /** JavaScript on every content page (all but search, forms, staff desk, CMS). */
+  contentJs: { gzip: 2 * KB },
+  /** All the site's CSS, outside the CMS at /admin/. */
+  siteCss: { gzip: 10 * KB },
+} as const;
+
+/** Content pages: everything except the interactive types (search, forms, staff desk, CMS). */
+export function isContentPage(page: string): boolean {
+  return !pageTypeOf(page).interactive;
+}
+
+/** Every stylesheet any public page (not /admin/) loads, with its size. */
+export function siteCss(dist: string, pages: string[]): Resource[] {
+  const css = new Map<string, Resource>();
+  for (const page of pages.filter((p) => !p.startsWith('/admin/'))) {
+    for (const r of pageWeight(dist, page).resources) if (r.kind === 'css') css.set(r.path, r);
+  }
+  return [...css.values()];
+}
+
+export function kb(bytes: number): string {
+  return `${(bytes / KB).toFixed(1)} KB`;
+}
+
