@@ -34,7 +34,7 @@
 // Budget (issue 5): first query under 150 KB on the synthetic corpus.
 // Prints a table; writes nothing into the repository.
 //
-// Each pair runs RUNS times (3; `--runs N`), each time in a new context: the
+// Each pair runs RUNS times (2; `--runs N`), each time in a new context: the
 // table shows the median, and min–max where the runs differ.
 //
 //   npm run bench:search [-- --keep] [-- --runs N]   (--keep leaves the synthetic site in the temp folder)
@@ -59,7 +59,7 @@ const PAGES = 2000;
 const BUDGET_KB = 150;
 const keep = process.argv.includes('--keep');
 const runsAt = process.argv.indexOf('--runs');
-const RUNS = runsAt > 0 ? Math.max(1, Number(process.argv[runsAt + 1]) || 3) : 3;
+const RUNS = runsAt > 0 ? Math.max(1, Number(process.argv[runsAt + 1]) || 2) : 2;
 
 /** Query pairs: first query, following query. Everyday words, terms, a question and a two-term query. */
 const PAIRS: [string, string][] = [

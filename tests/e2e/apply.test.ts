@@ -468,3 +468,26 @@ describe('display modes', () => {
     await ctx.close();
   });
 });
+
+describe('under the site’s Content-Security-Policy', () => {
+  it.each(['/apply/legal-aid/form/', '/apply/mediation/form/', '/apply/status/'])('%s checks its answers with no CSP violation (no eval probe)', async (path) => {
+    const ctx = await context(true);
+    // Collected in the page from the first script on: the zod probe runs while
+    // the form script loads, before a test could attach a listener.
+    await ctx.addInitScript(() => {
+      (window as unknown as { cspViolations: string[] }).cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { cspViolations: string[] }).cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+      );
+    });
+    const page = await ctx.newPage();
+    const res = await page.goto(baseURL + path);
+    expect(res?.headers()['content-security-policy']).not.toContain("'unsafe-eval'");
+    // Submitting the empty form runs its checks in the page (the forms: the
+    // shared zod schema), which show the error summary.
+    await page.locator('main form button[type="submit"]').first().click();
+    await expect.poll(() => page.locator('.error-summary').first().isVisible(), POLL).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    await ctx.close();
+  });
+});

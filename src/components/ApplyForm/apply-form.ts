@@ -13,7 +13,6 @@
  *    withdraw secret lives only in this page's memory.
  * Without this script everything still works through the function's pages.
  */
-import './zod-no-eval.ts';
 import { allFields, conditionHolds, parseForm, type FieldError, type FormDef, type FormValues } from '../../lib/forms/fields.ts';
 import { legalAidForm, legalAidSchema } from '../../lib/forms/legal-aid.ts';
 import { mediationForm, mediationSchema } from '../../lib/forms/mediation.ts';

@@ -19,7 +19,7 @@ import { STATUSES, type Status } from '../../lib/applications/record.ts';
 import { importPrivateKey, kidMatches, open, OpenError, parsePrivateKeyFile, type OpeningKey } from '../../lib/staff/crypto.ts';
 import { beijingDate, beijingDateTime, deadlineText, decisionDeadline } from '../../lib/staff/deadline.ts';
 import { categoryLabel, exportCsv, exportFileName, FORM_LABELS, personalRows, townLabel, type ExportItem } from '../../lib/staff/desk-format.ts';
-import { ACTION_LABELS, type AuditEntry } from '../../lib/staff/audit.ts';
+import { ACTION_LABELS, type AuditEntry } from '../../lib/staff/audit-entry.ts';
 import { checkStatusChange, COMMON_MATERIALS, NOTE_MAX } from '../../lib/staff/status-change.ts';
 import type { RecordDetail, RecordSummary } from '../../lib/staff/handlers.ts';
 import { forgetKeys, saveKey, savedKeys } from './key-store.ts';

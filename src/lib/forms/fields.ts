@@ -5,7 +5,7 @@
  * and explains in plain Chinese how to fix what is wrong.
  *
  */
-import { z } from 'astro/zod';
+import { z } from './zod.ts';
 import { checkIdCard, ID_CARD_MESSAGES } from './id-card.ts';
 import { checkPhone, PHONE_MESSAGES } from './phone.ts';
 import { charCount, cleanLine, cleanName, cleanText, compactCode, hasEmoji, toHalfWidth } from './normalize.ts';

@@ -15,7 +15,7 @@
  *  - the groups that need no hardship test (第三十二条) or no verification
  *    (第四十二条), so staff can see it at once.
  */
-import { z } from 'astro/zod';
+import { z } from './zod.ts';
 import {
   choice,
   flag,

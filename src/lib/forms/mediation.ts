@@ -10,7 +10,7 @@
  * call, and checks identity when the parties meet (个人信息保护法: ask for
  * what the work needs, no more).
  */
-import { z } from 'astro/zod';
+import { z } from './zod.ts';
 import {
   choice,
   line,

@@ -14,39 +14,10 @@ import { canonicalJson } from '../applications/keys.ts';
 import { beijingDate } from './deadline.ts';
 import type { StaffMember } from './tokens.ts';
 
-export const AUDIT_ACTIONS = ['sign-in', 'sign-in-failed', 'lockout', 'list', 'read', 'status-change', 'export', 'audit-view', 'retention'] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
-export const ACTION_LABELS: Record<AuditAction, string> = {
-  'sign-in': '登录',
-  'sign-in-failed': '登录失败',
-  lockout: '锁定',
-  list: '查看列表',
-  read: '查看申请',
-  'status-change': '更改状态',
-  export: '导出',
-  'audit-view': '查看操作记录',
-  retention: '到期删除个人信息',
-};
-
-export interface AuditEntry {
-  /** The storage key below entries/: "<Beijing date>/<ISO time>-<16 hex>". */
-  id: string;
-  at: string;
-  /** Staff name; null for failed sign-ins; "system" for the retention job. */
-  actor: string | null;
-  action: AuditAction;
-  receipt?: string;
-  /** Export: every receipt in the file. */
-  receipts?: string[];
-  /** The record's town (who may see this entry). */
-  town?: string;
-  /** Short facts: filters, counts, from/to status, HMAC of the address. Never personal data. */
-  detail?: Record<string, string | number>;
-  mac: string;
-}
-
-export type AuditInput = Omit<AuditEntry, 'id' | 'at' | 'mac'>;
+// The entry's shape and the actions' names live in audit-entry.ts, which the
+// staff desk's browser script imports without this module's node:crypto.
+export { ACTION_LABELS, AUDIT_ACTIONS, type AuditAction, type AuditEntry, type AuditInput } from './audit-entry.ts';
+import type { AuditEntry, AuditInput } from './audit-entry.ts';
 
 function macOf(secret: string, e: Omit<AuditEntry, 'mac'>): string {
   return createHmac('sha256', secret).update(`audit\u0000${canonicalJson(e)}`).digest('hex');
