@@ -4,7 +4,7 @@
  * what else it is doing; the deterministic budgets (sizes) are enforced by
  * `npm test` (tests/build/budgets.test.ts).
  *
- *   npm run bench                                 everything (about 15 minutes on 2 cores)
+ *   npm run bench                                 everything (about 14 minutes on a quiet 2-core machine)
  *   npm run bench -- --only lighthouse            one part (or several: --only weight,functions)
  *   npm run bench -- --skip install,scale         all but some parts
  *   npm run bench -- --quick                      fewer and smaller runs, to try the bench itself
@@ -75,7 +75,7 @@ const settings = {
   scaleSizes: args['scale-sizes'] ? list(args['scale-sizes']).map(Number) : quick ? [100, 300] : [1000, 5000],
   scaleRuns: num(args['scale-runs'], 2, 1),
   functionsRuns: num(args['functions-runs'], 3, 1),
-  functionsSeconds: num(args['functions-seconds'], 5, 2),
+  functionsSeconds: num(args['functions-seconds'], 3, 2),
   ciRuns: num(args['ci-runs'], 1, 1),
   startRuns: num(args['start-runs'], 1, 1),
 };
@@ -123,7 +123,7 @@ function render(sections: Map<Part, string>, header: { date: string; totalSecond
     '',
     'What the site weighs, how fast it loads and builds, and how far it scales, measured on one machine. Sizes are also budgets that `npm test` enforces (tests/build/budgets.test.ts); timings live only here, because they depend on the machine.',
     '',
-    '**Rerun:** `npm run bench` (about 15 minutes on 2 cores; it builds dist/ first). One part: `npm run bench -- --only lighthouse` (parts: weight, lighthouse, scale, search, functions, install); it replaces only that part\'s section below. Needs Chromium (`/usr/bin/chromium` or `CHROME_PATH`), as the browser tests do. Figures are median (min–max) over the runs shown.',
+    '**Rerun:** `npm run bench` (about 14 minutes on a quiet 2-core machine; it builds dist/ first). One part: `npm run bench -- --only lighthouse` (parts: weight, lighthouse, scale, search, functions, install); it replaces only that part\'s section below. Needs Chromium (`/usr/bin/chromium` or `CHROME_PATH`), as the browser tests do. Figures are median (min–max) over the runs shown.',
     '',
     `## 机器 / Machine`,
     '',
