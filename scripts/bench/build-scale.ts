@@ -108,7 +108,13 @@ export interface ScaleResult {
   pages: number;
 }
 
-export async function buildScale(sizes: { articles: number; runs: number }[]): Promise<ScaleResult[]> {
+/**
+ * `plain`: whether the plain site is built at this size too. By default only at
+ * the smallest size (where both builds repeat): the plain build at 5,000
+ * articles adds about 75 s, which `npm run bench` cannot spare under its
+ * 15 minutes (`--plain-sizes 1000,5000` adds it).
+ */
+export async function buildScale(sizes: { articles: number; runs: number; plain: boolean }[]): Promise<ScaleResult[]> {
   const tmp = mkdtempSync(join(tmpdir(), 'bench-scale-'));
   const results: ScaleResult[] = [];
   try {
@@ -118,12 +124,12 @@ export async function buildScale(sizes: { articles: number; runs: number }[]): P
     copyProject(site);
     writePlainSite(plain);
     const realArticles = loadSources(join(root, 'content', 'cases')).length;
-    for (const { articles, runs } of sizes) {
+    for (const { articles, runs, plain: withPlain } of sizes) {
       for (const dir of [join(site, 'content', 'cases'), join(plain, 'content', 'cases')]) {
         for (const f of readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.startsWith('bench-'))) rmSync(join(dir, f.name));
       }
       writeArticles(join(site, 'content', 'cases'), articles);
-      writeArticles(join(plain, 'content', 'cases'), articles);
+      if (withPlain) writeArticles(join(plain, 'content', 'cases'), articles);
       const res: ScaleResult = { articles, realArticles, ours: [], plain: [], pages: 0 };
       for (let i = 0; i < runs; i++) {
         clean(site);
@@ -132,6 +138,7 @@ export async function buildScale(sizes: { articles: number; runs: number }[]): P
         failIf(ours, `npm run build with ${articles} articles`);
         res.ours.push(ours);
         res.pages = builtPages(join(site, 'dist')).length;
+        if (!withPlain) continue;
         clean(plain);
         log(`build: plain Astro + MDX with ${articles} articles (run ${i + 1}/${runs})`);
         const p = await run(process.execPath, [join(plain, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: plain, env: ENV(), timeoutMs: 20 * 60_000 });
@@ -149,10 +156,9 @@ export async function buildScale(sizes: { articles: number; runs: number }[]): P
 export function buildScaleSection(results: ScaleResult[]): string {
   const rows = results.map((r) => {
     const ours = stat(r.ours.map((x) => x.seconds));
-    const plain = stat(r.plain.map((x) => x.seconds));
     const per1000 = stat(r.ours.map((x) => (x.seconds * 1000) / r.articles));
-    const ratio = stat(r.ours.map((x, i) => x.seconds / r.plain[i]!.seconds));
-    const cpuRatio = stat(r.ours.map((x, i) => x.cpuSeconds / r.plain[i]!.cpuSeconds));
+    const hasPlain = r.plain.length > 0;
+    const plainCell = (f: () => string) => (hasPlain ? f() : 'not built');
     return [
       r.articles.toLocaleString('en'),
       r.ours.length,
@@ -160,11 +166,11 @@ export function buildScaleSection(results: ScaleResult[]): string {
       fmt(stat(r.ours.map((x) => x.cpuSeconds)), 1, ' s'),
       fmt(per1000, 1, ' s'),
       fmt(stat(r.ours.map((x) => x.peakRss / MB)), 0, ' MB'),
-      fmt(plain, 1, ' s'),
-      fmt(stat(r.plain.map((x) => x.cpuSeconds)), 1, ' s'),
-      fmt(stat(r.plain.map((x) => x.peakRss / MB)), 0, ' MB'),
-      fmt(ratio, 2, '×'),
-      fmt(cpuRatio, 2, '×'),
+      plainCell(() => fmt(stat(r.plain.map((x) => x.seconds)), 1, ' s')),
+      plainCell(() => fmt(stat(r.plain.map((x) => x.cpuSeconds)), 1, ' s')),
+      plainCell(() => fmt(stat(r.plain.map((x) => x.peakRss / MB)), 0, ' MB')),
+      plainCell(() => fmt(stat(r.ours.map((x, i) => x.seconds / r.plain[i]!.seconds)), 2, '×')),
+      plainCell(() => fmt(stat(r.ours.map((x, i) => x.cpuSeconds / r.plain[i]!.cpuSeconds)), 2, '×')),
     ];
   });
   const lines = [
@@ -174,15 +180,16 @@ export function buildScaleSection(results: ScaleResult[]): string {
   if (results.length >= 2) {
     const [a, b] = [results[0]!, results.at(-1)!];
     const marginal = (stat(b.ours.map((x) => x.seconds)).median - stat(a.ours.map((x) => x.seconds)).median) / ((b.articles - a.articles) / 1000);
-    const marginalPlain = (stat(b.plain.map((x) => x.seconds)).median - stat(a.plain.map((x) => x.seconds)).median) / ((b.articles - a.articles) / 1000);
+    const marginalPlain =
+      a.plain.length && b.plain.length ? (stat(b.plain.map((x) => x.seconds)).median - stat(a.plain.map((x) => x.seconds)).median) / ((b.articles - a.articles) / 1000) : null;
     lines.push(
-      `Each further 1,000 articles (from ${a.articles.toLocaleString('en')} to ${b.articles.toLocaleString('en')}, medians): our build +${marginal.toFixed(1)} s, plain Astro + MDX +${marginalPlain.toFixed(1)} s. The per-1,000 column divides the whole build, including the fixed part (the rest of the site, start-up), by the article count.`,
+      `Each further 1,000 articles (from ${a.articles.toLocaleString('en')} to ${b.articles.toLocaleString('en')}, medians): our build +${marginal.toFixed(1)} s${marginalPlain === null ? '' : `, plain Astro + MDX +${marginalPlain.toFixed(1)} s`}. The per-1,000 column divides the whole build, including the fixed part (the rest of the site, start-up), by the article count.`,
       '',
     );
   }
   const real = results[0]?.realArticles ?? 0;
   lines.push(
-    `Our full build is \`npm run build\` in a temporary copy of the project: content checks (schemas, every citation, dates), \`astro build\` of the whole site (the synthetic articles plus the ${real} real ones, their list, filter and RSS pages, and every other page) and the search index${results[0]?.pages ? ` (${results.at(-1)!.pages.toLocaleString('en')} HTML pages at the largest size)` : ''}. The plain site renders the same article files, one page each (title, summary, body), with no checks, layout, list pages or search index. Peak memory is the sum over the build's processes (Astro, then the indexer). CPU time is user + system over all of them: on a busy machine wall time grows, CPU time much less, so compare CPU times across machines and runs.`,
+    `Our full build is \`npm run build\` in a temporary copy of the project: content checks (schemas, every citation, dates), \`astro build\` of the whole site (the synthetic articles plus the ${real} real ones, their list, filter and RSS pages, and every other page) and the search index${results[0]?.pages ? ` (${results.at(-1)!.pages.toLocaleString('en')} HTML pages at the largest size)` : ''}. The plain site renders the same article files, one page each (title, summary, body), with no checks, layout, list pages or search index; by default it is built at the smallest size only, where both builds repeat (\`npm run bench -- --only scale --plain-sizes ${results.map((r) => r.articles).join(',')}\` builds it at every size, about 75 s more at 5,000 articles). Peak memory is the sum over the build's processes (Astro, then the indexer). CPU time is user + system over all of them: on a busy machine wall time grows, CPU time much less, so compare CPU times across machines and runs.`,
   );
   return lines.join('\n');
 }

@@ -13,7 +13,8 @@
  * replaces only its own sections of BENCHMARKS.md and keeps the others.
  * Other options: --no-build (use dist/ as it is), --out FILE,
  * --lighthouse-runs N, --scale-sizes 1000,5000, --scale-runs N (at the
- * smallest size; the larger sizes run once), --functions-runs N,
+ * smallest size; the larger sizes run once), --plain-sizes 1000,5000 (where
+ * the plain Astro site is built too; default the smallest), --functions-runs N,
  * --functions-seconds N, --ci-runs N, --start-runs N, --note "text".
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -55,6 +56,7 @@ const { values: args } = parseArgs({
     'lighthouse-runs': { type: 'string' },
     'scale-sizes': { type: 'string' },
     'scale-runs': { type: 'string' },
+    'plain-sizes': { type: 'string' },
     'functions-runs': { type: 'string' },
     'functions-seconds': { type: 'string' },
     'ci-runs': { type: 'string' },
@@ -74,6 +76,8 @@ const settings = {
   lighthouseRuns: num(args['lighthouse-runs'], 2, 1),
   scaleSizes: args['scale-sizes'] ? list(args['scale-sizes']).map(Number) : quick ? [100, 300] : [1000, 5000],
   scaleRuns: num(args['scale-runs'], 2, 1),
+  /** Sizes at which the plain Astro site is built too (default: the smallest). */
+  plainSizes: args['plain-sizes'] ? list(args['plain-sizes']).map(Number) : null,
   functionsRuns: num(args['functions-runs'], 3, 1),
   functionsSeconds: num(args['functions-seconds'], 3, 2),
   ciRuns: num(args['ci-runs'], 1, 1),
@@ -172,7 +176,12 @@ for (const p of parts) {
       break;
     }
     case 'scale': {
-      const sizes = settings.scaleSizes.map((articles, i) => ({ articles, runs: i === 0 ? settings.scaleRuns : 1 }));
+      const smallest = Math.min(...settings.scaleSizes);
+      const sizes = settings.scaleSizes.map((articles, i) => ({
+        articles,
+        runs: i === 0 ? settings.scaleRuns : 1,
+        plain: settings.plainSizes ? settings.plainSizes.includes(articles) : articles === smallest,
+      }));
       body = buildScaleSection(await buildScale(sizes));
       break;
     }
