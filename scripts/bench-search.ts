@@ -35,7 +35,7 @@
 // Prints a table; writes nothing into the repository.
 //
 // Each pair runs RUNS times (2; `--runs N`), each time in a new context: the
-// table shows the median, and min–max where the runs differ.
+// table shows the median and min–max (scripts/bench/lib.ts, fmt).
 //
 //   npm run bench:search [-- --keep] [-- --runs N]   (--keep leaves the synthetic site in the temp folder)
 import { spawnSync } from 'node:child_process';
@@ -52,6 +52,7 @@ import { parseArticles } from '../src/lib/laws.ts';
 import { toChineseNumber } from '../src/lib/chinese-numerals.ts';
 import { AUDIENCES, TOPICS, WORK_LINES } from '../src/lib/taxonomy.ts';
 import { TOWNS } from '../src/lib/towns.ts';
+import { fmt, stat } from './bench/lib.ts';
 
 const root = join(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -332,14 +333,8 @@ const pad = (s: string | number, n: number) => String(s) + ' '.repeat(Math.max(0
 const KINDS = ['pagefind code+meta', 'index', 'fragments', 'filters', 'other'];
 console.log('\n搜索性能 / search benchmark (Chromium, cold cache, gzip; KB = response bodies)\n');
 for (const f of facts) console.log('  ' + f);
-/** Median, and “(min–max)” where the runs differ. */
-function spread(values: number[], digits: number): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
-  const f = (n: number) => n.toFixed(digits);
-  return sorted[0] === sorted.at(-1) ? f(mid) : `${f(mid)} (${f(sorted[0]!)}–${f(sorted.at(-1)!)})`;
-}
-console.log(`\n每组查询运行 ${RUNS} 次（每次新的浏览器上下文）：中位数，各次不同时括号内为最小–最大。`);
+const spread = (values: number[], digits: number) => fmt(stat(values), digits);
+console.log(`\n每组查询运行 ${RUNS} 次（每次新的浏览器上下文）：中位数，括号内为最小–最大（各次相同时为次数）。`);
 console.log('\n' + [pad('站点', 12), pad('', 6), pad('查询', 20), pad('KB', 20), pad('请求', 10), pad('ms', 18), pad('结果', 6), KINDS.map((k) => pad(k.split(' ')[0]!, 10)).join('')].join(''));
 for (const r of rows) {
   const m = r.m[0]!;

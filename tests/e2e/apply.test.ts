@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.ts';
-import { launchBrowser, newContext } from './support/chromium.ts';
+import { launchBrowser, newContext, type DisplayPrefs } from './support/chromium.ts';
+import { active, noDialogs, tabTo } from './support/keyboard.ts';
 import { storageKey, type ApplicationRecord } from '../../src/lib/applications/record.ts';
 import { makeId, withWrongCheckDigit } from '../fixtures/applications.ts';
 import { openStored } from './support/keys.ts';
@@ -37,16 +38,7 @@ function storedRecord(receipt: string): ApplicationRecord {
   return JSON.parse(readFileSync(file, 'utf8')) as ApplicationRecord;
 }
 
-async function context(js: boolean, prefs: { contrast?: string; font?: string } = {}): Promise<BrowserContext> {
-  const ctx = await newContext(browser, { javaScriptEnabled: js });
-  if (prefs.contrast || prefs.font) {
-    await ctx.addInitScript((p) => {
-      if (p.font) localStorage.setItem('ts-font', p.font);
-      if (p.contrast) localStorage.setItem('ts-contrast', p.contrast);
-    }, prefs);
-  }
-  return ctx;
-}
+const context = (js: boolean, display: DisplayPrefs = {}): Promise<BrowserContext> => newContext(browser, { javaScriptEnabled: js, display });
 
 /**
  * axe needs scripts to run, and hangs in a context with JavaScript disabled.
@@ -70,25 +62,7 @@ async function expectNoAxeViolationsNoJs(page: Page, label: string): Promise<voi
   await ctx.close();
 }
 
-/** No pop-ups, ever (适老化): any alert/confirm fails the test. */
-function noDialogs(page: Page): void {
-  page.on('dialog', (d) => {
-    throw new Error(`unexpected dialog: ${d.message()}`);
-  });
-}
-
 // ------------------------------------------------------------------ keyboard only
-
-const active = (page: Page, selector: string) => page.evaluate((s) => !!document.activeElement?.matches(s), selector);
-
-/** Presses Tab (or Shift+Tab) until the focused element matches. */
-async function tabTo(page: Page, selector: string, max = 250): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if (await active(page, selector)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
 
 async function typeIn(page: Page, id: string, text: string): Promise<void> {
   await tabTo(page, `#${id}`);

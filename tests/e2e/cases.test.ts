@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
-import { launchBrowser, newContext } from './support/chromium.ts';
+import { launchBrowser, newContext, type DisplayPrefs } from './support/chromium.ts';
 
 const baseURL = inject('baseURL');
 const projectRoot = inject('projectRoot');
@@ -32,14 +32,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function contextWith(prefs: { font?: string; contrast?: string }, options: { width?: number; javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
-  const context = await newContext(browser, { viewport: { width: options.width ?? 390, height: 800 }, javaScriptEnabled: options.javaScriptEnabled ?? true });
-  await context.addInitScript((p) => {
-    if (p.font) localStorage.setItem('ts-font', p.font);
-    if (p.contrast) localStorage.setItem('ts-contrast', p.contrast);
-  }, prefs);
-  return context;
-}
+const contextWith = (display: DisplayPrefs, options: { width?: number; javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> =>
+  newContext(browser, { viewport: { width: options.width ?? 390, height: 800 }, javaScriptEnabled: options.javaScriptEnabled ?? true, display });
 
 const listTitles = (page: Page) => page.locator('.case-list__title').allInnerTexts();
 

@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.ts';
-import { launchBrowser, newContext } from './support/chromium.ts';
+import { launchBrowser, newContext, type DisplayPrefs } from './support/chromium.ts';
 
 const baseURL = inject('baseURL');
 const PAGES: [string, string][] = [
@@ -29,14 +29,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function contextWith(prefs: { font?: string; contrast?: string }, width = 390): Promise<BrowserContext> {
-  const context = await newContext(browser, { viewport: { width, height: 800 } });
-  await context.addInitScript((p) => {
-    if (p.font) localStorage.setItem('ts-font', p.font);
-    if (p.contrast) localStorage.setItem('ts-contrast', p.contrast);
-  }, prefs);
-  return context;
-}
+const contextWith = (display: DisplayPrefs, width = 390): Promise<BrowserContext> => newContext(browser, { viewport: { width, height: 800 }, display });
 
 describe.each([
   ['normal', {}],

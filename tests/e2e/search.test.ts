@@ -28,13 +28,7 @@ afterAll(async () => {
 });
 
 async function open(options: { prefs?: { font?: string; contrast?: string }; width?: number; js?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, { viewport: { width: options.width ?? 390, height: 844 }, javaScriptEnabled: options.js ?? true });
-  if (options.prefs) {
-    await context.addInitScript((p) => {
-      if (p.font) localStorage.setItem('ts-font', p.font);
-      if (p.contrast) localStorage.setItem('ts-contrast', p.contrast);
-    }, options.prefs);
-  }
+  const context = await newContext(browser, { viewport: { width: options.width ?? 390, height: 844 }, javaScriptEnabled: options.js ?? true, display: options.prefs });
   return { context, page: await context.newPage() };
 }
 

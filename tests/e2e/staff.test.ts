@@ -14,6 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { launchBrowser, newContext } from './support/chromium.ts';
+import { active, noDialogs, tabTo } from './support/keyboard.ts';
 import { openStored } from './support/keys.ts';
 import { storageKey, type ApplicationRecord } from '../../src/lib/applications/record.ts';
 import { legalAidSelf, mediation } from '../fixtures/applications.ts';
@@ -63,32 +64,9 @@ afterAll(async () => {
 });
 
 async function context(prefs: { contrast?: string; font?: string; js?: boolean } = {}): Promise<BrowserContext> {
-  const ctx = await newContext(browser, { viewport: { width: 1024, height: 900 }, acceptDownloads: true, javaScriptEnabled: prefs.js ?? true });
-  if (prefs.contrast || prefs.font) {
-    await ctx.addInitScript((p) => {
-      if (p.font) localStorage.setItem('ts-font', p.font);
-      if (p.contrast) localStorage.setItem('ts-contrast', p.contrast);
-    }, prefs);
-  }
-  return ctx;
+  return newContext(browser, { viewport: { width: 1024, height: 900 }, acceptDownloads: true, javaScriptEnabled: prefs.js ?? true, display: prefs });
 }
 
-function noDialogs(page: Page): void {
-  page.on('dialog', (d) => {
-    throw new Error(`unexpected dialog: ${d.message()}`);
-  });
-}
-
-const active = (page: Page, selector: string) => page.evaluate((s) => !!document.activeElement?.matches(s), selector);
-
-/** Presses Tab until the element matching `selector` has focus (keyboard only, no clicks). */
-async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if (await active(page, selector)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`could not reach ${selector} with Tab`);
-}
 
 async function signIn(page: Page, token: string): Promise<void> {
   await page.goto(`${baseURL}/staff/`);

@@ -35,6 +35,25 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh context: no stored preferences, Chinese locale, a phone-sized or given viewport. */
-export function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  return browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, ...options });
+/** The reader's display choices as the display-settings script stores them (src/components/DisplaySettings). */
+export interface DisplayPrefs {
+  font?: string;
+  contrast?: string;
+}
+
+/**
+ * A browser context in Chinese at phone size; with `display`, every page in it
+ * starts with those display choices already stored, as for a reader who made
+ * them on an earlier visit.
+ */
+export async function newContext(browser: Browser, options: BrowserContextOptions & { display?: DisplayPrefs } = {}): Promise<BrowserContext> {
+  const { display, ...rest } = options;
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, ...rest });
+  if (display?.font || display?.contrast) {
+    await context.addInitScript((p) => {
+      if (p.font) localStorage.setItem('ts-font', p.font);
+      if (p.contrast) localStorage.setItem('ts-contrast', p.contrast);
+    }, display);
+  }
+  return context;
 }
