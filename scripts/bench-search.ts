@@ -335,7 +335,7 @@ console.log('\n搜索性能 / search benchmark (Chromium, cold cache, gzip; KB =
 for (const f of facts) console.log('  ' + f);
 const spread = (values: number[], digits: number) => fmt(stat(values), digits);
 console.log(`\n每组查询运行 ${RUNS} 次（每次新的浏览器上下文）：中位数，括号内为最小–最大（各次相同时为次数）。`);
-console.log('\n' + [pad('站点', 12), pad('', 6), pad('查询', 20), pad('KB', 20), pad('请求', 10), pad('ms', 18), pad('结果', 6), KINDS.map((k) => pad(k.split(' ')[0]!, 10)).join('')].join(''));
+console.log('\n' + [pad('站点', 12), pad('', 6), pad('查询', 20), pad('KB', 20), pad('请求', 10), pad('ms', 18), pad('结果', 10), KINDS.map((k) => pad(k.split(' ')[0]!, 10)).join('')].join(''));
 for (const r of rows) {
   const m = r.m[0]!;
   console.log(
@@ -346,7 +346,7 @@ for (const r of rows) {
       pad(spread(r.m.map((x) => x.kb), 1), 20),
       pad(spread(r.m.map((x) => x.requests), 0), 10),
       pad(spread(r.m.map((x) => x.ms), 0), 18),
-      pad(spread(r.m.map((x) => x.results), 0), 6),
+      pad(spread(r.m.map((x) => x.results), 0), 10),
       KINDS.map((k) => pad(spread(r.m.map((x) => x.byKind[k] ?? 0), 1).split(' ')[0]!, 10)).join(''),
     ].join(''),
   );
