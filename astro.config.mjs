@@ -36,7 +36,11 @@ export default defineConfig({
   markdown: {
     processor: satteri({
       // Citation links run before base links; they only write #fragments.
-      hastPlugins: [hastScopedHeadingIds, hastCitationLinks(fileURLToPath(new URL('./content/laws/', import.meta.url))), hastBaseLinks(base)],
+      hastPlugins: [
+        hastScopedHeadingIds,
+        hastCitationLinks(fileURLToPath(new URL('./content/laws/', import.meta.url))),
+        hastBaseLinks(base),
+      ],
       // Keep editors' punctuation exactly as written: the plan is a historical
       // text, and Chinese quotation marks are already typographic.
       features: { smartPunctuation: false },
@@ -61,7 +65,8 @@ export default defineConfig({
       rolldownOptions: {
         onwarn(warning, warn) {
           // Every .mdx triggers this harmless warning (withastro/astro#18087).
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject'))
+            return;
           warn(warning);
         },
       },

@@ -9,6 +9,16 @@ import { handleDone } from '../src/lib/applications/handlers.ts';
 import { depsFor, guarded } from './_shared/deps.ts';
 
 export default (req: Request, context: Context) =>
-  guarded(context, req, (cid) => handleDone(new URL(req.url).pathname.includes('/mediation/') ? 'mediation' : 'legal-aid', req, depsFor(context), cid));
+  guarded(context, req, (cid) =>
+    handleDone(
+      new URL(req.url).pathname.includes('/mediation/') ? 'mediation' : 'legal-aid',
+      req,
+      depsFor(context),
+      cid,
+    ),
+  );
 
-export const config: Config = { path: ['/apply/legal-aid/done{/}?', '/apply/mediation/done{/}?'], rateLimit: { windowLimit: 60, windowSize: 60, aggregateBy: ['ip', 'domain'] } };
+export const config: Config = {
+  path: ['/apply/legal-aid/done{/}?', '/apply/mediation/done{/}?'],
+  rateLimit: { windowLimit: 60, windowSize: 60, aggregateBy: ['ip', 'domain'] },
+};

@@ -19,4 +19,7 @@ export default async (req: Request, context: Context) => {
 };
 
 // Per address: room for a busy morning at the desk; sign-in guessing is stopped by the lockout long before.
-export const config: Config = { path: '/api/staff/*', rateLimit: { windowLimit: 120, windowSize: 60, aggregateBy: ['ip', 'domain'] } };
+export const config: Config = {
+  path: '/api/staff/*',
+  rateLimit: { windowLimit: 120, windowSize: 60, aggregateBy: ['ip', 'domain'] },
+};

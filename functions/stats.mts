@@ -7,8 +7,23 @@ import { staffStore } from './_shared/staff-store.ts';
 
 export default (req: Request, context: Context) =>
   guarded(context, req, (cid) =>
-    handleStats(req, { store: staffStore, now: () => new Date(), base: env('SITE_BASE') || '/', version: context?.deploy?.id || undefined, deadlineMs: 20_000, perCallMs: 15_000, log: staffLog }, cid),
+    handleStats(
+      req,
+      {
+        store: staffStore,
+        now: () => new Date(),
+        base: env('SITE_BASE') || '/',
+        version: context?.deploy?.id || undefined,
+        deadlineMs: 20_000,
+        perCallMs: 15_000,
+        log: staffLog,
+      },
+      cid,
+    ),
   );
 
 // `{/}?`: with and without the trailing slash (as apply-done.mts). The CDN caches answers for 10 minutes.
-export const config: Config = { path: '/stats{/}?', rateLimit: { windowLimit: 60, windowSize: 60, aggregateBy: ['ip', 'domain'] } };
+export const config: Config = {
+  path: '/stats{/}?',
+  rateLimit: { windowLimit: 60, windowSize: 60, aggregateBy: ['ip', 'domain'] },
+};

@@ -3,7 +3,11 @@ import type { Config, Context } from '@netlify/functions';
 import { handleStatus } from '../src/lib/applications/handlers.ts';
 import { depsFor, guarded } from './_shared/deps.ts';
 
-export default (req: Request, context: Context) => guarded(context, req, (cid) => handleStatus(req, depsFor(context), cid));
+export default (req: Request, context: Context) =>
+  guarded(context, req, (cid) => handleStatus(req, depsFor(context), cid));
 
 // Tight: guessing receipt + phone pairs must stay hopeless.
-export const config: Config = { path: '/api/status', rateLimit: { windowLimit: 10, windowSize: 60, aggregateBy: ['ip', 'domain'] } };
+export const config: Config = {
+  path: '/api/status',
+  rateLimit: { windowLimit: 10, windowSize: 60, aggregateBy: ['ip', 'domain'] },
+};

@@ -3,6 +3,10 @@ import type { Config, Context } from '@netlify/functions';
 import { handleWithdraw } from '../src/lib/applications/handlers.ts';
 import { depsFor, guarded } from './_shared/deps.ts';
 
-export default (req: Request, context: Context) => guarded(context, req, (cid) => handleWithdraw(req, depsFor(context), cid));
+export default (req: Request, context: Context) =>
+  guarded(context, req, (cid) => handleWithdraw(req, depsFor(context), cid));
 
-export const config: Config = { path: '/api/withdraw', rateLimit: { windowLimit: 10, windowSize: 60, aggregateBy: ['ip', 'domain'] } };
+export const config: Config = {
+  path: '/api/withdraw',
+  rateLimit: { windowLimit: 10, windowSize: 60, aggregateBy: ['ip', 'domain'] },
+};

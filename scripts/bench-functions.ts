@@ -37,7 +37,13 @@ if (process.argv[2] === '--blobs-server') {
   await new Promise(() => {});
 }
 
-const { values: args } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, clients: { type: 'string', default: '20' }, json: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    clients: { type: 'string', default: '20' },
+    json: { type: 'boolean', default: false },
+  },
+});
 const SECONDS = Number(args.seconds);
 const CLIENTS = Number(args.clients);
 
@@ -46,13 +52,22 @@ console.log = () => {};
 const print = (s: string) => process.stdout.write(`${s}\n`);
 
 const directory = mkdtempSync(join(tmpdir(), 'bench-blobs-'));
-const child = fork(import.meta.filename, ['--blobs-server', directory], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+const child = fork(import.meta.filename, ['--blobs-server', directory], {
+  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+});
 const port = await new Promise<number>((resolve, reject) => {
   child.once('message', (m) => resolve((m as { port: number }).port));
   child.once('exit', (code) => reject(new Error(`Blobs server exited (${code})`)));
 });
 const url = `http://127.0.0.1:${port}`;
-setEnvironmentContext({ siteID: 'bench', token: 'bench', edgeURL: url, uncachedEdgeURL: url, deployID: 'bench', primaryRegion: 'bench' });
+setEnvironmentContext({
+  siteID: 'bench',
+  token: 'bench',
+  edgeURL: url,
+  uncachedEdgeURL: url,
+  deployID: 'bench',
+  primaryRegion: 'bench',
+});
 // Submissions are encrypted to the bureau's public key (issue 7): a throwaway key pair for the run.
 process.env.APPLICATIONS_PUBLIC_KEY ||= JSON.stringify((await generateKeyPair()).publicJwk);
 
@@ -60,14 +75,36 @@ const ctx = { requestId: 'bench', deploy: { context: 'dev', id: 'bench' } } as n
 const first17 = '44078119650412123';
 const idNumber = first17 + idCheckChar(first17);
 const legalAidBody = {
-  forWhom: 'self', name: '陈大文', idNumber, phone: '13800138000', town: 'taicheng', address: '台城街道某某路12号',
-  matterType: 'labour', opponent: '姓王的包工头', stage: 'none', facts: '我在工地干了三个月，老板一直拖欠工资，一共一万二千元。',
-  exemptions: ['migrant-worker'], pledgeTruth: 'yes', pledgeVerify: 'yes', contactTime: 'any',
+  forWhom: 'self',
+  name: '陈大文',
+  idNumber,
+  phone: '13800138000',
+  town: 'taicheng',
+  address: '台城街道某某路12号',
+  matterType: 'labour',
+  opponent: '姓王的包工头',
+  stage: 'none',
+  facts: '我在工地干了三个月，老板一直拖欠工资，一共一万二千元。',
+  exemptions: ['migrant-worker'],
+  pledgeTruth: 'yes',
+  pledgeVerify: 'yes',
+  contactTime: 'any',
 };
 const mediationBody = {
-  name: '李小梅', phone: '13912345678', town: 'duhu', otherName: '隔壁的陈伯', otherWilling: 'unknown', disputeType: 'neighbour',
-  disputeTown: 'duhu', facts: '隔壁新建房屋把排水沟改到我家门口，下雨时水都流进我家院子里。', request: '希望把排水沟改回原来的位置',
-  proceedings: 'none', mediator: 'assign', publicity: 'private', contactTime: 'any', pledgeVoluntary: 'yes',
+  name: '李小梅',
+  phone: '13912345678',
+  town: 'duhu',
+  otherName: '隔壁的陈伯',
+  otherWilling: 'unknown',
+  disputeType: 'neighbour',
+  disputeTown: 'duhu',
+  facts: '隔壁新建房屋把排水沟改到我家门口，下雨时水都流进我家院子里。',
+  request: '希望把排水沟改回原来的位置',
+  proceedings: 'none',
+  mediator: 'assign',
+  publicity: 'private',
+  contactTime: 'any',
+  pledgeVoluntary: 'yes',
 };
 
 interface Ack {
@@ -83,7 +120,10 @@ async function client(id: number, until: number): Promise<void> {
   while (performance.now() < until) {
     const i = n++;
     const isLegalAid = i % 2 === 0;
-    const body = { ...(isLegalAid ? legalAidBody : mediationBody), _key: `bench-${id}-${i}-${Math.random().toString(36).slice(2, 12)}` };
+    const body = {
+      ...(isLegalAid ? legalAidBody : mediationBody),
+      _key: `bench-${id}-${i}-${Math.random().toString(36).slice(2, 12)}`,
+    };
     const req = new Request(`http://localhost/api/${isLegalAid ? 'legal-aid' : 'mediation'}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -93,13 +133,17 @@ async function client(id: number, until: number): Promise<void> {
     const res = await (isLegalAid ? legalAid : mediation)(req, ctx);
     const data = (await res.json()) as { receipt?: string };
     latencies.push(performance.now() - started);
-    if ((res.status === 201 || res.status === 200) && data.receipt) acked.push({ receipt: data.receipt, phone: isLegalAid ? legalAidBody.phone : mediationBody.phone });
+    if ((res.status === 201 || res.status === 200) && data.receipt)
+      acked.push({ receipt: data.receipt, phone: isLegalAid ? legalAidBody.phone : mediationBody.phone });
     else failures.set(res.status, (failures.get(res.status) ?? 0) + 1);
   }
 }
 
 // Timings depend on what else the machine is doing: say so next to the figures.
-const load = () => loadavg().map((x) => x.toFixed(1)).join(' / ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ');
 print(`Benchmark: ${CLIENTS} concurrent clients, ${SECONDS} s, in-process functions against a local Blobs server…`);
 print(`machine: ${cpus().length} CPUs, load average ${load()} (1 / 5 / 15 min) before`);
 const start = performance.now();
@@ -117,7 +161,14 @@ for (let i = 0; i < acked.length; i += 50) {
     acked.slice(i, i + 50).map(async (a) => {
       const stored = await blobsStore.getRecord(a.receipt);
       if (!stored || stored.record.receipt !== a.receipt) missing++;
-      const res = await status(new Request('http://localhost/api/status', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ receipt: a.receipt, phone: a.phone }) }), ctx);
+      const res = await status(
+        new Request('http://localhost/api/status', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ receipt: a.receipt, phone: a.phone }),
+        }),
+        ctx,
+      );
       if (res.status !== 200) unfindable++;
     }),
   );
@@ -144,7 +195,20 @@ print(`load average after  ${load()}`);
 const ok = rps >= 500 && p99 < 100 && missing === 0 && unfindable === 0 && distinct === acked.length;
 print(ok ? '\nAll targets met.' : '\nTargets NOT met.');
 if (args.json) {
-  const figures = { clients: CLIENTS, seconds: elapsed, requests: latencies.length, rps, p50, p99, max: latencies.at(-1) ?? NaN, acknowledged: acked.length, distinct, notAcknowledged: Object.fromEntries(failures), missing, unfindable };
+  const figures = {
+    clients: CLIENTS,
+    seconds: elapsed,
+    requests: latencies.length,
+    rps,
+    p50,
+    p99,
+    max: latencies.at(-1) ?? NaN,
+    acknowledged: acked.length,
+    distinct,
+    notAcknowledged: Object.fromEntries(failures),
+    missing,
+    unfindable,
+  };
   print(`BENCH_JSON ${JSON.stringify(figures)}`);
 }
 process.exitCode = missing || unfindable || distinct !== acked.length ? 1 : 0;

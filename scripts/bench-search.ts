@@ -39,7 +39,17 @@
 //
 //   npm run bench:search [-- --keep] [-- --runs N]   (--keep leaves the synthetic site in the temp folder)
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -101,7 +111,11 @@ function serve(dir: string): Promise<Served> {
       const key = `${gzip}:${file}`;
       if (!cache.has(key)) cache.set(key, gzip ? gzipSync(readFileSync(file), { level: 9 }) : readFileSync(file));
       const body = cache.get(key)!;
-      const headers: Record<string, string> = { 'Content-Type': TYPES[ext] ?? 'application/octet-stream', 'Content-Length': String(body.length), 'Cache-Control': 'no-cache' };
+      const headers: Record<string, string> = {
+        'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+        'Content-Length': String(body.length),
+        'Cache-Control': 'no-cache',
+      };
       if (gzip) headers['Content-Encoding'] = 'gzip';
       res.writeHead(200, headers).end(body);
       log.push({ path, bytes: body.length });
@@ -110,7 +124,11 @@ function serve(dir: string): Promise<Served> {
       log.push({ path, bytes: 0 });
     }
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, log })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, log }),
+    ),
+  );
 }
 
 // ------------------------------------------------------------- measuring ---
@@ -158,7 +176,14 @@ async function runPair(browser: Browser, site: Served, [first, next]: [string, s
     const requests = site.log.slice(from);
     const byKind: Record<string, number> = {};
     for (const r of requests) byKind[kind(r.path)] = (byKind[kind(r.path)] ?? 0) + r.bytes / 1024;
-    out.push({ query, kb: requests.reduce((n, r) => n + r.bytes, 0) / 1024, requests: requests.length, ms, results: await page.locator('.search-result').count(), byKind });
+    out.push({
+      query,
+      kb: requests.reduce((n, r) => n + r.bytes, 0) / 1024,
+      requests: requests.length,
+      ms,
+      results: await page.locator('.search-result').count(),
+      byKind,
+    });
   }
   await context.close();
   return out;
@@ -195,7 +220,8 @@ function sectionsOf(body: string): Record<string, string> {
   return out;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function buildCorpus(dir: string): { chars: number } {
   const pools = { story: [] as string[], analysis: [] as string[], todo: [] as string[] };
@@ -215,7 +241,12 @@ function buildCorpus(dir: string): { chars: number } {
   const articles: { cite: string; text: string[]; source: string }[] = [];
   for (const f of readdirSync(join(root, 'content', 'laws')).filter((f) => f.endsWith('.md'))) {
     const { data, body } = splitFrontmatter(readFileSync(join(root, 'content', 'laws', f), 'utf8'));
-    for (const a of parseArticles(body).values()) articles.push({ cite: `《${data.title}》${a.label}`, text: a.paragraphs, source: `${data.title}${a.chapter ? ` · ${a.chapter}` : ''}` });
+    for (const a of parseArticles(body).values())
+      articles.push({
+        cite: `《${data.title}》${a.label}`,
+        text: a.paragraphs,
+        source: `${data.title}${a.chapter ? ` · ${a.chapter}` : ''}`,
+      });
   }
 
   const template = readFileSync(join(dist, 'services', 'legal-aid', 'index.html'), 'utf8');
@@ -226,7 +257,23 @@ function buildCorpus(dir: string): { chars: number } {
   const random = rng(20121127);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const some = <T>(xs: readonly T[], n: number): T[] => Array.from({ length: n }, () => pick(xs));
-  const PEOPLE = ['老陈', '老李', '老黄', '老伍', '阿芳', '阿强', '小李', '小王', '小梁', '小谭', '陈伯', '李姨', '黄大姐', '伍师傅', '梁老师'];
+  const PEOPLE = [
+    '老陈',
+    '老李',
+    '老黄',
+    '老伍',
+    '阿芳',
+    '阿强',
+    '小李',
+    '小王',
+    '小梁',
+    '小谭',
+    '陈伯',
+    '李姨',
+    '黄大姐',
+    '伍师傅',
+    '梁老师',
+  ];
   const vary = (s: string) =>
     s
       .replace(/老陈|老李|老黄|小李|小陈|阿芳|老伍|小王/g, () => pick(PEOPLE))
@@ -260,12 +307,18 @@ function buildCorpus(dir: string): { chars: number } {
       `<h2 id="laws">法条</h2>${laws.map((a) => `<details class="law-article"><summary><span class="law-article__cite">${escapeHtml(a.cite)}</span></summary><div class="law-article__body">${a.text.map(p).join('')}<p class="law-article__source">${escapeHtml(a.source)}</p></div></details>`).join('')}` +
       `</article></div>\n`;
     chars += (title + story.join('') + analysis.join('') + todo.join('')).length;
-    const html = template.slice(0, bodyStart).replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)} - 台山市司法局</title>`) + content + template.slice(bodyEnd);
+    const html =
+      template
+        .slice(0, bodyStart)
+        .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)} - 台山市司法局</title>`) +
+      content +
+      template.slice(bodyEnd);
     mkdirSync(join(dir, 'cases', `case-${i}`), { recursive: true });
     writeFileSync(join(dir, 'cases', `case-${i}`, 'index.html'), html);
   }
   // The search page and everything it loads, from the real build.
-  for (const part of ['search', '_astro', 'favicon.svg']) cpSync(join(dist, part), join(dir, part), { recursive: true });
+  for (const part of ['search', '_astro', 'favicon.svg'])
+    cpSync(join(dist, part), join(dir, part), { recursive: true });
   return { chars: Math.round(chars / PAGES) };
 }
 
@@ -295,15 +348,21 @@ const browser = await chromium.launch({ executablePath: chromiumPath(), args: CH
 const rows: { site: string; pair: number; m: Measure[]; first: boolean }[] = [];
 const facts: string[] = [];
 try {
-  let started = Date.now();
+  const started = Date.now();
   const { chars } = buildCorpus(tmp);
-  facts.push(`合成语料：${PAGES} 篇以案说法，平均正文 ${chars} 字（另有 2–4 条法条原文，不进索引），生成 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
+  facts.push(
+    `合成语料：${PAGES} 篇以案说法，平均正文 ${chars} 字（另有 2–4 条法条原文，不进索引），生成 ${((Date.now() - started) / 1000).toFixed(1)} 秒`,
+  );
   const seconds = index(tmp);
   const idx = join(tmp, 'pagefind');
   const count = (d: string) => readdirSync(join(idx, d)).length;
-  facts.push(`合成语料索引：${seconds.toFixed(1)} 秒，${(du(idx) / 1024 / 1024).toFixed(1)} MB（index ${count('index')} 个分块，fragment ${count('fragment')} 个，filter ${count('filter')} 个）`);
+  facts.push(
+    `合成语料索引：${seconds.toFixed(1)} 秒，${(du(idx) / 1024 / 1024).toFixed(1)} MB（index ${count('index')} 个分块，fragment ${count('fragment')} 个，filter ${count('filter')} 个）`,
+  );
   const real = join(dist, 'pagefind');
-  facts.push(`真实站点索引：${(du(real) / 1024).toFixed(0)} KB（${readdirSync(join(real, 'fragment')).length} 个页面）`);
+  facts.push(
+    `真实站点索引：${(du(real) / 1024).toFixed(0)} KB（${readdirSync(join(real, 'fragment')).length} 个页面）`,
+  );
 
   for (const [name, dir] of [
     ['真实站点', dist],
@@ -329,13 +388,26 @@ try {
   else rmSync(tmp, { recursive: true, force: true });
 }
 
-const pad = (s: string | number, n: number) => String(s) + ' '.repeat(Math.max(0, n - [...String(s)].reduce((w, c) => w + (/[\u3000-\uffff]/.test(c) ? 2 : 1), 0)));
+const pad = (s: string | number, n: number) =>
+  String(s) + ' '.repeat(Math.max(0, n - [...String(s)].reduce((w, c) => w + (/[\u3000-\uffff]/.test(c) ? 2 : 1), 0)));
 const KINDS = ['pagefind code+meta', 'index', 'fragments', 'filters', 'other'];
 console.log('\n搜索性能 / search benchmark (Chromium, cold cache, gzip; KB = response bodies)\n');
 for (const f of facts) console.log('  ' + f);
 const spread = (values: number[], digits: number) => fmt(stat(values), digits);
 console.log(`\n每组查询运行 ${RUNS} 次（每次新的浏览器上下文）：中位数，括号内为最小–最大（各次相同时为次数）。`);
-console.log('\n' + [pad('站点', 12), pad('', 6), pad('查询', 20), pad('KB', 20), pad('请求', 10), pad('ms', 18), pad('结果', 10), KINDS.map((k) => pad(k.split(' ')[0]!, 10)).join('')].join(''));
+console.log(
+  '\n' +
+    [
+      pad('站点', 12),
+      pad('', 6),
+      pad('查询', 20),
+      pad('KB', 20),
+      pad('请求', 10),
+      pad('ms', 18),
+      pad('结果', 10),
+      KINDS.map((k) => pad(k.split(' ')[0]!, 10)).join(''),
+    ].join(''),
+);
 for (const r of rows) {
   const m = r.m[0]!;
   console.log(
@@ -343,17 +415,51 @@ for (const r of rows) {
       pad(r.site, 12),
       pad(r.first ? '首次' : '后续', 6),
       pad(m.query, 20),
-      pad(spread(r.m.map((x) => x.kb), 1), 20),
-      pad(spread(r.m.map((x) => x.requests), 0), 10),
-      pad(spread(r.m.map((x) => x.ms), 0), 18),
-      pad(spread(r.m.map((x) => x.results), 0), 10),
-      KINDS.map((k) => pad(spread(r.m.map((x) => x.byKind[k] ?? 0), 1).split(' ')[0]!, 10)).join(''),
+      pad(
+        spread(
+          r.m.map((x) => x.kb),
+          1,
+        ),
+        20,
+      ),
+      pad(
+        spread(
+          r.m.map((x) => x.requests),
+          0,
+        ),
+        10,
+      ),
+      pad(
+        spread(
+          r.m.map((x) => x.ms),
+          0,
+        ),
+        18,
+      ),
+      pad(
+        spread(
+          r.m.map((x) => x.results),
+          0,
+        ),
+        10,
+      ),
+      KINDS.map((k) =>
+        pad(
+          spread(
+            r.m.map((x) => x.byKind[k] ?? 0),
+            1,
+          ).split(' ')[0]!,
+          10,
+        ),
+      ).join(''),
     ].join(''),
   );
 }
 const synthFirst = rows.filter((r) => r.site !== '真实站点' && r.first);
 const worst = (r: (typeof rows)[number]) => Math.max(...r.m.map((x) => x.kb));
 const over = synthFirst.filter((r) => worst(r) >= BUDGET_KB);
-console.log(`\n预算：合成语料上首次查询 < ${BUDGET_KB} KB（按各次中最大的算）。${synthFirst.length - over.length}/${synthFirst.length} 个达标${over.length ? `；超出：${over.map((r) => `${r.m[0]!.query} ${worst(r).toFixed(1)} KB`).join('，')} ✗` : ' ✓'}`);
+console.log(
+  `\n预算：合成语料上首次查询 < ${BUDGET_KB} KB（按各次中最大的算）。${synthFirst.length - over.length}/${synthFirst.length} 个达标${over.length ? `；超出：${over.map((r) => `${r.m[0]!.query} ${worst(r).toFixed(1)} KB`).join('，')} ✗` : ' ✓'}`,
+);
 console.log('每多查一个词约多下载一个索引分块（合成语料上 5–12 KB）；日常说法和提问会查多个词。\n');
 if (over.length) process.exitCode = 1;

@@ -14,7 +14,14 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync }
 import { join, relative, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { gunzipSync } from 'node:zlib';
-import { COMMON_MIN_PAGES, COMMON_SHARE, CONTENT_TYPES, EXCLUDE_SELECTORS, FILTER_KEYS, type IndexInfo } from '../src/lib/search/index-config.ts';
+import {
+  COMMON_MIN_PAGES,
+  COMMON_SHARE,
+  CONTENT_TYPES,
+  EXCLUDE_SELECTORS,
+  FILTER_KEYS,
+  type IndexInfo,
+} from '../src/lib/search/index-config.ts';
 
 const root = join(import.meta.dirname, '..');
 const site = resolve(root, process.argv[2] ?? process.env.ASTRO_OUT_DIR ?? 'dist');
@@ -48,10 +55,16 @@ const facets = new Map<string, Set<string>>(FILTER_KEYS.map((k) => [k, new Set()
 const badFilters: string[] = [];
 for (const file of searchable) {
   for (const [, key, rawValue] of readFileSync(file, 'utf8').matchAll(/\sdata-pagefind-filter="([^":]*):([^"]*)"/g)) {
-    const value = rawValue!.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const value = rawValue!
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
     const where = relative(site, file).split(sep).join('/');
     if (!facets.has(key!)) badFilters.push(`${where}：未知的筛选项“${key}”（只能是 ${FILTER_KEYS.join('、')}）`);
-    else if (key === '类型' && !CONTENT_TYPES.includes(value)) badFilters.push(`${where}：未知的类型“${value}”（只能是 ${CONTENT_TYPES.join('、')}）`);
+    else if (key === '类型' && !CONTENT_TYPES.includes(value))
+      badFilters.push(`${where}：未知的类型“${value}”（只能是 ${CONTENT_TYPES.join('、')}）`);
     else if (!value.trim()) badFilters.push(`${where}：筛选项“${key}”没有值`);
     else facets.get(key!)!.add(value);
   }
@@ -106,28 +119,49 @@ const groups: Record<string, string> = {};
 const fragments = readdirSync(join(output, 'fragment'));
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 for (const name of fragments) {
-  const { content, meta } = JSON.parse(gunzipSync(readFileSync(join(output, 'fragment', name))).subarray(12).toString('utf8')) as { content: string; meta?: Record<string, string> };
+  const { content, meta } = JSON.parse(
+    gunzipSync(readFileSync(join(output, 'fragment', name)))
+      .subarray(12)
+      .toString('utf8'),
+  ) as { content: string; meta?: Record<string, string> };
   if (meta?.group) groups[name.replace(/\.pf_fragment$/, '')] = meta.group;
-  const words = new Set([...segmenter.segment(content.toLowerCase())].filter((w) => w.isWordLike).map((w) => w.segment));
+  const words = new Set(
+    [...segmenter.segment(content.toLowerCase())].filter((w) => w.isWordLike).map((w) => w.segment),
+  );
   for (const w of words) documentFrequency.set(w, (documentFrequency.get(w) ?? 0) + 1);
 }
 const common: Record<string, number> = {};
 if (fragments.length >= COMMON_MIN_PAGES) {
-  for (const [word, n] of documentFrequency) if (n / fragments.length >= COMMON_SHARE) common[word] = Math.round((n / fragments.length) * 100) / 100;
+  for (const [word, n] of documentFrequency)
+    if (n / fragments.length >= COMMON_SHARE) common[word] = Math.round((n / fragments.length) * 100) / 100;
 }
 
 // For the search page: filter values for its menus (a few hundred bytes
 // instead of pagefind's filter index, only needed once a filter is used) and
 // the common words its queries can skip, and the groups of near-identical pages.
-const info: IndexInfo = { facets: Object.fromEntries([...facets].filter(([, v]) => v.size).map(([k, v]) => [k, [...v]])), common, groups };
+const info: IndexInfo = {
+  facets: Object.fromEntries([...facets].filter(([, v]) => v.size).map(([k, v]) => [k, [...v]])),
+  common,
+  groups,
+};
 mkdirSync(join(site, 'search'), { recursive: true });
 writeFileSync(join(site, 'search', 'index-info.json'), JSON.stringify(info));
 
 // pagefind also writes its ready-made interfaces; the site uses its own
 // (src/components/Search/), so they are not published.
-for (const name of ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js']) {
+for (const name of [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+]) {
   rmSync(join(output, name), { force: true });
 }
 await pagefind.close();
 
-console.log(`搜索索引：${indexed} 个页面（共 ${files.length} 个 HTML 文件），写入 ${relative(root, output)}，常用词 ${Object.keys(common).length} 个，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`);
+console.log(
+  `搜索索引：${indexed} 个页面（共 ${files.length} 个 HTML 文件），写入 ${relative(root, output)}，常用词 ${Object.keys(common).length} 个，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`,
+);

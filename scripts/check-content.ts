@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { checkContent, checkFrontmatter } from '../src/integrations/content-checks.ts';
 
 const root = join(import.meta.dirname, '..');
-const problems = [...checkFrontmatter(root), ...checkContent(join(root, 'content'), join(root, 'content', 'laws'), root)];
+const problems = [
+  ...checkFrontmatter(root),
+  ...checkContent(join(root, 'content'), join(root, 'content', 'laws'), root),
+];
 if (problems.length) {
   console.error(`内容检查发现 ${problems.length} 处问题：\n  - ${problems.join('\n  - ')}`);
   process.exit(1);

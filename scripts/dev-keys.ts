@@ -22,7 +22,14 @@ if (!existsSync(envFile) || !existsSync(tokenFile)) {
   const pair = await writeKeyPair(dir);
   const staff = newStaff('开发测试', '*');
   writeFileSync(tokenFile, `${staff.token}\n`, { mode: 0o600 });
-  writeFileSync(envFile, envFileText({ APPLICATIONS_PUBLIC_KEY: pair.publicKeyEnv, STAFF_TOKENS: staff.line }, 'Made by scripts/dev-keys.ts for local runs only. Never use these values on a deployed site.'), { mode: 0o600 });
+  writeFileSync(
+    envFile,
+    envFileText(
+      { APPLICATIONS_PUBLIC_KEY: pair.publicKeyEnv, STAFF_TOKENS: staff.line },
+      'Made by scripts/dev-keys.ts for local runs only. Never use these values on a deployed site.',
+    ),
+    { mode: 0o600 },
+  );
   process.stdout.write(`\n已生成开发用的密钥和工作人员令牌（keys/dev/，不会提交到 Git）。\n`);
 }
 const privateFile = readdirSync(dir).find((f) => f.endsWith('.private.jwk.json'));

@@ -42,7 +42,10 @@ function split(text) {
   const end = lines.findIndex((l) => l.includes('<!-- INFO END -->'));
   const head = lines.slice(0, end < 0 ? 0 : end);
   const body = lines.slice(end < 0 ? 0 : end + 1);
-  const title = head.find((l) => l.startsWith('# '))?.slice(2).trim();
+  const title = head
+    .find((l) => l.startsWith('# '))
+    ?.slice(2)
+    .trim();
   const history = head.filter((l) => l.trim() && !l.startsWith('#')).map((l) => l.trim());
   return { title, history, body: body.join('\n').trim() };
 }
@@ -83,12 +86,25 @@ for (const [id, short, kind] of LAWS) {
 
 if (!only.size || [...only].some((f) => f.startsWith('民法典'))) {
   let history = [];
-  const bookTitles = ['第一编 总则', '第二编 物权', '第三编 合同', '第四编 人格权', '第五编 婚姻家庭', '第六编 继承', '第七编 侵权责任'];
+  const bookTitles = [
+    '第一编 总则',
+    '第二编 物权',
+    '第三编 合同',
+    '第四编 人格权',
+    '第五编 婚姻家庭',
+    '第六编 继承',
+    '第七编 侵权责任',
+  ];
   const parts = CIVIL_CODE_BOOKS.map((book, i) => {
     const parsed = split(readFileSync(join(sharedDir, `民法典-${book}.md`), 'utf8'));
     history = parsed.history.length > history.length ? parsed.history : history;
     return `# ${bookTitles[i]}\n\n${parsed.body}`;
   });
-  write(outDir, 'civil-code', { title: '中华人民共和国民法典', shortTitle: '民法典', kind: '法律', version: '2020-05-28', history }, parts.join('\n\n'));
+  write(
+    outDir,
+    'civil-code',
+    { title: '中华人民共和国民法典', shortTitle: '民法典', kind: '法律', version: '2020-05-28', history },
+    parts.join('\n\n'),
+  );
   console.log('content/laws/civil-code.md ← 民法典-*.md');
 }

@@ -15,16 +15,24 @@ const { values, positionals } = parseArgs({ options: { towns: { type: 'string' }
 const name = positionals[0];
 const townsArg = values.towns ?? process.env.npm_config_towns;
 if (!name) {
-  process.stderr.write(`用法：npm run staff:add <姓名> [--towns taicheng,dajiang]\n镇（街）代码：${TOWN_IDS.join(' ')}\n不写 --towns 表示可以查看全市的申请。\n`);
+  process.stderr.write(
+    `用法：npm run staff:add <姓名> [--towns taicheng,dajiang]\n镇（街）代码：${TOWN_IDS.join(' ')}\n不写 --towns 表示可以查看全市的申请。\n`,
+  );
   process.exit(1);
 }
-const towns = townsArg && townsArg !== '*' ? townsArg.split(',').map((t) => t.trim()).filter(Boolean) : '*';
+const towns =
+  townsArg && townsArg !== '*'
+    ? townsArg
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean)
+    : '*';
 try {
   const { token, line } = newStaff(name, towns);
   process.stdout.write(
     [
       '',
-      `工作人员：${name}　范围：${towns === '*' ? '全市' : towns.join('、')}`,
+      `工作人员：${name}\u3000范围：${towns === '*' ? '全市' : towns.join('、')}`,
       '',
       '1. 登录令牌（只显示这一次；请当面或用安全的方式交给本人，丢失后重新生成）：',
       `   ${token}`,

@@ -45,7 +45,8 @@ export function newStaff(name: string, towns: string[] | '*'): NewStaff {
 
 /** A dotenv file netlify dev reads (netlify.toml [dev] envFiles). Values in single quotes: JSON stays as it is. */
 export function envFileText(vars: Record<string, string>, comment: string): string {
-  for (const v of Object.values(vars)) if (v.includes("'") || /[\r\n]/.test(v)) throw new Error('value cannot be written to a .env file');
+  for (const v of Object.values(vars))
+    if (v.includes("'") || /[\r\n]/.test(v)) throw new Error('value cannot be written to a .env file');
   return `# ${comment}\n${Object.entries(vars)
     .map(([k, v]) => `${k}='${v}'`)
     .join('\n')}\n`;

@@ -19,7 +19,13 @@ export const collections = {
   cases: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/cases' }), schema: caseSchema }),
   services: defineCollection({ loader: glob({ pattern: '*.md', base: './content/services' }), schema: serviceSchema }),
   towns: defineCollection({ loader: file('./content/directory/towns.json'), schema: townSchema }),
-  offices: defineCollection({ loader: glob({ pattern: '*.yaml', base: './content/directory/offices' }), schema: officeSchema }),
-  legalAdvisers: defineCollection({ loader: file('./content/directory/legal-advisers.yaml'), schema: legalAdviserSchema }),
+  offices: defineCollection({
+    loader: glob({ pattern: '*.yaml', base: './content/directory/offices' }),
+    schema: officeSchema,
+  }),
+  legalAdvisers: defineCollection({
+    loader: file('./content/directory/legal-advisers.yaml'),
+    schema: legalAdviserSchema,
+  }),
   synonyms: defineCollection({ loader: file('./content/search/synonyms.yaml'), schema: synonymEntrySchema }),
 };

@@ -54,7 +54,12 @@ export function sealerFromEnv(): PersonalSealer | null {
       sealer = text ? publicKeySealer(parsePublicKey(text)) : null;
     } catch (error) {
       // The reason names the problem (not JSON, a private key, no kid…), never the value.
-      log({ event: 'public-key-invalid', cid: '-', status: 503, detail: error instanceof Error ? error.message : 'invalid' });
+      log({
+        event: 'public-key-invalid',
+        cid: '-',
+        status: 503,
+        detail: error instanceof Error ? error.message : 'invalid',
+      });
     }
     sealers.set(text, sealer);
   }
@@ -97,7 +102,11 @@ export function depsFor(context: Partial<Context> | undefined): HandlerDeps {
 const INTERNAL = '系统出错了，请稍后再试，或打电话 0750-5524538。';
 
 /** Unexpected errors become a 500 with the correlation id (a page for forms, JSON otherwise), logged without details of the request. */
-export async function guarded(context: Partial<Context> | undefined, req: Request, run: (cid: string) => Promise<Response> | Response): Promise<Response> {
+export async function guarded(
+  context: Partial<Context> | undefined,
+  req: Request,
+  run: (cid: string) => Promise<Response> | Response,
+): Promise<Response> {
   const cid = context?.requestId || crypto.randomUUID();
   try {
     return await run(cid);
@@ -106,8 +115,14 @@ export async function guarded(context: Partial<Context> | undefined, req: Reques
     const headers = { 'Cache-Control': 'no-store', 'X-Correlation-Id': cid };
     if (wantsHtml(req, bodyKind(req))) {
       const body = `<h1>系统出错了</h1><p>${INTERNAL}您填写的内容请按浏览器的“返回”键找回。打电话时请告诉工作人员这个编号：${esc(cid)}</p>`;
-      return new Response(renderPage({ base: env('SITE_BASE') || '/', title: '错误：系统出错了', body }), { status: 500, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
+      return new Response(renderPage({ base: env('SITE_BASE') || '/', title: '错误：系统出错了', body }), {
+        status: 500,
+        headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' },
+      });
     }
-    return new Response(JSON.stringify({ error: 'internal', message: INTERNAL, correlationId: cid }), { status: 500, headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8' } });
+    return new Response(JSON.stringify({ error: 'internal', message: INTERNAL, correlationId: cid }), {
+      status: 500,
+      headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8' },
+    });
   }
 }

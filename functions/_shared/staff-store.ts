@@ -63,7 +63,9 @@ export const staffStore: StaffStore = {
   },
   async listAudit(days, signal) {
     const s = store(AUDIT_STORE, signal);
-    const keys = (await Promise.all(days.map(async (d) => (await s.list({ prefix: `entries/${d}/` })).blobs.map((b) => b.key)))).flat();
+    const keys = (
+      await Promise.all(days.map(async (d) => (await s.list({ prefix: `entries/${d}/` })).blobs.map((b) => b.key)))
+    ).flat();
     const entries = await pool(keys, 8, (k) => s.get(k, { type: 'json' }) as Promise<AuditEntry | null>);
     return entries.filter((e): e is AuditEntry => !!e);
   },

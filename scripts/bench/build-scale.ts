@@ -57,8 +57,14 @@ function writePlainSite(dir: string): void {
   mkdirSync(join(dir, 'src', 'pages', 'cases'), { recursive: true });
   // The real articles too, so both sites render the same set.
   cpSync(join(root, 'content', 'cases'), join(dir, 'content', 'cases'), { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'plain-astro-bench', private: true, type: 'module' }, null, 2));
-  writeFileSync(join(dir, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()] });\n`);
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'plain-astro-bench', private: true, type: 'module' }, null, 2),
+  );
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()] });\n`,
+  );
   writeFileSync(
     join(dir, 'src', 'content.config.ts'),
     `import { defineCollection } from 'astro:content';
@@ -96,7 +102,8 @@ const ENV = (): NodeJS.ProcessEnv => {
 };
 
 function clean(dir: string): void {
-  for (const d of ['dist', '.astro', join('node_modules', '.astro'), join('node_modules', '.vite')]) rmSync(join(dir, d), { recursive: true, force: true });
+  for (const d of ['dist', '.astro', join('node_modules', '.astro'), join('node_modules', '.vite')])
+    rmSync(join(dir, d), { recursive: true, force: true });
 }
 
 export interface ScaleResult {
@@ -126,7 +133,8 @@ export async function buildScale(sizes: { articles: number; runs: number; plain:
     const realArticles = loadSources(join(root, 'content', 'cases')).length;
     for (const { articles, runs, plain: withPlain } of sizes) {
       for (const dir of [join(site, 'content', 'cases'), join(plain, 'content', 'cases')]) {
-        for (const f of readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.startsWith('bench-'))) rmSync(join(dir, f.name));
+        for (const f of readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.startsWith('bench-')))
+          rmSync(join(dir, f.name));
       }
       writeArticles(join(site, 'content', 'cases'), articles);
       if (withPlain) writeArticles(join(plain, 'content', 'cases'), articles);
@@ -141,7 +149,11 @@ export async function buildScale(sizes: { articles: number; runs: number; plain:
         if (!withPlain) continue;
         clean(plain);
         log(`build: plain Astro + MDX with ${articles} articles (run ${i + 1}/${runs})`);
-        const p = await run(process.execPath, [join(plain, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: plain, env: ENV(), timeoutMs: 20 * 60_000 });
+        const p = await run(process.execPath, [join(plain, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+          cwd: plain,
+          env: ENV(),
+          timeoutMs: 20 * 60_000,
+        });
         failIf(p, `plain Astro build with ${articles} articles`);
         res.plain.push(p);
       }
@@ -174,14 +186,34 @@ export function buildScaleSection(results: ScaleResult[]): string {
     ];
   });
   const lines = [
-    table(['synthetic articles', 'runs', 'our full build (wall)', 'our CPU time', 'wall per 1,000 articles', 'our peak memory', 'plain Astro + MDX (wall)', 'plain CPU time', 'plain peak memory', 'ratio ours / plain (wall)', 'ratio (CPU)'], rows),
+    table(
+      [
+        'synthetic articles',
+        'runs',
+        'our full build (wall)',
+        'our CPU time',
+        'wall per 1,000 articles',
+        'our peak memory',
+        'plain Astro + MDX (wall)',
+        'plain CPU time',
+        'plain peak memory',
+        'ratio ours / plain (wall)',
+        'ratio (CPU)',
+      ],
+      rows,
+    ),
     '',
   ];
   if (results.length >= 2) {
     const [a, b] = [results[0]!, results.at(-1)!];
-    const marginal = (stat(b.ours.map((x) => x.seconds)).median - stat(a.ours.map((x) => x.seconds)).median) / ((b.articles - a.articles) / 1000);
+    const marginal =
+      (stat(b.ours.map((x) => x.seconds)).median - stat(a.ours.map((x) => x.seconds)).median) /
+      ((b.articles - a.articles) / 1000);
     const marginalPlain =
-      a.plain.length && b.plain.length ? (stat(b.plain.map((x) => x.seconds)).median - stat(a.plain.map((x) => x.seconds)).median) / ((b.articles - a.articles) / 1000) : null;
+      a.plain.length && b.plain.length
+        ? (stat(b.plain.map((x) => x.seconds)).median - stat(a.plain.map((x) => x.seconds)).median) /
+          ((b.articles - a.articles) / 1000)
+        : null;
     lines.push(
       `Each further 1,000 articles (from ${a.articles.toLocaleString('en')} to ${b.articles.toLocaleString('en')}, medians): our build +${marginal.toFixed(1)} s${marginalPlain === null ? '' : `, plain Astro + MDX +${marginalPlain.toFixed(1)} s`}. The per-1,000 column divides the whole build, including the fixed part (the rest of the site, start-up), by the article count.`,
       '',

@@ -26,14 +26,24 @@ export interface FunctionsResult {
   runs: Figures[];
 }
 
-export async function functionsBench(clientCounts: number[], runs: number, seconds: number): Promise<FunctionsResult[]> {
+export async function functionsBench(
+  clientCounts: number[],
+  runs: number,
+  seconds: number,
+): Promise<FunctionsResult[]> {
   const results: FunctionsResult[] = clientCounts.map((clients) => ({ clients, runs: [] }));
   for (let i = 0; i < runs; i++) {
     for (const res of results) {
       log(`functions: ${res.clients} client(s), ${seconds} s (run ${i + 1}/${runs})`);
-      const r = await npmRun(root, 'bench:functions', ['--clients', String(res.clients), '--seconds', String(seconds), '--json'], { timeoutMs: (seconds + 120) * 1000 });
+      const r = await npmRun(
+        root,
+        'bench:functions',
+        ['--clients', String(res.clients), '--seconds', String(seconds), '--json'],
+        { timeoutMs: (seconds + 120) * 1000 },
+      );
       const line = r.stdout.split('\n').find((l) => l.startsWith('BENCH_JSON '));
-      if (!line) throw new Error(`bench:functions gave no figures (exit ${r.code}):\n${(r.stdout + r.stderr).slice(-3000)}`);
+      if (!line)
+        throw new Error(`bench:functions gave no figures (exit ${r.code}):\n${(r.stdout + r.stderr).slice(-3000)}`);
       res.runs.push(JSON.parse(line.slice('BENCH_JSON '.length)) as Figures);
     }
   }
@@ -59,7 +69,21 @@ export function functionsSection(results: FunctionsResult[], seconds: number): s
     ];
   });
   return [
-    table(['concurrent clients', 'runs', 'requests/s', 'p50', 'p99', 'max', 'acknowledged (all runs)', 'found in the store', 'not acknowledged', 'not found by /api/status'], rows),
+    table(
+      [
+        'concurrent clients',
+        'runs',
+        'requests/s',
+        'p50',
+        'p99',
+        'max',
+        'acknowledged (all runs)',
+        'found in the store',
+        'not acknowledged',
+        'not found by /api/status',
+      ],
+      rows,
+    ),
     '',
     `Each run: \`npm run bench:functions -- --clients N --seconds ${seconds} --json\` — the legal-aid and mediation functions called in-process, alternately, each submission with its own idempotency key, against a local Blobs server in a child process (so the functions' process does not also serve the store); afterwards every acknowledged receipt is read back from the store and looked up through the status function. Targets of the applications work: ≥ 500 requests/s and p99 < 100 ms at 20 clients, nothing acknowledged and lost. With one client, requests/s is simply 1 / latency. Through \`netlify dev\` (a new worker per request) throughput is about 5 requests/s; that is the local tool, not the functions.`,
   ].join('\n');

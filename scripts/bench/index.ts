@@ -32,7 +32,20 @@ import { searchBench, searchSection } from './search.ts';
 import { measureWeights, weightSection } from './weight.ts';
 
 /** Page types Lighthouse runs on: those issue 8 names. */
-const LIGHTHOUSE_TYPES = ['home', 'plan', 'service', 'case-list', 'case', 'directory', 'office', 'search', 'apply-start', 'apply-check', 'apply-form', 'apply-status'];
+const LIGHTHOUSE_TYPES = [
+  'home',
+  'plan',
+  'service',
+  'case-list',
+  'case',
+  'directory',
+  'office',
+  'search',
+  'apply-start',
+  'apply-check',
+  'apply-form',
+  'apply-status',
+];
 
 const PARTS = ['weight', 'lighthouse', 'scale', 'search', 'functions', 'install'] as const;
 type Part = (typeof PARTS)[number];
@@ -65,7 +78,13 @@ const { values: args } = parseArgs({
   },
 });
 
-const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []);
+const list = (s: string | undefined) =>
+  s
+    ? s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : [];
 for (const p of [...list(args.only), ...list(args.skip)]) {
   if (!PARTS.includes(p as Part)) throw new Error(`Unknown part "${p}". Parts: ${PARTS.join(', ')}`);
 }
@@ -108,12 +127,17 @@ function previousSections(): Map<Part, string> {
 
 function wrap(p: Part, body: string, started: string, loadBefore: string, seconds: number): string {
   const context = `*Measured ${started}, ${seconds.toFixed(0)} s; load average before (1 / 5 / 15 min): ${loadBefore} on ${cores} cores${
-    Number(loadBefore.split(' / ')[0]) > cores * 0.5 ? ' — the machine was busy with other work, so times are pessimistic' : ''
+    Number(loadBefore.split(' / ')[0]) > cores * 0.5
+      ? ' — the machine was busy with other work, so times are pessimistic'
+      : ''
   }.*`;
   return `${begin(p)}\n## ${TITLES[p]}\n\n${context}\n\n${body}\n${end(p)}`;
 }
 
-function render(sections: Map<Part, string>, header: { date: string; totalSeconds: number; loadStart: string; loadEnd: string; parts: Part[] }): string {
+function render(
+  sections: Map<Part, string>,
+  header: { date: string; totalSeconds: number; loadStart: string; loadEnd: string; parts: Part[] },
+): string {
   const machineLines = machine().map((l) => `- ${l}`);
   const note = args.note ? `\n> ${args.note}\n` : '';
   const busyNote =
@@ -127,7 +151,7 @@ function render(sections: Map<Part, string>, header: { date: string; totalSecond
     '',
     'What the site weighs, how fast it loads and builds, and how far it scales, measured on one machine. Sizes are also budgets that `npm test` enforces (tests/build/budgets.test.ts); timings live only here, because they depend on the machine.',
     '',
-    '**Rerun:** `npm run bench` (about 14 minutes on a quiet 2-core machine; it builds dist/ first). One part: `npm run bench -- --only lighthouse` (parts: weight, lighthouse, scale, search, functions, install); it replaces only that part\'s section below. Needs Chromium (`/usr/bin/chromium` or `CHROME_PATH`), as the browser tests do. Figures are median (min–max) over the runs shown.',
+    "**Rerun:** `npm run bench` (about 14 minutes on a quiet 2-core machine; it builds dist/ first). One part: `npm run bench -- --only lighthouse` (parts: weight, lighthouse, scale, search, functions, install); it replaces only that part's section below. Needs Chromium (`/usr/bin/chromium` or `CHROME_PATH`), as the browser tests do. Figures are median (min–max) over the runs shown.",
     '',
     `## 机器 / Machine`,
     '',
@@ -137,7 +161,11 @@ function render(sections: Map<Part, string>, header: { date: string; totalSecond
     `- Load average (1 / 5 / 15 min) at the start: ${header.loadStart}; at the end: ${header.loadEnd}`,
     busyNote,
     note,
-    ...PARTS.map((p) => (sections.get(p) ?? `${begin(p)}\n## ${TITLES[p]}\n\nNot measured yet: \`npm run bench -- --only ${p}\`.\n${end(p)}`) + '\n'),
+    ...PARTS.map(
+      (p) =>
+        (sections.get(p) ??
+          `${begin(p)}\n## ${TITLES[p]}\n\nNot measured yet: \`npm run bench -- --only ${p}\`.\n${end(p)}`) + '\n',
+    ),
   ].join('\n');
 }
 
@@ -156,7 +184,8 @@ if (needsDist && !args['no-build']) {
   failIf(b, 'npm run build');
   log(`built in ${b.seconds.toFixed(1)} s`);
 }
-if (needsDist && !existsSync(join(root, 'dist', 'index.html'))) throw new Error('dist/ is missing: run without --no-build');
+if (needsDist && !existsSync(join(root, 'dist', 'index.html')))
+  throw new Error('dist/ is missing: run without --no-build');
 
 const sections = previousSections();
 for (const p of parts) {
@@ -171,7 +200,10 @@ for (const p of parts) {
     case 'lighthouse': {
       const built = new Set(builtPages(join(root, 'dist')));
       // One page per type the issue names (those built so far); the overview pages, the CMS and the staff pages are left out.
-      const pages = PAGE_TYPES.filter((t) => LIGHTHOUSE_TYPES.includes(t.id) && built.has(t.example)).map((t) => ({ page: t.example, name: t.name }));
+      const pages = PAGE_TYPES.filter((t) => LIGHTHOUSE_TYPES.includes(t.id) && built.has(t.example)).map((t) => ({
+        page: t.example,
+        name: t.name,
+      }));
       body = lighthouseSection(await lighthousePages(pages, settings.lighthouseRuns));
       break;
     }
@@ -189,7 +221,10 @@ for (const p of parts) {
       body = searchSection(await searchBench());
       break;
     case 'functions':
-      body = functionsSection(await functionsBench([1, 20], settings.functionsRuns, settings.functionsSeconds), settings.functionsSeconds);
+      body = functionsSection(
+        await functionsBench([1, 20], settings.functionsRuns, settings.functionsSeconds),
+        settings.functionsSeconds,
+      );
       break;
     case 'install':
       body = installSection(await installAndStart(settings.ciRuns, settings.startRuns));
@@ -199,7 +234,10 @@ for (const p of parts) {
   log(`${p}: ${seconds.toFixed(0)} s`);
   sections.set(p, wrap(p, body, started, loadBefore, seconds));
   // Write after every part, so an interrupted run keeps what it measured.
-  writeFileSync(out, render(sections, { date, totalSeconds: (performance.now() - t0) / 1000, loadStart, loadEnd: load(), parts }));
+  writeFileSync(
+    out,
+    render(sections, { date, totalSeconds: (performance.now() - t0) / 1000, loadStart, loadEnd: load(), parts }),
+  );
 }
 
 const total = (performance.now() - t0) / 1000;

@@ -24,7 +24,8 @@ function cleanEnv(): NodeJS.ProcessEnv {
     .filter((p) => !p.startsWith(root) && !/node_modules\/\.bin$/.test(p))
     .join(':');
   for (const k of Object.keys(env)) if (k.startsWith('npm_')) delete env[k];
-  for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE_BASE', 'ASTRO_OUT_DIR', 'NODE', 'INIT_CWD']) delete env[k];
+  for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE_BASE', 'ASTRO_OUT_DIR', 'NODE', 'INIT_CWD'])
+    delete env[k];
   return env;
 }
 
@@ -51,7 +52,8 @@ async function timeStart(dir: string): Promise<StartRun> {
   try {
     while (true) {
       if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}):\n${output.slice(-3000)}`);
-      if (performance.now() - started > 5 * 60_000) throw new Error(`npm start did not answer within 5 minutes:\n${output.slice(-3000)}`);
+      if (performance.now() - started > 5 * 60_000)
+        throw new Error(`npm start did not answer within 5 minutes:\n${output.slice(-3000)}`);
       if (child.pid) peakRss = Math.max(peakRss, treeSample(child.pid).rss);
       try {
         const res = await fetch(`http://localhost:${port}/`);
@@ -97,7 +99,11 @@ export async function installAndStart(ciRuns: number, startRuns: number): Promis
     for (let i = 0; i < ciRuns; i++) {
       rmSync(join(dir, 'node_modules'), { recursive: true, force: true });
       log(`install: npm ci (run ${i + 1}/${ciRuns})`);
-      const r = await run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, env: cleanEnv(), timeoutMs: 15 * 60_000 });
+      const r = await run('npm', ['ci', '--no-audit', '--no-fund'], {
+        cwd: dir,
+        env: cleanEnv(),
+        timeoutMs: 15 * 60_000,
+      });
       failIf(r, 'npm ci');
       ci.push(r);
     }
@@ -120,8 +126,20 @@ export function installSection(r: InstallResult): string {
       ['step', 'runs', 'wall time', 'CPU time', 'peak memory'],
       [
         ['`git clone`', 1, fmt(stat([r.clone.seconds]), 1, ' s'), '—', '—'],
-        ['`npm ci`', r.ci.length, fmt(stat(r.ci.map((x) => x.seconds)), 1, ' s'), fmt(stat(r.ci.map((x) => x.cpuSeconds)), 1, ' s'), fmt(stat(r.ci.map((x) => x.peakRss / MB)), 0, ' MB')],
-        ['`npm start` until http://localhost:PORT/ answers 200', r.start.length, fmt(stat(r.start.map((x) => x.seconds)), 1, ' s'), '—', fmt(stat(r.start.map((x) => x.peakRss / MB)), 0, ' MB')],
+        [
+          '`npm ci`',
+          r.ci.length,
+          fmt(stat(r.ci.map((x) => x.seconds)), 1, ' s'),
+          fmt(stat(r.ci.map((x) => x.cpuSeconds)), 1, ' s'),
+          fmt(stat(r.ci.map((x) => x.peakRss / MB)), 0, ' MB'),
+        ],
+        [
+          '`npm start` until http://localhost:PORT/ answers 200',
+          r.start.length,
+          fmt(stat(r.start.map((x) => x.seconds)), 1, ' s'),
+          '—',
+          fmt(stat(r.start.map((x) => x.peakRss / MB)), 0, ' MB'),
+        ],
       ],
     ),
     '',

@@ -70,7 +70,11 @@ export interface RunResult {
  * Runs a command asynchronously (never blocking this process's event loop),
  * measuring wall time and peak memory of its whole process tree.
  */
-export function run(cmd: string, args: string[], options: SpawnOptions & { timeoutMs?: number; echo?: boolean } = {}): Promise<RunResult> {
+export function run(
+  cmd: string,
+  args: string[],
+  options: SpawnOptions & { timeoutMs?: number; echo?: boolean } = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
@@ -113,7 +117,12 @@ export function run(cmd: string, args: string[], options: SpawnOptions & { timeo
 }
 
 /** `npm run …` inside the given folder (Node 24 from its node_modules/.bin comes first on PATH). */
-export function npmRun(cwd: string, script: string, args: string[] = [], options: SpawnOptions & { timeoutMs?: number; echo?: boolean } = {}): Promise<RunResult> {
+export function npmRun(
+  cwd: string,
+  script: string,
+  args: string[] = [],
+  options: SpawnOptions & { timeoutMs?: number; echo?: boolean } = {},
+): Promise<RunResult> {
   return run('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], { cwd, ...options });
 }
 

@@ -41,13 +41,30 @@ interface LhJson {
   environment: { benchmarkIndex: number };
   runtimeError?: { code: string; message: string };
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
-  audits: Record<string, { score: number | null; numericValue?: number; details?: { items?: { node?: { snippet?: string; selector?: string } }[] } & Record<string, unknown> }>;
+  audits: Record<
+    string,
+    {
+      score: number | null;
+      numericValue?: number;
+      details?: { items?: { node?: { snippet?: string; selector?: string } }[] } & Record<string, unknown>;
+    }
+  >;
 }
 
 type Category = (typeof CATEGORIES)[number];
 
-export async function lighthouseOnce(url: string, port: number, categories: readonly Category[] = CATEGORIES): Promise<LighthouseRun> {
-  const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...categories], skipAudits: ['bf-cache'] });
+export async function lighthouseOnce(
+  url: string,
+  port: number,
+  categories: readonly Category[] = CATEGORIES,
+): Promise<LighthouseRun> {
+  const result = await lighthouse(url, {
+    port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: [...categories],
+    skipAudits: ['bf-cache'],
+  });
   if (!result) throw new Error(`Lighthouse on ${url}: no result`);
   const lh = result.lhr as unknown as LhJson;
   if (lh.runtimeError) throw new Error(`Lighthouse on ${url}: ${lh.runtimeError.code} ${lh.runtimeError.message}`);
@@ -58,9 +75,13 @@ export async function lighthouseOnce(url: string, port: number, categories: read
       if (ref.weight > 0 && a && a.score !== null && a.score < 1) losses.push(`${c}: ${ref.id} ${a.score}`);
     }
   }
-  const lcpItems = (lh.audits['lcp-breakdown-insight']?.details as { items?: { type?: string; selector?: string }[] } | undefined)?.items;
+  const lcpItems = (
+    lh.audits['lcp-breakdown-insight']?.details as { items?: { type?: string; selector?: string }[] } | undefined
+  )?.items;
   return {
-    scores: Object.fromEntries(categories.map((c) => [c, Math.round((lh.categories[c]!.score ?? 0) * 100)])) as LighthouseRun['scores'],
+    scores: Object.fromEntries(
+      categories.map((c) => [c, Math.round((lh.categories[c]!.score ?? 0) * 100)]),
+    ) as LighthouseRun['scores'],
     lcp: lh.audits['largest-contentful-paint']!.numericValue!,
     cls: lh.audits['cumulative-layout-shift']!.numericValue!,
     tbt: lh.audits['total-blocking-time']!.numericValue!,
@@ -87,7 +108,10 @@ export interface LighthouseResult {
  * every time, so they are measured in the first run only (a run without them
  * takes about 1.7 s less, which `npm run bench` needs to stay under 15 minutes).
  */
-export async function lighthousePages(pages: { page: string; name: string }[], runs: number): Promise<LighthouseResult[]> {
+export async function lighthousePages(
+  pages: { page: string; name: string }[],
+  runs: number,
+): Promise<LighthouseResult[]> {
   const dist = join(root, 'dist');
   const server = await serveDist(dist, join(root, 'netlify.toml'));
   // "localhost", not 127.0.0.1: the name browsers and Lighthouse treat as a secure local origin.
@@ -123,12 +147,17 @@ export async function lighthousePages(pages: { page: string; name: string }[], r
 
 /** Losses that are decisions, not defects. */
 const EXPLAINED: Record<string, string> = {
-  'is-crawlable': ' — by design: form steps and the status page carry noindex, nofollow (personal matters; they are kept out of search engines)',
+  'is-crawlable':
+    ' — by design: form steps and the status page carry noindex, nofollow (personal matters; they are kept out of search engines)',
 };
 
 export function lighthouseSection(results: LighthouseResult[]): string {
-  const s = (f: (r: LighthouseRun) => number): ((res: LighthouseResult) => Stat) => (res) => stat(res.runs.map(f));
-  const score = (c: Category) => (res: LighthouseResult) => fmt(stat(res.runs.flatMap((r) => (r.scores[c] === undefined ? [] : [r.scores[c]]))), 0);
+  const s =
+    (f: (r: LighthouseRun) => number): ((res: LighthouseResult) => Stat) =>
+    (res) =>
+      stat(res.runs.map(f));
+  const score = (c: Category) => (res: LighthouseResult) =>
+    fmt(stat(res.runs.flatMap((r) => (r.scores[c] === undefined ? [] : [r.scores[c]]))), 0);
   const rows = results.map((res) => [
     res.name,
     `\`${res.page}\``,
@@ -150,15 +179,37 @@ export function lighthouseSection(results: LighthouseResult[]): string {
     const out: string[] = res.errors.map((e) => `- \`${res.page}\`: a run failed: ${e}`);
     // Out of the runs that measured the loss's category.
     const measured = (l: string) => res.runs.filter((r) => r.scores[l.split(':')[0] as Category] !== undefined).length;
-    if (losses.size) out.push(`- \`${res.page}\`: ${[...losses].map(([l, n]) => `${l} (${n}/${measured(l)} runs)${EXPLAINED[l.split(' ')[1]!] ?? ''}`).join('; ')}`);
-    if (slow) out.push(`- \`${res.page}\`: LCP ≥ 1 s in ${slow}/${res.runs.length} runs (LCP element: \`${res.runs[0]?.lcpElement ?? '?'}\`)`);
+    if (losses.size)
+      out.push(
+        `- \`${res.page}\`: ${[...losses].map(([l, n]) => `${l} (${n}/${measured(l)} runs)${EXPLAINED[l.split(' ')[1]!] ?? ''}`).join('; ')}`,
+      );
+    if (slow)
+      out.push(
+        `- \`${res.page}\`: LCP ≥ 1 s in ${slow}/${res.runs.length} runs (LCP element: \`${res.runs[0]?.lcpElement ?? '?'}\`)`,
+      );
     return out;
   });
   return [
-    table(['页面类型 / page type', 'page', 'Performance', 'Accessibility', 'Best practices', 'SEO', 'LCP', 'CLS', 'TBT', 'FCP'], rows),
+    table(
+      [
+        '页面类型 / page type',
+        'page',
+        'Performance',
+        'Accessibility',
+        'Best practices',
+        'SEO',
+        'LCP',
+        'CLS',
+        'TBT',
+        'FCP',
+      ],
+      rows,
+    ),
     '',
     `Lighthouse ${all[0]?.version ?? '?'}, ${results[0]?.runs.length ?? 0} run(s) per page, median (min–max); accessibility, best practices and SEO, which do not vary between runs, in the first run only. Lighthouse's benchmark index of this machine during the runs: ${fmt(bench, 0)} (Lighthouse calibrates its 4× CPU slowdown for an index of about 1,000–2,000; lower means a slower or busier machine, and TBT and LCP grow with it).`,
     '',
-    misses.length ? ['Where points were lost (audit, its score, in how many runs):', '', ...misses].join('\n') : 'No audit lost points on any page, and LCP stayed under 1 s in every run.',
+    misses.length
+      ? ['Where points were lost (audit, its score, in how many runs):', '', ...misses].join('\n')
+      : 'No audit lost points on any page, and LCP stayed under 1 s in every run.',
   ].join('\n');
 }

@@ -17,7 +17,11 @@ export async function searchBench(): Promise<SearchResult> {
   const r = await npmRun(root, 'bench:search', [], { timeoutMs: 10 * 60_000 });
   // eslint-disable-next-line no-control-regex
   const clean = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').trim();
-  return { code: r.code, seconds: r.seconds, report: clean(r.stdout) + (r.code === 0 ? '' : `\n\n(exit ${r.code})\n${clean(r.stderr).slice(-2000)}`) };
+  return {
+    code: r.code,
+    seconds: r.seconds,
+    report: clean(r.stdout) + (r.code === 0 ? '' : `\n\n(exit ${r.code})\n${clean(r.stderr).slice(-2000)}`),
+  };
 }
 
 export function searchSection(r: SearchResult): string {

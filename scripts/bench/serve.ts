@@ -86,7 +86,7 @@ export async function serveDist(dist: string, netlifyToml: string): Promise<Stat
   const gz = new Map<string, Buffer>();
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    let path = decodeURIComponent(url.pathname);
+    const path = decodeURIComponent(url.pathname);
     let file = normalize(join(dist, path));
     if (!file.startsWith(dist)) {
       res.writeHead(400).end();
@@ -103,7 +103,6 @@ export async function serveDist(dist: string, netlifyToml: string): Promise<Stat
     if (!existsSync(file)) {
       status = 404;
       file = join(dist, '404.html');
-      path = '/404.html';
     }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     const headers: Record<string, string> = {

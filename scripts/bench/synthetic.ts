@@ -40,8 +40,16 @@ export function loadSources(casesDir: string): Source[] {
     .map((f) => {
       const text = readFileSync(join(casesDir, f), 'utf8');
       const { data, body } = splitFrontmatter(text);
-      const reviewed = data.lastReviewed instanceof Date ? data.lastReviewed.toISOString().slice(0, 10) : String(data.lastReviewed);
-      return { slug: f.replace(/\.mdx$/, ''), text, title: String(data.title), lastReviewed: reviewed, story: section(body, '案情'), draft: data.draft === true };
+      const reviewed =
+        data.lastReviewed instanceof Date ? data.lastReviewed.toISOString().slice(0, 10) : String(data.lastReviewed);
+      return {
+        slug: f.replace(/\.mdx$/, ''),
+        text,
+        title: String(data.title),
+        lastReviewed: reviewed,
+        story: section(body, '案情'),
+        draft: data.draft === true,
+      };
     })
     .filter((s) => !s.draft && s.story);
 }
@@ -65,7 +73,12 @@ const TITLE_FORMS: ((t: string) => string)[] = [
   (t) => `以案说法：${t}`,
   (t) => `邻居也问过：${t}`,
 ];
-const SECOND_STORY = ['类似的事在别处也有：', '再看一个相近的例子：', '镇上还有一件类似的事：', '另一位读者问过差不多的问题：'];
+const SECOND_STORY = [
+  '类似的事在别处也有：',
+  '再看一个相近的例子：',
+  '镇上还有一件类似的事：',
+  '另一位读者问过差不多的问题：',
+];
 
 const pick = <T>(xs: readonly T[], r: () => number): T => xs[Math.floor(r() * xs.length)]!;
 
@@ -83,6 +96,9 @@ export function syntheticArticle(sources: Source[], i: number): { slug: string; 
     .replace(/^title: .*$/m, `title: ${JSON.stringify(title)}`)
     .replace(/^published: .*$/m, `published: ${published}`)
     .replace(/^draft: .*$/m, 'draft: false')
-    .replace(/(## 案情\n[\s\S]*?)(\n+## 法律分析)/, (_m, story: string, next: string) => `${story.trimEnd()}${extra}\n${next}`);
+    .replace(
+      /(## 案情\n[\s\S]*?)(\n+## 法律分析)/,
+      (_m, story: string, next: string) => `${story.trimEnd()}${extra}\n${next}`,
+    );
   return { slug: `bench-${String(i + 1).padStart(5, '0')}`, text };
 }

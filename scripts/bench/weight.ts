@@ -4,7 +4,18 @@
  * measurement is the figure (no repetitions needed).
  */
 import { join } from 'node:path';
-import { BUDGETS, KB, PAGE_TYPES, builtPages, isContentPage, kb, pageTypeOf, pageWeight, siteCss, type PageWeight } from '../../tests/support/page-weight.ts';
+import {
+  BUDGETS,
+  KB,
+  PAGE_TYPES,
+  builtPages,
+  isContentPage,
+  kb,
+  pageTypeOf,
+  pageWeight,
+  siteCss,
+  type PageWeight,
+} from '../../tests/support/page-weight.ts';
 import { root, table } from './lib.ts';
 
 export interface WeightResult {
@@ -56,19 +67,36 @@ export function weightSection(w: WeightResult): string {
       `${k(e.byKind.html.raw)} / ${k(e.byKind.html.gzip)}`,
       `${k(e.byKind.css.raw)} / ${k(e.byKind.css.gzip)}`,
       `${k(e.byKind.js.raw)} / ${k(e.byKind.js.gzip)}`,
-      e.byKind.image.raw + e.byKind.font.raw + e.byKind.other.raw ? `${k(e.byKind.image.raw + e.byKind.font.raw + e.byKind.other.raw)} / ${k(e.byKind.image.gzip + e.byKind.font.gzip + e.byKind.other.gzip)}` : '0',
+      e.byKind.image.raw + e.byKind.font.raw + e.byKind.other.raw
+        ? `${k(e.byKind.image.raw + e.byKind.font.raw + e.byKind.other.raw)} / ${k(e.byKind.image.gzip + e.byKind.font.gzip + e.byKind.other.gzip)}`
+        : '0',
       `**${k(e.total.gzip)}**`,
       e.requests,
-      r.count > 1 ? `${r.count} pages; heaviest \`${r.heaviest.page}\` ${k(r.heaviest.total.gzip)} KB, ${r.heaviest.requests} req.` : '',
+      r.count > 1
+        ? `${r.count} pages; heaviest \`${r.heaviest.page}\` ${k(r.heaviest.total.gzip)} KB, ${r.heaviest.requests} req.`
+        : '',
     ];
   });
   return [
-    table(['页面类型 / page type', 'page', 'HTML raw / gzip (KB)', 'CSS', 'JS', 'other', 'first visit gzip (KB)', 'requests', 'all pages of this type'], rows),
+    table(
+      [
+        '页面类型 / page type',
+        'page',
+        'HTML raw / gzip (KB)',
+        'CSS',
+        'JS',
+        'other',
+        'first visit gzip (KB)',
+        'requests',
+        'all pages of this type',
+      ],
+      rows,
+    ),
     '',
-    'First visit = the HTML and everything it loads before it is usable: stylesheets, scripts and the modules they statically import, images and fonts (there are none). The favicon is not counted (fetched once per site). gzip at zlib\'s default level; Netlify may send brotli, which is a little smaller. Budgets (enforced in `npm test` by tests/build/budgets.test.ts), at their tightest page:',
+    "First visit = the HTML and everything it loads before it is usable: stylesheets, scripts and the modules they statically import, images and fonts (there are none). The favicon is not counted (fetched once per site). gzip at zlib's default level; Netlify may send brotli, which is a little smaller. Budgets (enforced in `npm test` by tests/build/budgets.test.ts), at their tightest page:",
     '',
     ...w.closest.map((c) => `- ${c}`),
     '',
-    'For scale (context from the issue, not measured here): a plain Astro page of the same article is about 3 KB gzipped in one request; a Starlight page about 51 KB in ten requests. Our case article carries the site\'s one stylesheet and the 0.5 KB display-settings script on top of the article, its cited statute texts, related cases, breadcrumbs, navigation, footer and QR code. The pages that ship real JavaScript are the application forms (the zod schema and the render functions shared with the server), the status page, the search page (its own script; pagefind comes on demand) and the staff desk (decryption, the list and the CSV export). What the search page loads on demand (pagefind\'s script, WebAssembly and index chunks, fetched by dynamic import when a query is made) is not part of this static count; the search section measures it in a browser.',
+    "For scale (context from the issue, not measured here): a plain Astro page of the same article is about 3 KB gzipped in one request; a Starlight page about 51 KB in ten requests. Our case article carries the site's one stylesheet and the 0.5 KB display-settings script on top of the article, its cited statute texts, related cases, breadcrumbs, navigation, footer and QR code. The pages that ship real JavaScript are the application forms (the zod schema and the render functions shared with the server), the status page, the search page (its own script; pagefind comes on demand) and the staff desk (decryption, the list and the CSV export). What the search page loads on demand (pagefind's script, WebAssembly and index chunks, fetched by dynamic import when a query is made) is not part of this static count; the search section measures it in a browser.",
   ].join('\n');
 }

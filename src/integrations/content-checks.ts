@@ -43,7 +43,8 @@ export function impossibleDates(text: string): { date: string; index: number }[]
   for (const m of text.matchAll(/(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/g)) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const dt = new Date(Date.UTC(y, mo - 1, d));
-    if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) out.push({ date: m[0], index: m.index! });
+    if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d)
+      out.push({ date: m[0], index: m.index! });
   }
   return out;
 }
@@ -53,7 +54,11 @@ function lineOf(text: string, index: number): number {
 }
 
 /** Returns one message per problem: "content/x.mdx:12：…". */
-export function checkContent(contentDir: string, lawsDir = join(contentDir, 'laws'), root = join(contentDir, '..')): string[] {
+export function checkContent(
+  contentDir: string,
+  lawsDir = join(contentDir, 'laws'),
+  root = join(contentDir, '..'),
+): string[] {
   const index = loadLawIndex(lawsDir);
   const problems: string[] = [];
   for (const file of walk(contentDir)) {
@@ -68,7 +73,9 @@ export function checkContent(contentDir: string, lawsDir = join(contentDir, 'law
       const line = lineOf(source, d.index);
       // Name the field when the date is a `key: value` line (published: 2025-02-30).
       const key = source.split('\n')[line - 1]?.match(/^\s*(?:-\s*)?([A-Za-z_][\w-]*)\s*:/)?.[1];
-      problems.push(`${rel}:${line}：日期 ${d.date} 不存在${key ? `（字段 ${key}）` : ''}，请改成真实的日期（格式 YYYY-MM-DD）。`);
+      problems.push(
+        `${rel}:${line}：日期 ${d.date} 不存在${key ? `（字段 ${key}）` : ''}，请改成真实的日期（格式 YYYY-MM-DD）。`,
+      );
     }
     try {
       if (/\.(md|mdx)$/.test(file)) {
@@ -117,7 +124,9 @@ export function checkFrontmatter(root: string, collections = FRONTMATTER_COLLECT
         // Data files (YAML/JSON, e.g. the directory) are validated as a whole.
         parsed = /\.(ya?ml|json)$/.test(name) ? { data: parseYaml(source) ?? {}, body: '' } : splitFrontmatter(source);
       } catch (e) {
-        problems.push(`${rel}：${/\.(ya?ml|json)$/.test(name) ? '' : '文件开头的 '}YAML 格式有误：${(e as Error).message.split('\n')[0]}`);
+        problems.push(
+          `${rel}：${/\.(ya?ml|json)$/.test(name) ? '' : '文件开头的 '}YAML 格式有误：${(e as Error).message.split('\n')[0]}`,
+        );
         continue;
       }
       const result = schema.safeParse(parsed.data);

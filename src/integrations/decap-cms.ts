@@ -19,7 +19,9 @@ import { withBase } from '../lib/paths.ts';
 
 /** The files of the decap-cms bundle the browser may request: the script, its chunks, wasm, licence. */
 export function decapFiles(distDir: string): string[] {
-  return readdirSync(distDir).filter((f) => /^(?:decap-cms\.js|\d+\.decap-cms\.js|[0-9a-f]+\.wasm|decap-cms\.js\.LICENSE\.txt)$/.test(f));
+  return readdirSync(distDir).filter((f) =>
+    /^(?:decap-cms\.js|\d+\.decap-cms\.js|[0-9a-f]+\.wasm|decap-cms\.js\.LICENSE\.txt)$/.test(f),
+  );
 }
 
 export function decapDistDir(root: string): string {
@@ -91,7 +93,8 @@ export default function decapCms(options: { configFile?: string } = {}): AstroIn
         writeFileSync(join(out, 'index.html'), adminHtml(base));
         writeFileSync(join(out, 'config.yml'), readFileSync(configPath(), 'utf8'));
         const src = decapDistDir(root);
-        if (!existsSync(join(src, 'decap-cms.js'))) throw new Error(`找不到 decap-cms 的构建文件（${src}）：请运行 npm ci。`);
+        if (!existsSync(join(src, 'decap-cms.js')))
+          throw new Error(`找不到 decap-cms 的构建文件（${src}）：请运行 npm ci。`);
         const files = decapFiles(src);
         for (const f of files) copyFileSync(join(src, f), join(out, f));
         logger.info(`编辑后台 /admin/：复制了 decap-cms 的 ${files.length} 个文件`);

@@ -43,7 +43,12 @@ export function hastCitationLinks(lawsDir: string): HastPluginEntry {
           node,
           parts.map((part): Element | Text =>
             part.anchor
-              ? { type: 'element', tagName: 'a', properties: { href: `#${part.anchor}` }, children: [{ type: 'text', value: part.text }] }
+              ? {
+                  type: 'element',
+                  tagName: 'a',
+                  properties: { href: `#${part.anchor}` },
+                  children: [{ type: 'text', value: part.text }],
+                }
               : { type: 'text', value: part.text },
           ),
         );

@@ -24,7 +24,12 @@ function readCases(casesDir: string): CaseLike[] {
   return names.flatMap((name) => {
     try {
       const { data } = splitFrontmatter(readFileSync(join(casesDir, name), 'utf8'));
-      return [{ id: name.replace(/\.mdx$/, ''), data: { ...data, audiences: Array.isArray(data.audiences) ? data.audiences : [] } } as unknown as CaseLike];
+      return [
+        {
+          id: name.replace(/\.mdx$/, ''),
+          data: { ...data, audiences: Array.isArray(data.audiences) ? data.audiences : [] },
+        } as unknown as CaseLike,
+      ];
     } catch {
       return []; // a broken file fails the build with its own message
     }

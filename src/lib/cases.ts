@@ -65,7 +65,10 @@ export function matchesFilter(c: CaseLike, f: CaseFilter): boolean {
 /** Newest first; articles published the same day in title order, so the order is stable. */
 export function sortNewestFirst<T extends CaseLike>(list: readonly T[]): T[] {
   return [...list].sort(
-    (a, b) => b.data.published.getTime() - a.data.published.getTime() || a.data.title.localeCompare(b.data.title, 'zh-CN') || a.id.localeCompare(b.id),
+    (a, b) =>
+      b.data.published.getTime() - a.data.published.getTime() ||
+      a.data.title.localeCompare(b.data.title, 'zh-CN') ||
+      a.id.localeCompare(b.id),
   );
 }
 
@@ -112,11 +115,22 @@ export function buildListings<T extends CaseLike>(cases: readonly T[], perPage =
   const add = (filter: CaseFilter | undefined, items: T[]) => {
     const pages = paginate(items, perPage);
     pages.forEach((pageItems, i) => {
-      out.push({ filter, page: i + 1, totalPages: pages.length, total: items.length, items: pageItems, path: listingPath(filter, i + 1) });
+      out.push({
+        filter,
+        page: i + 1,
+        totalPages: pages.length,
+        total: items.length,
+        items: pageItems,
+        path: listingPath(filter, i + 1),
+      });
     });
   };
   add(undefined, sorted);
-  for (const f of allFilters()) add(f, sorted.filter((c) => matchesFilter(c, f)));
+  for (const f of allFilters())
+    add(
+      f,
+      sorted.filter((c) => matchesFilter(c, f)),
+    );
   return out;
 }
 
@@ -156,7 +170,9 @@ function relatedGroups<T extends CaseLike>(all: readonly T[]): RelatedGroup<T>[]
   if (!groups) {
     const byKey = new Map<string, RelatedGroup<CaseLike>>();
     sortNewestFirst(published(all)).forEach((entry, rank) => {
-      const key = [entry.data.topic, entry.data.workLine, [...new Set(entry.data.audiences)].sort().join(',')].join('\u0000');
+      const key = [entry.data.topic, entry.data.workLine, [...new Set(entry.data.audiences)].sort().join(',')].join(
+        '\u0000',
+      );
       let g = byKey.get(key);
       if (!g) byKey.set(key, (g = { sample: entry, items: [] }));
       g.items.push({ entry, rank });

@@ -18,7 +18,10 @@ export interface TextPart {
 
 const NUM = '[零〇一二两三四五六七八九十百千0-9０-９]+';
 /** One article inside a citation, with the 款/项 that narrow it down (they belong to the link). */
-const ONE_ARTICLE = new RegExp(`第(${NUM})条(?:之([一二三四五六七八九十]+))?(?:第${NUM}款)?(?:第(?:${NUM}|（[一二三四五六七八九十]+）)项)?`, 'g');
+const ONE_ARTICLE = new RegExp(
+  `第(${NUM})条(?:之([一二三四五六七八九十]+))?(?:第${NUM}款)?(?:第(?:${NUM}|（[一二三四五六七八九十]+）)项)?`,
+  'g',
+);
 
 /**
  * Splits `text` into plain parts and citation parts. A citation whose law or

@@ -83,7 +83,12 @@ export function anchorFor(law: Law, key: string): string {
 export type Resolution = { ok: true; value: ResolvedArticle } | { ok: false; error: string };
 
 /** Resolves one article of a law; the error says what is wrong and how to fix it. */
-export function resolveArticle(index: LawIndex, lawName: string, key: string | undefined, written?: string): Resolution {
+export function resolveArticle(
+  index: LawIndex,
+  lawName: string,
+  key: string | undefined,
+  written?: string,
+): Resolution {
   const law = index.find(lawName);
   const shown = written ?? `《${lawName}》${key ? articleLabel(key) : ''}`;
   if (!law) {
@@ -102,7 +107,10 @@ export function resolveArticle(index: LawIndex, lawName: string, key: string | u
       error: `${shown}：《${law.title}》没有${articleLabel(key)}（本站收录的文本共 ${law.articles.size} 条）。请核对条号。`,
     };
   }
-  return { ok: true, value: { law, article, anchor: anchorFor(law, key), citation: `《${law.title}》${article.label}` } };
+  return {
+    ok: true,
+    value: { law, article, anchor: anchorFor(law, key), citation: `《${law.title}》${article.label}` },
+  };
 }
 
 export function resolveRef(index: LawIndex, ref: ArticleRef): Resolution {

@@ -222,7 +222,10 @@ export function sortOffices<E extends OfficeEntry>(entries: E[]): E[] {
   const order = (e: E) => e.data.order ?? 1000;
   return [...entries].sort(
     (a, b) =>
-      typeIndex(a) - typeIndex(b) || townIndex(a) - townIndex(b) || order(a) - order(b) || a.data.name.localeCompare(b.data.name, 'zh-CN'),
+      typeIndex(a) - typeIndex(b) ||
+      townIndex(a) - townIndex(b) ||
+      order(a) - order(b) ||
+      a.data.name.localeCompare(b.data.name, 'zh-CN'),
   );
 }
 
@@ -256,9 +259,9 @@ export interface ServiceGroup<E extends OfficeEntry> {
 export function officesForService<E extends OfficeEntry>(entries: E[], line: WorkLineId): ServiceGroup<E>[] {
   const sorted = sortOffices(entries);
   const provides = (e: E) => e.data.services.includes(line);
-  return OFFICE_TYPES.filter((t) => (t.lines as readonly string[]).includes(line) || sorted.some((e) => e.data.type === t.id && provides(e))).map(
-    (type) => ({ type, offices: sorted.filter((e) => e.data.type === type.id && provides(e)) }),
-  );
+  return OFFICE_TYPES.filter(
+    (t) => (t.lines as readonly string[]).includes(line) || sorted.some((e) => e.data.type === t.id && provides(e)),
+  ).map((type) => ({ type, offices: sorted.filter((e) => e.data.type === type.id && provides(e)) }));
 }
 
 export interface ContactRow {
@@ -297,7 +300,11 @@ export function isoDate(d: Date): string {
 }
 
 /** The “信息有误？” link: a mailto to the bureau with subject and body naming the entry. */
-export function correctionMailto(entry: { id: string; name: string }, pageUrl: string, email: string = BUREAU.email): string {
+export function correctionMailto(
+  entry: { id: string; name: string },
+  pageUrl: string,
+  email: string = BUREAU.email,
+): string {
   const subject = `机构名录信息有误：${entry.name}（${entry.id}）`;
   const body = [
     `您好，我发现机构名录中“${entry.name}”的信息有误。`,
@@ -334,7 +341,14 @@ export function officeJsonLd(entry: OfficeEntry, pageUrl: string): Record<string
     ld.parentOrganization = { '@type': 'GovernmentOrganization', name: BUREAU.name };
   }
   for (const row of contactRows(o)) {
-    if (row.label === '地址') ld.address = { '@type': 'PostalAddress', streetAddress: row.value, addressLocality: '台山市', addressRegion: '广东省', addressCountry: 'CN' };
+    if (row.label === '地址')
+      ld.address = {
+        '@type': 'PostalAddress',
+        streetAddress: row.value,
+        addressLocality: '台山市',
+        addressRegion: '广东省',
+        addressCountry: 'CN',
+      };
     if (row.label === '电话') ld.telephone = row.value;
     if (row.label === '邮箱') ld.email = row.value;
   }

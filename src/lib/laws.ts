@@ -60,7 +60,12 @@ export function parseArticles(body: string): Map<string, Article> {
     const start = line.match(ARTICLE_START);
     if (start) {
       const key = articleKey(parseChineseNumber(start[1]!), start[2] ? parseChineseNumber(start[2]) : undefined);
-      current = { key, label: articleLabel(key), paragraphs: [start[3]!.trim()], chapter: chapter.filter(Boolean).join(' · ') };
+      current = {
+        key,
+        label: articleLabel(key),
+        paragraphs: [start[3]!.trim()],
+        chapter: chapter.filter(Boolean).join(' · '),
+      };
       articles.set(key, current);
     } else if (current) {
       current.paragraphs.push(line);

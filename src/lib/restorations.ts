@@ -17,7 +17,9 @@ export function findRestorations(body: string): Restoration[] {
   const out: Restoration[] = [];
   for (const m of body.matchAll(MARK)) {
     const before = stripMarks(body.slice(0, m.index)).split('\n').pop()!.slice(-8);
-    const after = stripMarks(body.slice(m.index! + m[0].length)).split('\n')[0]!.slice(0, 8);
+    const after = stripMarks(body.slice(m.index! + m[0].length))
+      .split('\n')[0]!
+      .slice(0, 8);
     out.push({ id: m[1]!, text: m[2]!, context: `${before}〔${m[2]}〕${after}` });
   }
   return out;

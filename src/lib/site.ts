@@ -14,7 +14,8 @@ export const BUREAU = {
 export const SITE = {
   name: '台山市司法局 · 基层司法行政“三进”',
   shortName: '台山司法“三进”',
-  description: '台山市司法局把法制宣传、人民调解、安置帮教、社区矫正、法律援助、律师、公证七项服务送进村居、学校和企业。在这里查办事指南、找司法所、看以案说法、在线申请法律援助和人民调解。',
+  description:
+    '台山市司法局把法制宣传、人民调解、安置帮教、社区矫正、法律援助、律师、公证七项服务送进村居、学校和企业。在这里查办事指南、找司法所、看以案说法、在线申请法律援助和人民调解。',
 } as const;
 
 /** Main navigation, in the order the foundation issue names it. */

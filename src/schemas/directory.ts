@@ -103,16 +103,26 @@ const contactFields = {
 /** Misspelt or unknown fields are refused, in words an editor understands. */
 const unknownFields = {
   error: (issue: { code?: string; keys?: string[] }) =>
-    issue.code === 'unrecognized_keys' ? `不认识的字段：${(issue.keys ?? []).join('、')}（是不是拼错了？可用的字段见 docs/editing.md）` : undefined,
+    issue.code === 'unrecognized_keys'
+      ? `不认识的字段：${(issue.keys ?? []).join('、')}（是不是拼错了？可用的字段见 docs/editing.md）`
+      : undefined,
 };
 
 interface Ctx {
   addIssue(issue: { code: 'custom'; path: PropertyKey[]; message: string }): void;
 }
 
-function honestyRules(data: { verified: boolean; lastVerified?: Date } & Partial<Record<string, unknown>>, ctx: Ctx, privateFields: string[]) {
+function honestyRules(
+  data: { verified: boolean; lastVerified?: Date } & Partial<Record<string, unknown>>,
+  ctx: Ctx,
+  privateFields: string[],
+) {
   if (data.verified && !data.lastVerified) {
-    ctx.addIssue({ code: 'custom', path: ['lastVerified'], message: '已核实（verified: true）的条目要写核实日期 lastVerified，格式 YYYY-MM-DD' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['lastVerified'],
+      message: '已核实（verified: true）的条目要写核实日期 lastVerified，格式 YYYY-MM-DD',
+    });
   }
   if (!data.verified) {
     for (const field of privateFields) {
@@ -134,45 +144,61 @@ function honestyRules(data: { verified: boolean; lastVerified?: Date } & Partial
  * never “town” or “type”; never rename a published one).
  */
 export const officeSchema = z
-  .strictObject({
-    /**
-     * Office type, one of the fixed slugs: justice-office, legal-aid-office, legal-aid-station,
-     * public-legal-service-centre, mediation-committee, law-firm, notary-office. (legal-adviser is a
-     * type page too, but its entries are people and live in legal-advisers.yaml.)
-     */
-    type: z.enum(OFFICE_TYPE_IDS, { error: `type 必须是以下之一：${OFFICE_TYPE_IDS.join('、')}` }),
-    /** The name shown to residents. If the official name is not confirmed, a descriptive one (大江镇司法所) with descriptiveName: true. */
-    name: z.string({ error: '请写机构名称 name' }).trim().min(4, { error: '名称至少 4 个字' }).max(40, { error: '名称最多 40 个字' }),
-    /** true when `name` only describes the office (大江镇司法所) because its official name is not confirmed; the page says so. */
-    descriptiveName: z.boolean().default(false),
-    /** Towns served: 全市 (the whole city), or a list of town ids from content/directory/towns.json: [dajiang]. */
-    towns: z.union(
-      [
-        z.literal(CITY_WIDE),
-        z
-          .array(z.enum(TOWN_IDS, { error: `镇街编号必须是以下之一：${TOWN_IDS.join('、')}` }))
-          .min(1, { error: 'towns 至少写一个镇街编号，或写 全市' })
-          .refine((a) => new Set(a).size === a.length, { error: 'towns 中有重复的镇街' }),
-      ],
-      { error: `towns 要写 全市，或镇街编号列表，例如 [dajiang]（可用编号：${TOWN_IDS.join('、')}）` },
-    ),
-    /** Work lines the office provides, by id (src/lib/taxonomy.ts): [mediation, legal-aid]. Each links to /services/<id>/. */
-    services: z
-      .array(workLineId)
-      .min(1, { error: 'services 至少写一项服务' })
-      .refine((a) => new Set(a).size === a.length, { error: 'services 中有重复的服务' }),
-    /** Optional position in lists among offices of the same type and area (1 first); otherwise by town, then name. */
-    order: z.number().int().min(1).max(999).optional(),
-    ...contactFields,
-    ...honestyFields,
-  }, unknownFields)
+  .strictObject(
+    {
+      /**
+       * Office type, one of the fixed slugs: justice-office, legal-aid-office, legal-aid-station,
+       * public-legal-service-centre, mediation-committee, law-firm, notary-office. (legal-adviser is a
+       * type page too, but its entries are people and live in legal-advisers.yaml.)
+       */
+      type: z.enum(OFFICE_TYPE_IDS, { error: `type 必须是以下之一：${OFFICE_TYPE_IDS.join('、')}` }),
+      /** The name shown to residents. If the official name is not confirmed, a descriptive one (大江镇司法所) with descriptiveName: true. */
+      name: z
+        .string({ error: '请写机构名称 name' })
+        .trim()
+        .min(4, { error: '名称至少 4 个字' })
+        .max(40, { error: '名称最多 40 个字' }),
+      /** true when `name` only describes the office (大江镇司法所) because its official name is not confirmed; the page says so. */
+      descriptiveName: z.boolean().default(false),
+      /** Towns served: 全市 (the whole city), or a list of town ids from content/directory/towns.json: [dajiang]. */
+      towns: z.union(
+        [
+          z.literal(CITY_WIDE),
+          z
+            .array(z.enum(TOWN_IDS, { error: `镇街编号必须是以下之一：${TOWN_IDS.join('、')}` }))
+            .min(1, { error: 'towns 至少写一个镇街编号，或写 全市' })
+            .refine((a) => new Set(a).size === a.length, { error: 'towns 中有重复的镇街' }),
+        ],
+        { error: `towns 要写 全市，或镇街编号列表，例如 [dajiang]（可用编号：${TOWN_IDS.join('、')}）` },
+      ),
+      /** Work lines the office provides, by id (src/lib/taxonomy.ts): [mediation, legal-aid]. Each links to /services/<id>/. */
+      services: z
+        .array(workLineId)
+        .min(1, { error: 'services 至少写一项服务' })
+        .refine((a) => new Set(a).size === a.length, { error: 'services 中有重复的服务' }),
+      /** Optional position in lists among offices of the same type and area (1 first); otherwise by town, then name. */
+      order: z.number().int().min(1).max(999).optional(),
+      ...contactFields,
+      ...honestyFields,
+    },
+    unknownFields,
+  )
   .superRefine((data, ctx) => {
     honestyRules(data, ctx, [...CONTACT_FIELDS]);
     if (data.type === 'legal-adviser') {
-      ctx.addIssue({ code: 'custom', path: ['type'], message: '村（居）法律顾问不是一个机构文件：请写在 content/directory/legal-advisers.yaml 里，每个村（社区）一条' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['type'],
+        message:
+          '村（居）法律顾问不是一个机构文件：请写在 content/directory/legal-advisers.yaml 里，每个村（社区）一条',
+      });
     }
     if (data.verified && data.descriptiveName) {
-      ctx.addIssue({ code: 'custom', path: ['descriptiveName'], message: '已核实的条目要写正式名称：核实名称后把 descriptiveName 改为 false 或删掉' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['descriptiveName'],
+        message: '已核实的条目要写正式名称：核实名称后把 descriptiveName 改为 false 或删掉',
+      });
     }
   });
 
@@ -184,26 +210,31 @@ export type Office = z.infer<typeof officeSchema>;
  * A person's name and phone are published only on verified records.
  */
 export const legalAdviserSchema = z
-  .strictObject({
-    /** Town id (content/directory/towns.json): dajiang. */
-    town: z.enum(TOWN_IDS, { error: `town 必须是镇街编号之一：${TOWN_IDS.join('、')}` }),
-    /** The village or community served, as its committee is named: 某某村, 某某社区. */
-    village: z
-      .string({ error: '请写村（社区）名称 village' })
-      .trim()
-      .regex(/^\p{Script=Han}{1,20}(村|社区)$/u, { error: 'village 要写村（社区）的名称，以“村”或“社区”结尾，例如 某某村' }),
-    /** The adviser's name (a lawyer). Only on verified records. */
-    adviser: z.string().trim().min(2).max(20).optional(),
-    /** The adviser's law firm, as registered. */
-    firm: z.string().trim().min(4).max(40).optional(),
-    /** When the adviser comes, in words: 每月第一个星期三上午. */
-    serviceDay: z.string().trim().min(2).max(60).optional(),
-    /** Where the adviser receives residents: 村委会办公室. Only on verified records. */
-    place: z.string().trim().min(2).max(60).optional(),
-    /** The adviser's work phone for residents. Only on verified records. */
-    phone: contactFields.phone,
-    ...honestyFields,
-  }, unknownFields)
+  .strictObject(
+    {
+      /** Town id (content/directory/towns.json): dajiang. */
+      town: z.enum(TOWN_IDS, { error: `town 必须是镇街编号之一：${TOWN_IDS.join('、')}` }),
+      /** The village or community served, as its committee is named: 某某村, 某某社区. */
+      village: z
+        .string({ error: '请写村（社区）名称 village' })
+        .trim()
+        .regex(/^\p{Script=Han}{1,20}(村|社区)$/u, {
+          error: 'village 要写村（社区）的名称，以“村”或“社区”结尾，例如 某某村',
+        }),
+      /** The adviser's name (a lawyer). Only on verified records. */
+      adviser: z.string().trim().min(2).max(20).optional(),
+      /** The adviser's law firm, as registered. */
+      firm: z.string().trim().min(4).max(40).optional(),
+      /** When the adviser comes, in words: 每月第一个星期三上午. */
+      serviceDay: z.string().trim().min(2).max(60).optional(),
+      /** Where the adviser receives residents: 村委会办公室. Only on verified records. */
+      place: z.string().trim().min(2).max(60).optional(),
+      /** The adviser's work phone for residents. Only on verified records. */
+      phone: contactFields.phone,
+      ...honestyFields,
+    },
+    unknownFields,
+  )
   .superRefine((data, ctx) => honestyRules(data, ctx, ['adviser', 'place', 'phone']));
 
 export type LegalAdviser = z.infer<typeof legalAdviserSchema>;
@@ -212,7 +243,11 @@ export type LegalAdviser = z.infer<typeof legalAdviserSchema>;
 export const legalAdvisersFileSchema = z.record(z.string(), legalAdviserSchema).superRefine((file, ctx) => {
   for (const key of Object.keys(file)) {
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key)) {
-      ctx.addIssue({ code: 'custom', path: [key], message: `记录编号“${key}”只能用小写字母、数字和短横线，例如 dajiang-xxx-cun` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `记录编号“${key}”只能用小写字母、数字和短横线，例如 dajiang-xxx-cun`,
+      });
     }
   }
 });

@@ -23,7 +23,12 @@ export const FRONTMATTER_COLLECTIONS: Record<string, FrontmatterCollection> = {
   laws: { dir: 'content/laws', pattern: /\.md$/, schema: lawSchema },
   plan: { dir: 'content/plan', pattern: /\.mdx$/, schema: planPartSchema },
   services: { dir: 'content/services', pattern: /\.md$/, schema: serviceSchema },
-  cases: { dir: 'content/cases', pattern: /\.mdx$/, schema: caseSchema, requiredSections: ['案情', '法律分析', '怎么办'] },
+  cases: {
+    dir: 'content/cases',
+    pattern: /\.mdx$/,
+    schema: caseSchema,
+    requiredSections: ['案情', '法律分析', '怎么办'],
+  },
   offices: { dir: 'content/directory/offices', pattern: /\.yaml$/, schema: officeSchema },
   legalAdvisers: { dir: 'content/directory', pattern: /^legal-advisers\.yaml$/, schema: legalAdvisersFileSchema },
 };

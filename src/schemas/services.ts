@@ -9,7 +9,10 @@ import { z } from 'astro/zod';
 import { articleRef, audienceName, internalPath } from './shared.ts';
 
 const text = (min: number, max: number, field: string) =>
-  z.string({ error: `请填写${field}` }).min(min, { error: `${field}至少 ${min} 个字` }).max(max, { error: `${field}最多 ${max} 个字` });
+  z
+    .string({ error: `请填写${field}` })
+    .min(min, { error: `${field}至少 ${min} 个字` })
+    .max(max, { error: `${field}最多 ${max} 个字` });
 
 export const serviceSchema = z.object({
   /** Page title: the work line's name, e.g. 法律援助. */

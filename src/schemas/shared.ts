@@ -24,6 +24,4 @@ export const workLineId = z.enum(WORK_LINE_IDS, {
 export const audienceName = z.enum(AUDIENCE_NAMES, { error: '对象必须是 村居、学校 或 企业' });
 
 /** An internal path starting with "/", written without the base path: /apply/legal-aid/. */
-export const internalPath = z
-  .string()
-  .regex(/^\/[^/]/, { error: '站内链接要以 / 开头，例如 /apply/legal-aid/' });
+export const internalPath = z.string().regex(/^\/[^/]/, { error: '站内链接要以 / 开头，例如 /apply/legal-aid/' });

@@ -34,7 +34,11 @@ export const synonymEntrySchema = z
   .superRefine((entry, ctx) => {
     const same = entry.phrases.filter((p) => entry.searchAlso.includes(p));
     if (same.length) {
-      ctx.addIssue({ code: 'custom', path: ['searchAlso'], message: `“${same.join('、')}”同时写在了日常说法和页面用词里，请只保留一处` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['searchAlso'],
+        message: `“${same.join('、')}”同时写在了日常说法和页面用词里，请只保留一处`,
+      });
     }
   });
 
@@ -47,7 +51,11 @@ export const synonymsFileSchema = z.array(synonymEntrySchema).superRefine((entri
     for (const phrase of entry.phrases) {
       const other = seen.get(phrase);
       if (other && other !== entry.id) {
-        ctx.addIssue({ code: 'custom', path: [i, 'phrases'], message: `日常说法“${phrase}”已经写在 ${other} 里了，请合并到一处` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'phrases'],
+          message: `日常说法“${phrase}”已经写在 ${other} 里了，请合并到一处`,
+        });
       }
       seen.set(phrase, entry.id);
     }

@@ -52,9 +52,12 @@ describe('page weight budgets', () => {
     const over = cases.flatMap((p) => {
       const w = weightOf(p);
       const out: string[] = [];
-      if (w.total.gzip > BUDGETS.case.gzip) out.push(`${p}：首次访问 ${kb(w.total.gzip)}（${breakdown(w)}），超出预算 ${kb(BUDGETS.case.gzip)}`);
+      if (w.total.gzip > BUDGETS.case.gzip)
+        out.push(`${p}：首次访问 ${kb(w.total.gzip)}（${breakdown(w)}），超出预算 ${kb(BUDGETS.case.gzip)}`);
       if (w.requests > BUDGETS.case.requests) {
-        out.push(`${p}：${w.requests} 个请求（${w.resources.map((r) => r.path).join('、')}），超出预算 ${BUDGETS.case.requests} 个`);
+        out.push(
+          `${p}：${w.requests} 个请求（${w.resources.map((r) => r.path).join('、')}），超出预算 ${BUDGETS.case.requests} 个`,
+        );
       }
       return out;
     });
@@ -63,7 +66,10 @@ describe('page weight budgets', () => {
 
   it(`the plan page: first visit ≤ ${kb(BUDGETS.plan.gzip)} gzipped`, () => {
     const w = weightOf('/plan/');
-    const over = w.total.gzip > BUDGETS.plan.gzip ? [`/plan/：首次访问 ${kb(w.total.gzip)}（${breakdown(w)}），超出预算 ${kb(BUDGETS.plan.gzip)}`] : [];
+    const over =
+      w.total.gzip > BUDGETS.plan.gzip
+        ? [`/plan/：首次访问 ${kb(w.total.gzip)}（${breakdown(w)}），超出预算 ${kb(BUDGETS.plan.gzip)}`]
+        : [];
     expect(over).toEqual([]);
   });
 
@@ -75,7 +81,9 @@ describe('page weight budgets', () => {
       const w = weightOf(p);
       if (w.byKind.js.gzip <= BUDGETS.contentJs.gzip) return [];
       const scripts = w.resources.filter((r) => r.kind === 'js').map((r) => `${r.path} ${kb(r.gzip)}`);
-      return [`${p}：JavaScript ${kb(w.byKind.js.gzip)}（${scripts.join('、')}），超出预算 ${kb(BUDGETS.contentJs.gzip)}`];
+      return [
+        `${p}：JavaScript ${kb(w.byKind.js.gzip)}（${scripts.join('、')}），超出预算 ${kb(BUDGETS.contentJs.gzip)}`,
+      ];
     });
     expect(over).toEqual([]);
   });
@@ -84,22 +92,29 @@ describe('page weight budgets', () => {
     const css = siteCss(dist, pages);
     expect(css.length).toBeGreaterThan(0);
     const total = css.reduce((n, r) => n + r.gzip, 0);
-    const over = total > BUDGETS.siteCss.gzip ? [`全站 CSS ${kb(total)}（${css.map((r) => `${r.path} ${kb(r.gzip)}`).join('、')}），超出预算 ${kb(BUDGETS.siteCss.gzip)}`] : [];
+    const over =
+      total > BUDGETS.siteCss.gzip
+        ? [
+            `全站 CSS ${kb(total)}（${css.map((r) => `${r.path} ${kb(r.gzip)}`).join('、')}），超出预算 ${kb(BUDGETS.siteCss.gzip)}`,
+          ]
+        : [];
     expect(over).toEqual([]);
   });
 });
 
 describe('how the page weight is measured', () => {
   it('follows static imports of built modules, not dynamic import()', () => {
-    expect(jsImports('import{a as e,b as t}from"./render.x.js";import"./side.js";export{c}from"./re.js";const m=import("./lazy.js")')).toEqual([
-      './render.x.js',
-      './side.js',
-      './re.js',
-    ]);
+    expect(
+      jsImports(
+        'import{a as e,b as t}from"./render.x.js";import"./side.js";export{c}from"./re.js";const m=import("./lazy.js")',
+      ),
+    ).toEqual(['./render.x.js', './side.js', './re.js']);
   });
 
   it('follows @import and url() in CSS, but not data: URLs', () => {
-    expect(cssRefs('@import "a.css";@font-face{src:url(/f.woff2)}.x{background:url("data:image/png;base64,AA")}')).toEqual(['a.css', '/f.woff2']);
+    expect(
+      cssRefs('@import "a.css";@font-face{src:url(/f.woff2)}.x{background:url("data:image/png;base64,AA")}'),
+    ).toEqual(['a.css', '/f.woff2']);
   });
 
   it('counts a form page’s script and the chunk it imports', () => {

@@ -51,7 +51,10 @@ afterAll(() => {
 
 describe('a build with a broken citation', () => {
   it('fails, naming the file and the citation', () => {
-    const broken = sample.replace('（《中华人民共和国法律援助法》第四十三条）', '（《中华人民共和国法律援助法》第一百四十三条）');
+    const broken = sample.replace(
+      '（《中华人民共和国法律援助法》第四十三条）',
+      '（《中华人民共和国法律援助法》第一百四十三条）',
+    );
     expect(broken).not.toBe(sample);
     const file = join(temp, 'content', 'cases', 'broken-citation.mdx');
     writeFileSync(file, broken);
@@ -79,7 +82,10 @@ describe('a build with a draft, after the review dates, under /sfj/', () => {
     writeFileSync(join(temp, 'content', 'cases', 'draft-not-ready.mdx'), draft);
     const published = sample
       .replace(/^title: .*$/m, 'title: 一篇根据公开案例改写的文章')
-      .replace(/^caseKind: 说明性案例$/m, 'caseKind: 公开案例\nsource: { title: 示例案例标题, publisher: 示例发布机关, date: 2025-03-15, url: "https://example.org/case" }');
+      .replace(
+        /^caseKind: 说明性案例$/m,
+        'caseKind: 公开案例\nsource: { title: 示例案例标题, publisher: 示例发布机关, date: 2025-03-15, url: "https://example.org/case" }',
+      );
     writeFileSync(join(temp, 'content', 'cases', 'public-case.mdx'), published);
     const r = build(temp, { SITE_BUILD_DATE: '2030-01-01', SITE_BASE: '/sfj/', SITE_URL: 'https://portal.example' });
     if (r.status !== 0) throw new Error(`构建失败：\n${r.stdout}\n${r.stderr}`);
@@ -88,7 +94,13 @@ describe('a build with a draft, after the review dates, under /sfj/', () => {
 
   it('leaves the draft out of pages, lists, feed and sitemap', () => {
     expect(existsSync(join(dist, 'cases', 'draft-not-ready'))).toBe(false);
-    for (const f of ['cases/index.html', 'cases/rss.xml', 'sitemap-0.xml', 'cases/topic/wages/index.html', 'services/legal-aid/index.html']) {
+    for (const f of [
+      'cases/index.html',
+      'cases/rss.xml',
+      'sitemap-0.xml',
+      'cases/topic/wages/index.html',
+      'services/legal-aid/index.html',
+    ]) {
       const text = readFileSync(join(dist, f), 'utf8');
       expect(text, f).not.toContain('draft-not-ready');
       expect(text, f).not.toContain('还没写完的草稿');

@@ -54,7 +54,9 @@ describe.each(publishedSources.map((s) => [s.slug, s] as const))('/cases/%s/', (
   });
 
   it('says what kind of case it is and shows its review dates', () => {
-    expect(page).toContain(source.data.caseKind === '公开案例' ? '本文根据公开发布的案例改写' : '这个故事是为了讲清楚法律规定而编写的');
+    expect(page).toContain(
+      source.data.caseKind === '公开案例' ? '本文根据公开发布的案例改写' : '这个故事是为了讲清楚法律规定而编写的',
+    );
     for (const label of ['发布日期', '最近审核', '下次审核']) expect(page).toContain(`<dt>${label}</dt>`);
   });
 
@@ -67,7 +69,10 @@ describe.each(publishedSources.map((s) => [s.slug, s] as const))('/cases/%s/', (
   // Its weight budget (≤ 15 KB gzipped in ≤ 3 requests) is checked with every page's in tests/build/budgets.test.ts.
   it('ships no JavaScript beyond the display settings', () => {
     const js = [...page.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
-    expect(js.every((s) => /DisplaySettings/.test(s)), js.join(', ')).toBe(true);
+    expect(
+      js.every((s) => /DisplaySettings/.test(s)),
+      js.join(', '),
+    ).toBe(true);
   });
 });
 
@@ -78,11 +83,13 @@ describe('list and filter pages', () => {
     expect(js.every((s) => /DisplaySettings/.test(s))).toBe(true);
   });
   it('never builds a page for a draft', () => {
-    for (const s of sources.filter((x) => x.data.draft === true)) expect(existsSync(join(dist, 'cases', s.slug))).toBe(false);
+    for (const s of sources.filter((x) => x.data.draft === true))
+      expect(existsSync(join(dist, 'cases', s.slug))).toBe(false);
   });
   it('marks empty filter pages noindex', () => {
     const cases = sources.map((s) => ({ id: s.slug, data: s.data }) as unknown as CaseLike);
-    for (const path of emptyFilterPaths(cases)) expect(html(path.slice(1, -1))).toContain('<meta name="robots" content="noindex, nofollow"');
+    for (const path of emptyFilterPaths(cases))
+      expect(html(path.slice(1, -1))).toContain('<meta name="robots" content="noindex, nofollow"');
   });
 });
 
@@ -110,7 +117,9 @@ describe('/admin/', () => {
   const admin = join(dist, 'admin');
   it('bundles Decap CMS from npm, with its config, and no source maps', () => {
     expect(readFileSync(join(admin, 'index.html'), 'utf8')).toMatch(/<script src="\/admin\/decap-cms\.js"><\/script>/);
-    expect(readFileSync(join(admin, 'config.yml'), 'utf8')).toBe(readFileSync(join(projectRoot, 'src', 'cms', 'config.yml'), 'utf8'));
+    expect(readFileSync(join(admin, 'config.yml'), 'utf8')).toBe(
+      readFileSync(join(projectRoot, 'src', 'cms', 'config.yml'), 'utf8'),
+    );
     expect(statSync(join(admin, 'decap-cms.js')).size).toBeGreaterThan(1_000_000);
     expect(readdirSync(admin).filter((f) => f.endsWith('.map'))).toEqual([]);
     expect(readFileSync(join(admin, 'index.html'), 'utf8')).not.toMatch(/https?:\/\//);

@@ -20,16 +20,22 @@ const page = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf
 const officesDir = join(projectRoot, 'content', 'directory', 'offices');
 const offices = readdirSync(officesDir)
   .filter((f) => f.endsWith('.yaml'))
-  .map((f) => ({ id: f.replace(/\.yaml$/, ''), data: officeSchema.parse(parse(readFileSync(join(officesDir, f), 'utf8'))) }));
+  .map((f) => ({
+    id: f.replace(/\.yaml$/, ''),
+    data: officeSchema.parse(parse(readFileSync(join(officesDir, f), 'utf8'))),
+  }));
 const text = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, '');
-const jsonLd = (html: string) => [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+const jsonLd = (html: string) =>
+  [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
 
 describe('town pages', () => {
   it.each(TOWNS.map((t) => [t.name, t.id]))('%s lists its 司法所 and its 法律援助工作站, with links', (name, id) => {
     const html = page(`directory/town/${id}`);
     expect(text(html)).toContain(`${name}的司法所和法律服务机构`);
     for (const type of ['justice-office', 'legal-aid-station']) {
-      const own = offices.filter((o) => o.data.type === type && Array.isArray(o.data.towns) && o.data.towns.includes(id as never));
+      const own = offices.filter(
+        (o) => o.data.type === type && Array.isArray(o.data.towns) && o.data.towns.includes(id as never),
+      );
       expect(own.length, `${name} ${type}`).toBeGreaterThan(0);
       for (const o of own) {
         expect(html).toContain(`href="/directory/${o.id}/"`);
@@ -57,32 +63,35 @@ describe('type pages', () => {
 });
 
 describe('office pages', () => {
-  it.each(offices.map((o) => [o.id, o]))('%s: JSON-LD names the office; status, date and correction link are shown', (id, o) => {
-    const html = page(`directory/${id}`);
-    const blocks = jsonLd(html);
-    expect(blocks).toHaveLength(1);
-    const ld = JSON.parse(blocks[0]!);
-    expect(ld['@context']).toBe('https://schema.org');
-    expect(['GovernmentOffice', 'LegalService', 'Notary']).toContain(ld['@type']);
-    expect(ld.name).toBe(o.data.name);
-    expect(text(html)).toContain(o.data.name);
-    expect(text(html)).toContain(o.data.source);
-    const mailto = html.match(/href="(mailto:[^"]+)"[^>]*>信息有误？/);
-    expect(mailto, '信息有误？ link').not.toBeNull();
-    const params = new URLSearchParams(mailto![1]!.replace(/&amp;/g, '&').split('?')[1]);
-    expect(params.get('subject')).toContain(o.data.name);
-    if (o.data.verified) {
-      expect(text(html)).toContain(o.data.lastVerified!.toISOString().slice(0, 10));
-    } else {
-      expect(text(html)).toContain('尚未核实');
-      expect(ld).not.toHaveProperty('telephone');
-      // In the main content of an unverified entry's page, only the bureau's published numbers are links.
-      const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
-      const tels = [...main.matchAll(/href="tel:([^"]+)"/g)].map((m) => m[1]);
-      expect(new Set(tels)).toEqual(new Set([BUREAU.phone, BUREAU.hotline]));
-    }
-    for (const s of o.data.services) expect(html).toContain(`href="/services/${s}/"`);
-  });
+  it.each(offices.map((o) => [o.id, o]))(
+    '%s: JSON-LD names the office; status, date and correction link are shown',
+    (id, o) => {
+      const html = page(`directory/${id}`);
+      const blocks = jsonLd(html);
+      expect(blocks).toHaveLength(1);
+      const ld = JSON.parse(blocks[0]!);
+      expect(ld['@context']).toBe('https://schema.org');
+      expect(['GovernmentOffice', 'LegalService', 'Notary']).toContain(ld['@type']);
+      expect(ld.name).toBe(o.data.name);
+      expect(text(html)).toContain(o.data.name);
+      expect(text(html)).toContain(o.data.source);
+      const mailto = html.match(/href="(mailto:[^"]+)"[^>]*>信息有误？/);
+      expect(mailto, '信息有误？ link').not.toBeNull();
+      const params = new URLSearchParams(mailto![1]!.replace(/&amp;/g, '&').split('?')[1]);
+      expect(params.get('subject')).toContain(o.data.name);
+      if (o.data.verified) {
+        expect(text(html)).toContain(o.data.lastVerified!.toISOString().slice(0, 10));
+      } else {
+        expect(text(html)).toContain('尚未核实');
+        expect(ld).not.toHaveProperty('telephone');
+        // In the main content of an unverified entry's page, only the bureau's published numbers are links.
+        const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+        const tels = [...main.matchAll(/href="tel:([^"]+)"/g)].map((m) => m[1]);
+        expect(new Set(tels)).toEqual(new Set([BUREAU.phone, BUREAU.hotline]));
+      }
+      for (const s of o.data.services) expect(html).toContain(`href="/services/${s}/"`);
+    },
+  );
 });
 
 describe('overview and service pages', () => {

@@ -28,7 +28,17 @@ describe(`links in a build with base ${BASE}`, () => {
       cwd: projectRoot,
       // Vitest puts Vite's BASE_URL=/ (and MODE, DEV, PROD, SSR) into process.env; a child build
       // that inherits them ignores SITE_BASE in import.meta.env.BASE_URL, so leave them out.
-      env: { ...process.env, BASE_URL: undefined, MODE: undefined, DEV: undefined, PROD: undefined, SSR: undefined, SITE_BASE: BASE, ASTRO_OUT_DIR: './dist-base', ASTRO_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...process.env,
+        BASE_URL: undefined,
+        MODE: undefined,
+        DEV: undefined,
+        PROD: undefined,
+        SSR: undefined,
+        SITE_BASE: BASE,
+        ASTRO_OUT_DIR: './dist-base',
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
       encoding: 'utf8',
     });
     if (r.status !== 0) throw new Error(`带基础路径的构建失败：\n${r.stdout}\n${r.stderr}`);

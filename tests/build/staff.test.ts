@@ -25,14 +25,18 @@ describe('/staff/', () => {
   });
 
   it('says, before any script runs, that the desk needs JavaScript; everything else starts hidden', () => {
-    expect(html).toMatch(/<div class="notice notice--warning" data-js-required>\s*<p class="notice__title">工作台需要开启 JavaScript<\/p>/);
+    expect(html).toMatch(
+      /<div class="notice notice--warning" data-js-required>\s*<p class="notice__title">工作台需要开启 JavaScript<\/p>/,
+    );
     expect(html).toMatch(/<div class="desk" data-desk hidden>/);
     expect(html).toContain('不要写姓名、电话、身份证号码、住址等任何个人信息');
     expect(html).toContain('《中华人民共和国法律援助法》第四十三条');
   });
 
   it('has the token field as a password without autocomplete, and no inline script or style', () => {
-    expect(html).toMatch(/<input class="input input--l" id="desk-token" name="token" type="password" autocomplete="off"/);
+    expect(html).toMatch(
+      /<input class="input input--l" id="desk-token" name="token" type="password" autocomplete="off"/,
+    );
     expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>[^<]+<\/script>/);
     expect(html).not.toMatch(/\sstyle="|<style[\s>]|\son[a-z]+="/);
   });
@@ -44,7 +48,8 @@ describe('/staff/', () => {
     expect(extra.length).toBe(1);
     const css = readFileSync(join(dist, extra[0]!.replace(/^\//, '')), 'utf8');
     expect(css).toContain('.desk-row--overdue');
-    for (const h of home) expect(readFileSync(join(dist, h.replace(/^\//, '')), 'utf8')).not.toContain('.desk-row--overdue');
+    for (const h of home)
+      expect(readFileSync(join(dist, h.replace(/^\//, '')), 'utf8')).not.toContain('.desk-row--overdue');
     expect(gzipSync(css).length).toBeLessThan(2048);
   });
 });

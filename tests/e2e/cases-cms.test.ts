@@ -44,7 +44,11 @@ beforeAll(async () => {
   const deadline = Date.now() + 30_000;
   for (;;) {
     try {
-      const res = await fetch(`http://localhost:${decapPort}/api/v1`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"action":"info"}' });
+      const res = await fetch(`http://localhost:${decapPort}/api/v1`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"action":"info"}',
+      });
       if (res.ok) break;
     } catch {
       /* not up yet */
@@ -79,7 +83,8 @@ describe('/admin/ (Decap CMS)', () => {
     const cspErrors: string[] = [];
     page.on('request', (r) => {
       const host = new URL(r.url()).hostname;
-      if (!['localhost', '127.0.0.1'].includes(host) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url());
+      if (!['localhost', '127.0.0.1'].includes(host) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
+        outside.push(r.url());
     });
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
@@ -91,7 +96,9 @@ describe('/admin/ (Decap CMS)', () => {
     const collection = page.getByRole('link', { name: '以案说法' }).first();
     await collection.waitFor({ timeout: 60_000 });
     // An article from content/cases/ is listed.
-    const sample = splitFrontmatter(readFileSync(join(projectRoot, 'content', 'cases', 'unpaid-wages-contractor-fled.mdx'), 'utf8')).data.title as string;
+    const sample = splitFrontmatter(
+      readFileSync(join(projectRoot, 'content', 'cases', 'unpaid-wages-contractor-fled.mdx'), 'utf8'),
+    ).data.title as string;
     await page.getByText(sample).first().waitFor({ timeout: 30_000 });
     // The interface speaks Chinese (Decap's zh_Hans locale).
     expect(await page.locator('body').innerText()).toMatch(/快速新建/);
@@ -126,7 +133,14 @@ describe('/admin/ (Decap CMS)', () => {
       JSON.parse(JSON.stringify({ ...d, title: undefined }, (_k, v) => (typeof v === 'number' ? String(v) : v)));
     expect(norm(after.data)).toEqual(norm(before.data));
     expect(after.body.trim().length).toBeGreaterThan(before.body.trim().length * 0.9);
-    const collections = { cases: { dir: 'content/cases', pattern: /^work-injury-recognition\.mdx$/, schema: caseSchema, requiredSections: ['案情', '法律分析', '怎么办'] } };
+    const collections = {
+      cases: {
+        dir: 'content/cases',
+        pattern: /^work-injury-recognition\.mdx$/,
+        schema: caseSchema,
+        requiredSections: ['案情', '法律分析', '怎么办'],
+      },
+    };
     expect(checkFrontmatter(repo, collections)).toEqual([]);
     expect(checkContent(join(repo, 'content'), join(repo, 'content', 'laws'), repo)).toEqual([]);
     await context.close();

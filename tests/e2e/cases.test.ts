@@ -18,10 +18,23 @@ const projectRoot = inject('projectRoot');
 // The published articles, newest first (same order rule as src/lib/cases.ts).
 const articles = readdirSync(join(projectRoot, 'content', 'cases'))
   .filter((f) => f.endsWith('.mdx'))
-  .map((f) => ({ slug: f.replace(/\.mdx$/, ''), data: splitFrontmatter(readFileSync(join(projectRoot, 'content', 'cases', f), 'utf8')).data }))
+  .map((f) => ({
+    slug: f.replace(/\.mdx$/, ''),
+    data: splitFrontmatter(readFileSync(join(projectRoot, 'content', 'cases', f), 'utf8')).data,
+  }))
   .filter((a) => a.data.draft !== true)
-  .map((a) => ({ slug: a.slug, title: String(a.data.title), published: new Date(String(a.data.published)), audiences: a.data.audiences as string[] }))
-  .sort((a, b) => b.published.getTime() - a.published.getTime() || a.title.localeCompare(b.title, 'zh-CN') || a.slug.localeCompare(b.slug));
+  .map((a) => ({
+    slug: a.slug,
+    title: String(a.data.title),
+    published: new Date(String(a.data.published)),
+    audiences: a.data.audiences as string[],
+  }))
+  .sort(
+    (a, b) =>
+      b.published.getTime() - a.published.getTime() ||
+      a.title.localeCompare(b.title, 'zh-CN') ||
+      a.slug.localeCompare(b.slug),
+  );
 const ARTICLE = '/cases/unpaid-wages-contractor-fled/';
 
 let browser: Browser;
@@ -32,8 +45,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const contextWith = (display: DisplayPrefs, options: { width?: number; javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> =>
-  newContext(browser, { viewport: { width: options.width ?? 390, height: 800 }, javaScriptEnabled: options.javaScriptEnabled ?? true, display });
+const contextWith = (
+  display: DisplayPrefs,
+  options: { width?: number; javaScriptEnabled?: boolean } = {},
+): Promise<BrowserContext> =>
+  newContext(browser, {
+    viewport: { width: options.width ?? 390, height: 800 },
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    display,
+  });
 
 const listTitles = (page: Page) => page.locator('.case-list__title').allInnerTexts();
 
@@ -140,7 +160,9 @@ describe('cited articles (without JavaScript)', () => {
     const anchor = (await link.getAttribute('href'))!.slice(1);
     await link.focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('details.law-article', { has: page.locator(`#${anchor}`) }).getAttribute('open')).not.toBeNull();
+    await expect
+      .poll(() => page.locator('details.law-article', { has: page.locator(`#${anchor}`) }).getAttribute('open'))
+      .not.toBeNull();
     await context.close();
   });
 });
@@ -177,7 +199,9 @@ describe('small screens', () => {
     const context = await contextWith({ font: 'xlarge' }, { width: 320 });
     const page = await context.newPage();
     await page.goto(baseURL + path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await context.close();
   });

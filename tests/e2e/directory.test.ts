@@ -29,7 +29,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const contextWith = (display: DisplayPrefs, width = 390): Promise<BrowserContext> => newContext(browser, { viewport: { width, height: 800 }, display });
+const contextWith = (display: DisplayPrefs, width = 390): Promise<BrowserContext> =>
+  newContext(browser, { viewport: { width, height: 800 }, display });
 
 describe.each([
   ['normal', {}],
@@ -40,8 +41,10 @@ describe.each([
     const context = await contextWith(prefs);
     const page = await context.newPage();
     await page.goto(baseURL + path);
-    if ('contrast' in prefs) await expect.poll(() => page.getAttribute('html', 'data-contrast'), { timeout: 5000 }).toBe('high');
-    if ('font' in prefs) await expect.poll(() => page.getAttribute('html', 'data-font'), { timeout: 5000 }).toBe('xlarge');
+    if ('contrast' in prefs)
+      await expect.poll(() => page.getAttribute('html', 'data-contrast'), { timeout: 5000 }).toBe('high');
+    if ('font' in prefs)
+      await expect.poll(() => page.getAttribute('html', 'data-font'), { timeout: 5000 }).toBe('xlarge');
     await page.locator('details').evaluateAll((els) => els.forEach((d) => d.setAttribute('open', ''))); // check folded content too
     await expectNoAxeViolations(page, `${path} (${mode})`);
     await context.close();
@@ -122,7 +125,9 @@ describe('without JavaScript', () => {
     const more = page.locator('details.office-more');
     await more.locator('summary').click();
     expect(await more.getAttribute('open')).not.toBeNull();
-    await expect.poll(() => page.getByRole('link', { name: '设在台山市人民法院的法律援助工作站' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('link', { name: '设在台山市人民法院的法律援助工作站' }).isVisible())
+      .toBe(true);
     await context.close();
   });
 });
@@ -148,7 +153,9 @@ describe('small screens', () => {
     const page = await context.newPage();
     await page.goto(baseURL + path);
     await expect.poll(() => page.getAttribute('html', 'data-font'), { timeout: 5000 }).toBe('xlarge');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, path).toBeLessThanOrEqual(0);
     await context.close();
   });

@@ -27,7 +27,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const contextWith = (display: DisplayPrefs, width = 390): Promise<BrowserContext> => newContext(browser, { viewport: { width, height: 800 }, display });
+const contextWith = (display: DisplayPrefs, width = 390): Promise<BrowserContext> =>
+  newContext(browser, { viewport: { width, height: 800 }, display });
 
 describe.each([
   ['normal', {}],
@@ -38,8 +39,10 @@ describe.each([
     const context = await contextWith(prefs);
     const page = await context.newPage();
     await page.goto(baseURL + path);
-    if ('contrast' in prefs) await expect.poll(() => page.getAttribute('html', 'data-contrast'), { timeout: 5000 }).toBe('high');
-    if ('font' in prefs) await expect.poll(() => page.getAttribute('html', 'data-font'), { timeout: 5000 }).toBe('xlarge');
+    if ('contrast' in prefs)
+      await expect.poll(() => page.getAttribute('html', 'data-contrast'), { timeout: 5000 }).toBe('high');
+    if ('font' in prefs)
+      await expect.poll(() => page.getAttribute('html', 'data-font'), { timeout: 5000 }).toBe('xlarge');
     await expectNoAxeViolations(page, `${path} (${_mode})`);
     await context.close();
   });
@@ -55,7 +58,9 @@ describe('display settings', () => {
     await page.waitForURL('**/plan/');
     expect(await page.getAttribute('html', 'data-font')).toBe('xlarge');
     expect(await page.getByRole('button', { name: '特大' }).getAttribute('aria-pressed')).toBe('true');
-    const bodySize = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('main p')!).fontSize));
+    const bodySize = await page.evaluate(() =>
+      parseFloat(getComputedStyle(document.querySelector('main p')!).fontSize),
+    );
     expect(bodySize).toBeGreaterThanOrEqual(20);
     await context.close();
   });
@@ -83,7 +88,10 @@ describe('keyboard', () => {
     const page = await context.newPage();
     await page.goto(baseURL + '/services/legal-aid/');
     await page.keyboard.press('Tab');
-    const first = await page.evaluate(() => ({ text: document.activeElement?.textContent, href: document.activeElement?.getAttribute('href') }));
+    const first = await page.evaluate(() => ({
+      text: document.activeElement?.textContent,
+      href: document.activeElement?.getAttribute('href'),
+    }));
     expect(first).toEqual({ text: '跳到正文', href: '#main' });
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).not.toBe('none');
@@ -113,7 +121,9 @@ describe('small screens', () => {
       const context = await contextWith(prefs, 320);
       const page = await context.newPage();
       await page.goto(baseURL + path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, `${path} ${JSON.stringify(prefs)}`).toBeLessThanOrEqual(0);
       await context.close();
     }

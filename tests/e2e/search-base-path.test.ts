@@ -83,13 +83,17 @@ describe(`search under the base path ${BASE}`, () => {
     expect(missing).toEqual([]);
     expect(paths).toContain('/services/legal-aid/');
     expect(await page.locator('[data-search-also]').textContent()).toContain('劳动报酬');
-    const hrefs = await page.locator('.search-result a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const hrefs = await page
+      .locator('.search-result a')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(hrefs.length).toBeGreaterThan(0);
     for (const href of hrefs) {
       expect(new URL(href).pathname.startsWith(BASE), href).toBe(true);
       expect((await fetch(href)).status, href).toBe(200);
     }
-    expect(await page.locator('#header-search-q').evaluate((i) => (i as HTMLInputElement).form!.getAttribute('action'))).toBe(`${BASE}search/`);
+    expect(
+      await page.locator('#header-search-q').evaluate((i) => (i as HTMLInputElement).form!.getAttribute('action')),
+    ).toBe(`${BASE}search/`);
     await context.close();
   });
 });

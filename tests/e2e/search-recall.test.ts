@@ -37,8 +37,12 @@ const querySchema = z.array(
     expect: z.array(z.string().startsWith('/')).optional(),
   }),
 );
-const queries = querySchema.parse(parse(readFileSync(join(projectRoot, 'tests', 'fixtures', 'search-queries.yaml'), 'utf8')));
-const synonyms = z.array(synonymEntrySchema).parse(parse(readFileSync(join(projectRoot, 'content', 'search', 'synonyms.yaml'), 'utf8')));
+const queries = querySchema.parse(
+  parse(readFileSync(join(projectRoot, 'tests', 'fixtures', 'search-queries.yaml'), 'utf8')),
+);
+const synonyms = z
+  .array(synonymEntrySchema)
+  .parse(parse(readFileSync(join(projectRoot, 'content', 'search', 'synonyms.yaml'), 'utf8')));
 // The served site's pages (RECALL_DIST lets you point at another build served through E2E_BASE_URL).
 const dist = join(projectRoot, process.env.RECALL_DIST ?? 'dist');
 
@@ -93,10 +97,22 @@ describe('search recall', () => {
       const own = entry.terms ?? entry.q.split(/\s+/).filter(Boolean);
       const alternatives = [own];
       if (entry.kind === 'everyday') {
-        for (const variant of expandQuery(entry.q, synonyms).variants) alternatives.push(variant.split(/\s+/).filter(Boolean));
+        for (const variant of expandQuery(entry.q, synonyms).variants)
+          alternatives.push(variant.split(/\s+/).filter(Boolean));
       }
-      const truth = requiredPages(texts, { alternatives, notInside: entry.notInside, top: TOP, groups, perGroup: PER_GROUP });
-      const places = [...truth.places, ...(entry.expect ?? []).filter((p) => !truth.places.some((pl) => pl.accepts.length === 1 && pl.accepts[0] === p)).map((p) => ({ accepts: [p] }))];
+      const truth = requiredPages(texts, {
+        alternatives,
+        notInside: entry.notInside,
+        top: TOP,
+        groups,
+        perGroup: PER_GROUP,
+      });
+      const places = [
+        ...truth.places,
+        ...(entry.expect ?? [])
+          .filter((p) => !truth.places.some((pl) => pl.accepts.length === 1 && pl.accepts[0] === p))
+          .map((p) => ({ accepts: [p] })),
+      ];
       if (places.length === 0) {
         skipped.push(entry.q);
         continue;
@@ -109,7 +125,9 @@ describe('search recall', () => {
         qualifying: truth.qualifying,
         places: places.length,
         found: filled,
-        missing: unfilled.map((p) => (p.accepts.length === 1 ? p.accepts[0]! : `${p.accepts[0]} 等 ${p.accepts.length} 个页面之一`)),
+        missing: unfilled.map((p) =>
+          p.accepts.length === 1 ? p.accepts[0]! : `${p.accepts[0]} 等 ${p.accepts.length} 个页面之一`,
+        ),
       });
     }
 

@@ -27,8 +27,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(options: { prefs?: { font?: string; contrast?: string }; width?: number; js?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, { viewport: { width: options.width ?? 390, height: 844 }, javaScriptEnabled: options.js ?? true, display: options.prefs });
+async function open(
+  options: { prefs?: { font?: string; contrast?: string }; width?: number; js?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, {
+    viewport: { width: options.width ?? 390, height: 844 },
+    javaScriptEnabled: options.js ?? true,
+    display: options.prefs,
+  });
   return { context, page: await context.newPage() };
 }
 
@@ -67,7 +73,9 @@ describe('results', () => {
     const marks = await page.locator('.search-result__excerpt mark').allTextContents();
     expect(marks.length).toBeGreaterThan(0);
     expect(marks.every((m) => /法律|援助/.test(m))).toBe(true);
-    const tags = await page.locator('.search-result__excerpt').evaluateAll((ps) => [...new Set(ps.flatMap((p) => [...p.querySelectorAll('*')].map((e) => e.tagName)))]);
+    const tags = await page
+      .locator('.search-result__excerpt')
+      .evaluateAll((ps) => [...new Set(ps.flatMap((p) => [...p.querySelectorAll('*')].map((e) => e.tagName)))]);
     expect(tags).toEqual(['MARK']);
     await context.close();
   });
@@ -112,7 +120,9 @@ describe('filters', () => {
   it('offers only the filters that have values', async () => {
     const { context, page } = await open();
     await searchPage(page, baseURL, '法律援助');
-    const offered = await page.locator('[data-search-filters] select').evaluateAll((ss) => ss.map((s) => (s as HTMLSelectElement).dataset.facet));
+    const offered = await page
+      .locator('[data-search-filters] select')
+      .evaluateAll((ss) => ss.map((s) => (s as HTMLSelectElement).dataset.facet));
     const inBuild = facetKeysInBuild();
     expect(offered).toEqual(['类型', '工作条线', '对象', '镇街'].filter((k) => inBuild.has(k)));
     expect(offered).toContain('类型');
@@ -133,7 +143,12 @@ describe('filters', () => {
 
   it('are restored from a deep link', async () => {
     const { context, page } = await open();
-    const { paths } = await searchPage(page, baseURL, '调解', '&type=' + encodeURIComponent('服务指南') + '&audience=' + encodeURIComponent('企业'));
+    const { paths } = await searchPage(
+      page,
+      baseURL,
+      '调解',
+      '&type=' + encodeURIComponent('服务指南') + '&audience=' + encodeURIComponent('企业'),
+    );
     expect(await page.locator('[data-facet="类型"]').inputValue()).toBe('服务指南');
     expect(await page.locator('[data-facet="对象"]').inputValue()).toBe('企业');
     expect(paths.length).toBeGreaterThan(0);
@@ -169,7 +184,9 @@ describe('no results', () => {
     const empty = page.locator('[data-search-empty]');
     expect(await empty.isVisible()).toBe(true);
     expect(await empty.locator('.notice__title').textContent()).toContain('魑魅魍魉');
-    const links = await empty.locator('a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const links = await empty
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     for (const path of CATEGORY_LINKS) expect(links).toContain(path);
     await context.close();
   });
@@ -202,7 +219,12 @@ describe('keyboard', () => {
       await page.keyboard.press('Tab');
       const el = await page.evaluate(() => {
         const a = document.activeElement!;
-        return { tag: a.tagName, facet: (a as HTMLElement).dataset.facet ?? '', inResults: !!a.closest('[data-search-results]'), outline: getComputedStyle(a).outlineStyle };
+        return {
+          tag: a.tagName,
+          facet: (a as HTMLElement).dataset.facet ?? '',
+          inResults: !!a.closest('[data-search-results]'),
+          outline: getComputedStyle(a).outlineStyle,
+        };
       });
       expect(el.outline, 'focus must be visible').not.toBe('none');
       reached.push(el.inResults ? 'result' : el.tag === 'SELECT' ? `select:${el.facet}` : el.tag);
@@ -231,7 +253,9 @@ describe('without JavaScript', () => {
     expect(await notice.textContent()).toContain('搜索需要浏览器开启 JavaScript');
     const browse = page.locator('.search-browse');
     expect(await browse.isVisible()).toBe(true);
-    const links = await browse.locator('a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const links = await browse
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(links).toEqual(CATEGORY_LINKS);
     // The page's own form submits too.
     await page.locator('#search-q').fill('公证');
@@ -260,7 +284,9 @@ describe('accessibility of the search page with results shown', () => {
   it('fits 320 px at the largest font without horizontal scrolling', async () => {
     const { context, page } = await open({ prefs: { font: 'xlarge' }, width: 320 });
     await searchPage(page, baseURL, '法律援助');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await context.close();
   });
@@ -274,7 +300,8 @@ describe('under the site’s Content-Security-Policy', () => {
     const { context, page } = await open();
     const problems: string[] = [];
     page.on('console', (m: ConsoleMessage) => {
-      if (m.type() === 'error' || /Content Security Policy|falling back to main thread/i.test(m.text())) problems.push(m.text());
+      if (m.type() === 'error' || /Content Security Policy|falling back to main thread/i.test(m.text()))
+        problems.push(m.text());
     });
     page.on('pageerror', (e) => problems.push(e.message));
     const wasm: string[] = [];

@@ -26,7 +26,8 @@ const keyFile = inject('staffKeyFile');
 const tokens = inject('staffTokens');
 const POLL = { timeout: 30_000, interval: 250 };
 const LONG = 300_000;
-const FORMULA = '=HYPERLINK("http://example.com","点这里")这是一段以等号开头的事情经过，用来检查导出的表格不会把它当成公式。';
+const FORMULA =
+  '=HYPERLINK("http://example.com","点这里")这是一段以等号开头的事情经过，用来检查导出的表格不会把它当成公式。';
 
 let browser: Browser;
 let legalAidReceipt = '';
@@ -39,7 +40,11 @@ function storedRecord(receipt: string): ApplicationRecord {
 }
 
 async function submit(path: string, values: FormValues): Promise<string> {
-  const res = await fetch(baseURL + path, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify({ ...values, _key: `e2e-staff-${Date.now()}-${Math.random().toString(36).slice(2)}` }) });
+  const res = await fetch(baseURL + path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ ...values, _key: `e2e-staff-${Date.now()}-${Math.random().toString(36).slice(2)}` }),
+  });
   expect(res.status, await res.clone().text()).toBe(201);
   return ((await res.json()) as { receipt: string }).receipt;
 }
@@ -55,7 +60,23 @@ beforeAll(async () => {
   overdueReceipt = `FY-${tenDaysAgo.slice(0, 10).replace(/-/g, '')}-ZZZZZ9`;
   const file = join(recordsDir(), storageKey(overdueReceipt));
   mkdirSync(join(recordsDir(), 'records'), { recursive: true });
-  writeFileSync(file, JSON.stringify({ ...old, receipt: overdueReceipt, createdAt: tenDaysAgo, updatedAt: tenDaysAgo, personal: null, status: { current: '审查中', history: [{ status: '已收到', at: tenDaysAgo, by: 'system' }, { status: '审查中', at: tenDaysAgo, by: 'staff' }] } }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      ...old,
+      receipt: overdueReceipt,
+      createdAt: tenDaysAgo,
+      updatedAt: tenDaysAgo,
+      personal: null,
+      status: {
+        current: '审查中',
+        history: [
+          { status: '已收到', at: tenDaysAgo, by: 'system' },
+          { status: '审查中', at: tenDaysAgo, by: 'staff' },
+        ],
+      },
+    }),
+  );
   expect(existsSync(file)).toBe(true);
 }, LONG);
 
@@ -64,9 +85,13 @@ afterAll(async () => {
 });
 
 async function context(prefs: { contrast?: string; font?: string; js?: boolean } = {}): Promise<BrowserContext> {
-  return newContext(browser, { viewport: { width: 1024, height: 900 }, acceptDownloads: true, javaScriptEnabled: prefs.js ?? true, display: prefs });
+  return newContext(browser, {
+    viewport: { width: 1024, height: 900 },
+    acceptDownloads: true,
+    javaScriptEnabled: prefs.js ?? true,
+    display: prefs,
+  });
 }
-
 
 async function signIn(page: Page, token: string): Promise<void> {
   await page.goto(`${baseURL}/staff/`);
@@ -79,27 +104,33 @@ async function signIn(page: Page, token: string): Promise<void> {
 }
 
 describe('staff desk', () => {
-  it('says that JavaScript is required when it is off, and is axe clean', async () => {
-    const ctx = await context({ js: false });
-    const page = await ctx.newPage();
-    const res = await page.goto(`${baseURL}/staff/`);
-    expect(res!.status()).toBe(200);
-    expect(await page.locator('[data-js-required]').isVisible()).toBe(true);
-    expect(await page.locator('[data-js-required]').textContent()).toContain('工作台需要开启 JavaScript');
-    expect(await page.locator('[data-desk]').isVisible()).toBe(false);
-    const html = await page.content();
-    expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
-    expect(html).not.toContain('data-pagefind-body');
-    await ctx.close();
-    // axe needs scripts: the same HTML in a context whose page scripts are blocked.
-    const copyCtx = await context();
-    await copyCtx.route('**/*', (route) => (route.request().resourceType() === 'script' ? route.abort() : route.continue()));
-    const copy = await copyCtx.newPage();
-    await copy.goto(`${baseURL}/staff/`);
-    expect(await copy.locator('[data-js-required]').isVisible()).toBe(true);
-    await expectNoAxeViolations(copy, '/staff/ without JavaScript');
-    await copyCtx.close();
-  }, LONG);
+  it(
+    'says that JavaScript is required when it is off, and is axe clean',
+    async () => {
+      const ctx = await context({ js: false });
+      const page = await ctx.newPage();
+      const res = await page.goto(`${baseURL}/staff/`);
+      expect(res!.status()).toBe(200);
+      expect(await page.locator('[data-js-required]').isVisible()).toBe(true);
+      expect(await page.locator('[data-js-required]').textContent()).toContain('工作台需要开启 JavaScript');
+      expect(await page.locator('[data-desk]').isVisible()).toBe(false);
+      const html = await page.content();
+      expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
+      expect(html).not.toContain('data-pagefind-body');
+      await ctx.close();
+      // axe needs scripts: the same HTML in a context whose page scripts are blocked.
+      const copyCtx = await context();
+      await copyCtx.route('**/*', (route) =>
+        route.request().resourceType() === 'script' ? route.abort() : route.continue(),
+      );
+      const copy = await copyCtx.newPage();
+      await copy.goto(`${baseURL}/staff/`);
+      expect(await copy.locator('[data-js-required]').isVisible()).toBe(true);
+      await expectNoAxeViolations(copy, '/staff/ without JavaScript');
+      await copyCtx.close();
+    },
+    LONG,
+  );
 
   it('is left out of robots.txt crawling and the sitemap', async () => {
     expect(await (await fetch(`${baseURL}/robots.txt`)).text()).toContain('Disallow: /staff/');
@@ -107,264 +138,329 @@ describe('staff desk', () => {
     expect(index).not.toContain('/staff/');
   });
 
-  it('refuses a wrong token with an error summary that takes focus', async () => {
-    const ctx = await context();
-    const page = await ctx.newPage();
-    noDialogs(page);
-    await page.goto(`${baseURL}/staff/`);
-    await page.waitForSelector('[data-desk]:not([hidden])');
-    await expectNoAxeViolations(page, '/staff/ signed out');
-    await page.locator('#desk-token').focus();
-    await page.keyboard.type('tsk_this-is-not-a-real-token-aaaaaaaaaaaaaaaaaaaaa');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => active(page, '[data-signin-error]'), POLL).toBe(true);
-    expect(await page.locator('[data-signin-error]').textContent()).toContain('令牌不对');
-    expect(await page.locator('#desk-token').getAttribute('aria-invalid')).toBe('true');
-    await expectNoAxeViolations(page, '/staff/ sign-in error');
-    await ctx.close();
-  }, LONG);
+  it(
+    'refuses a wrong token with an error summary that takes focus',
+    async () => {
+      const ctx = await context();
+      const page = await ctx.newPage();
+      noDialogs(page);
+      await page.goto(`${baseURL}/staff/`);
+      await page.waitForSelector('[data-desk]:not([hidden])');
+      await expectNoAxeViolations(page, '/staff/ signed out');
+      await page.locator('#desk-token').focus();
+      await page.keyboard.type('tsk_this-is-not-a-real-token-aaaaaaaaaaaaaaaaaaaaa');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => active(page, '[data-signin-error]'), POLL).toBe(true);
+      expect(await page.locator('[data-signin-error]').textContent()).toContain('令牌不对');
+      expect(await page.locator('#desk-token').getAttribute('aria-invalid')).toBe('true');
+      await expectNoAxeViolations(page, '/staff/ sign-in error');
+      await ctx.close();
+    },
+    LONG,
+  );
 
-  it('keyboard only: sign in, load the key, open a record decrypted in the page, change its status; the applicant sees it; the audit shows it', async () => {
-    const ctx = await context();
-    const page = await ctx.newPage();
-    noDialogs(page);
-    const requests: string[] = [];
-    page.on('request', (r) => requests.push(`${r.method()} ${r.url()} ${r.postData() ?? ''}`));
-    await signIn(page, tokens.city);
-    expect(await page.locator('[data-who]').textContent()).toBe('测试管理员');
-    // The token is not kept anywhere but in memory.
-    expect(await page.evaluate(() => [Object.keys(localStorage).filter((k) => !k.startsWith('ts-')), Object.keys(sessionStorage), document.cookie])).toEqual([[], [], '']);
+  it(
+    'keyboard only: sign in, load the key, open a record decrypted in the page, change its status; the applicant sees it; the audit shows it',
+    async () => {
+      const ctx = await context();
+      const page = await ctx.newPage();
+      noDialogs(page);
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(`${r.method()} ${r.url()} ${r.postData() ?? ''}`));
+      await signIn(page, tokens.city);
+      expect(await page.locator('[data-who]').textContent()).toBe('测试管理员');
+      // The token is not kept anywhere but in memory.
+      expect(
+        await page.evaluate(() => [
+          Object.keys(localStorage).filter((k) => !k.startsWith('ts-')),
+          Object.keys(sessionStorage),
+          document.cookie,
+        ]),
+      ).toEqual([[], [], '']);
 
-    // Counts per status, and the overdue application stands out in words, not colour alone.
-    expect(await page.locator('[data-counts]').textContent()).toMatch(/已收到\s*\d+/);
-    const overdueRow = page.locator('tr', { has: page.locator(`[data-open="${overdueReceipt}"]`) });
-    expect(await overdueRow.textContent()).toMatch(/⚠\s*已超期\d+天/);
-    expect(await overdueRow.getAttribute('class')).toContain('desk-row--overdue');
-    const freshRow = page.locator('tr', { has: page.locator(`[data-open="${legalAidReceipt}"]`) });
-    expect(await freshRow.textContent()).toMatch(/还剩7天/);
+      // Counts per status, and the overdue application stands out in words, not colour alone.
+      expect(await page.locator('[data-counts]').textContent()).toMatch(/已收到\s*\d+/);
+      const overdueRow = page.locator('tr', { has: page.locator(`[data-open="${overdueReceipt}"]`) });
+      expect(await overdueRow.textContent()).toMatch(/⚠\s*已超期\d+天/);
+      expect(await overdueRow.getAttribute('class')).toContain('desk-row--overdue');
+      const freshRow = page.locator('tr', { has: page.locator(`[data-open="${legalAidReceipt}"]`) });
+      expect(await freshRow.textContent()).toMatch(/还剩7天/);
 
-    // The private key file, through the file input: it stays on this device.
-    await page.locator('#desk-keyfile').setInputFiles(keyFile);
-    await expect.poll(() => page.locator('[data-keys-list]').textContent(), POLL).toContain('密钥编号');
-    const keyText = readFileSync(keyFile, 'utf8');
-    const d = JSON.parse(keyText).d as string;
-    expect(requests.some((r) => r.includes(d))).toBe(false);
+      // The private key file, through the file input: it stays on this device.
+      await page.locator('#desk-keyfile').setInputFiles(keyFile);
+      await expect.poll(() => page.locator('[data-keys-list]').textContent(), POLL).toContain('密钥编号');
+      const keyText = readFileSync(keyFile, 'utf8');
+      const d = JSON.parse(keyText).d as string;
+      expect(requests.some((r) => r.includes(d))).toBe(false);
 
-    // Open the legal-aid record with the keyboard.
-    await tabTo(page, `[data-open="${legalAidReceipt}"]`);
-    await page.keyboard.press('Enter');
-    await expect.poll(() => active(page, '[data-record-title]'), POLL).toBe(true);
-    await expect.poll(() => page.locator('[data-record-body]').textContent(), POLL).toContain('陈大文');
-    const body = (await page.locator('[data-record-body]').textContent())!;
-    expect(body).toContain('13800138000');
-    expect(body).toContain('=HYPERLINK'); // shown as text
-    await expectNoAxeViolations(page, '/staff/ record open');
+      // Open the legal-aid record with the keyboard.
+      await tabTo(page, `[data-open="${legalAidReceipt}"]`);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => active(page, '[data-record-title]'), POLL).toBe(true);
+      await expect.poll(() => page.locator('[data-record-body]').textContent(), POLL).toContain('陈大文');
+      const body = (await page.locator('[data-record-body]').textContent())!;
+      expect(body).toContain('13800138000');
+      expect(body).toContain('=HYPERLINK'); // shown as text
+      await expectNoAxeViolations(page, '/staff/ record open');
 
-    // 需补充材料 with every missing material at once, by keyboard.
-    await tabTo(page, '#desk-s-0'); // into the radio group; arrows choose within it
-    await page.keyboard.press('ArrowDown');
-    expect(await page.locator('#desk-s-1').isChecked()).toBe(true);
-    await expect.poll(() => page.locator('[data-materials]').isVisible(), POLL).toBe(true);
-    await tabTo(page, '#desk-m-0');
-    await page.keyboard.press('Space');
-    await tabTo(page, '#desk-other-materials');
-    await page.keyboard.type('工资欠条的照片');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('工地考勤记录');
-    await tabTo(page, '#desk-note');
-    await page.keyboard.type('请在收到通知后尽快到台城司法所提交，也可以拍照后再联系我们。');
-    await tabTo(page, '[data-status-form] button[type="submit"]');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => active(page, '[data-status-done]'), POLL).toBe(true);
-    expect(await page.locator('[data-status-done]').textContent()).toContain('需补充材料');
-    expect(storedRecord(legalAidReceipt).status.current).toBe('需补充材料');
+      // 需补充材料 with every missing material at once, by keyboard.
+      await tabTo(page, '#desk-s-0'); // into the radio group; arrows choose within it
+      await page.keyboard.press('ArrowDown');
+      expect(await page.locator('#desk-s-1').isChecked()).toBe(true);
+      await expect.poll(() => page.locator('[data-materials]').isVisible(), POLL).toBe(true);
+      await tabTo(page, '#desk-m-0');
+      await page.keyboard.press('Space');
+      await tabTo(page, '#desk-other-materials');
+      await page.keyboard.type('工资欠条的照片');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('工地考勤记录');
+      await tabTo(page, '#desk-note');
+      await page.keyboard.type('请在收到通知后尽快到台城司法所提交，也可以拍照后再联系我们。');
+      await tabTo(page, '[data-status-form] button[type="submit"]');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => active(page, '[data-status-done]'), POLL).toBe(true);
+      expect(await page.locator('[data-status-done]').textContent()).toContain('需补充材料');
+      expect(storedRecord(legalAidReceipt).status.current).toBe('需补充材料');
 
-    // The applicant's status page shows the change and the full list.
-    const applicant = await ctx.newPage();
-    await applicant.goto(`${baseURL}/apply/status/`);
-    await applicant.locator('#f-receipt').fill(legalAidReceipt);
-    await applicant.locator('#f-phone').fill('13800138000');
-    await applicant.getByRole('button', { name: '查询' }).click();
-    await expect.poll(() => applicant.locator('[data-status-result]').textContent(), POLL).toContain('需补充材料');
-    const shown = (await applicant.locator('[data-status-result]').textContent())!;
-    expect(shown).toContain('请一次性补充以下材料');
-    expect(shown).toContain('1. 申请人的居民身份证或者其他身份证明');
-    expect(shown).toContain('2. 工资欠条的照片');
-    expect(shown).toContain('3. 工地考勤记录');
-    expect(shown).not.toContain('测试管理员');
-    await applicant.close();
+      // The applicant's status page shows the change and the full list.
+      const applicant = await ctx.newPage();
+      await applicant.goto(`${baseURL}/apply/status/`);
+      await applicant.locator('#f-receipt').fill(legalAidReceipt);
+      await applicant.locator('#f-phone').fill('13800138000');
+      await applicant.getByRole('button', { name: '查询' }).click();
+      await expect.poll(() => applicant.locator('[data-status-result]').textContent(), POLL).toContain('需补充材料');
+      const shown = (await applicant.locator('[data-status-result]').textContent())!;
+      expect(shown).toContain('请一次性补充以下材料');
+      expect(shown).toContain('1. 申请人的居民身份证或者其他身份证明');
+      expect(shown).toContain('2. 工资欠条的照片');
+      expect(shown).toContain('3. 工地考勤记录');
+      expect(shown).not.toContain('测试管理员');
+      await applicant.close();
 
-    // A note with personal details is refused before anything is sent.
-    await tabTo(page, '#desk-s-0');
-    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
-    expect(await page.locator('#desk-s-3').isChecked()).toBe(true);
-    await page.locator('#desk-note').fill('已电话联系 13800138000，不符合条件。');
-    await page.locator('[data-status-form] button[type="submit"]').focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => active(page, '[data-status-errors]'), POLL).toBe(true);
-    expect(await page.locator('[data-status-errors]').textContent()).toContain('个人信息');
-    await expectNoAxeViolations(page, '/staff/ status error');
+      // A note with personal details is refused before anything is sent.
+      await tabTo(page, '#desk-s-0');
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+      expect(await page.locator('#desk-s-3').isChecked()).toBe(true);
+      await page.locator('#desk-note').fill('已电话联系 13800138000，不符合条件。');
+      await page.locator('[data-status-form] button[type="submit"]').focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => active(page, '[data-status-errors]'), POLL).toBe(true);
+      expect(await page.locator('[data-status-errors]').textContent()).toContain('个人信息');
+      await expectNoAxeViolations(page, '/staff/ status error');
 
-    // The audit trail lists the read and the change.
-    await tabTo(page, '[data-audit-form] button[type="submit"]', 200);
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('[data-audit-rows]').textContent(), POLL).toContain('更改状态');
-    const audit = (await page.locator('[data-audit-rows]').textContent())!;
-    expect(audit).toContain('查看申请');
-    expect(audit).toContain(legalAidReceipt);
-    expect(audit).toContain('通过');
-    await expectNoAxeViolations(page, '/staff/ audit');
-    await ctx.close();
-  }, LONG);
+      // The audit trail lists the read and the change.
+      await tabTo(page, '[data-audit-form] button[type="submit"]', 200);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('[data-audit-rows]').textContent(), POLL).toContain('更改状态');
+      const audit = (await page.locator('[data-audit-rows]').textContent())!;
+      expect(audit).toContain('查看申请');
+      expect(audit).toContain(legalAidReceipt);
+      expect(audit).toContain('通过');
+      await expectNoAxeViolations(page, '/staff/ audit');
+      await ctx.close();
+    },
+    LONG,
+  );
 
-  it('exports the filtered records to a CSV decrypted on the device: BOM, Chinese, quoting, formula-safe', async () => {
-    const ctx = await context();
-    const page = await ctx.newPage();
-    await signIn(page, tokens.city);
-    await page.locator('#desk-keyfile').setInputFiles(keyFile);
-    await expect.poll(() => page.locator('[data-keys-list]').textContent(), POLL).toContain('密钥编号');
-    await page.locator('#desk-f-type').selectOption('legal-aid');
-    await page.getByRole('button', { name: '筛选', exact: true }).click();
-    await expect.poll(() => page.locator('[data-records]').textContent(), POLL).not.toContain(mediationReceipt);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export]').click()]);
-    expect(download.suggestedFilename()).toMatch(/^申请导出-\d{8}-\d{4}\.csv$/);
-    const bytes = readFileSync((await download.path())!);
-    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const text = bytes.toString('utf8').slice(1);
-    const [header, ...rows] = text.trim().split('\r\n');
-    expect(header).toMatch(/^"回执号","申请类型","镇（街）","类别","提交时间（北京时间）","当前状态"/);
-    expect(header).toContain('"姓名"');
-    const mine = rows.find((r) => r.startsWith(`"${legalAidReceipt}"`))!;
-    expect(mine).toContain('"法律援助"');
-    expect(mine).toContain('"台城街道"');
-    expect(mine).toContain('"陈大文"');
-    expect(mine).toContain(`"${storedRecord(legalAidReceipt).status.current}"`);
-    // Quotes doubled, and the formula neutralised with a leading apostrophe.
-    expect(mine).toContain(`"'=HYPERLINK(""http://example.com"",""点这里"")`);
-    expect(text).not.toContain(mediationReceipt);
-    // The record whose personal data is gone says so instead of failing.
-    expect(rows.find((r) => r.startsWith(`"${overdueReceipt}"`))).toContain('申请人已撤回，已删除');
-    // The export is in the audit trail, with its receipts.
-    await page.locator('[data-audit-form] button[type="submit"]').click();
-    await expect.poll(() => page.locator('[data-audit-rows]').textContent(), POLL).toContain('导出');
-    await ctx.close();
-  }, LONG);
+  it(
+    'exports the filtered records to a CSV decrypted on the device: BOM, Chinese, quoting, formula-safe',
+    async () => {
+      const ctx = await context();
+      const page = await ctx.newPage();
+      await signIn(page, tokens.city);
+      await page.locator('#desk-keyfile').setInputFiles(keyFile);
+      await expect.poll(() => page.locator('[data-keys-list]').textContent(), POLL).toContain('密钥编号');
+      await page.locator('#desk-f-type').selectOption('legal-aid');
+      await page.getByRole('button', { name: '筛选', exact: true }).click();
+      await expect.poll(() => page.locator('[data-records]').textContent(), POLL).not.toContain(mediationReceipt);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export]').click()]);
+      expect(download.suggestedFilename()).toMatch(/^申请导出-\d{8}-\d{4}\.csv$/);
+      const bytes = readFileSync((await download.path())!);
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = bytes.toString('utf8').slice(1);
+      const [header, ...rows] = text.trim().split('\r\n');
+      expect(header).toMatch(/^"回执号","申请类型","镇（街）","类别","提交时间（北京时间）","当前状态"/);
+      expect(header).toContain('"姓名"');
+      const mine = rows.find((r) => r.startsWith(`"${legalAidReceipt}"`))!;
+      expect(mine).toContain('"法律援助"');
+      expect(mine).toContain('"台城街道"');
+      expect(mine).toContain('"陈大文"');
+      expect(mine).toContain(`"${storedRecord(legalAidReceipt).status.current}"`);
+      // Quotes doubled, and the formula neutralised with a leading apostrophe.
+      expect(mine).toContain(`"'=HYPERLINK(""http://example.com"",""点这里"")`);
+      expect(text).not.toContain(mediationReceipt);
+      // The record whose personal data is gone says so instead of failing.
+      expect(rows.find((r) => r.startsWith(`"${overdueReceipt}"`))).toContain('申请人已撤回，已删除');
+      // The export is in the audit trail, with its receipts.
+      await page.locator('[data-audit-form] button[type="submit"]').click();
+      await expect.poll(() => page.locator('[data-audit-rows]').textContent(), POLL).toContain('导出');
+      await ctx.close();
+    },
+    LONG,
+  );
 
-  it('keeps the key on this device only when asked, as a non-extractable CryptoKey', async () => {
-    const ctx = await context();
-    const page = await ctx.newPage();
-    await signIn(page, tokens.city);
-    await page.locator('#desk-remember').check();
-    await page.locator('#desk-keyfile').setInputFiles(keyFile);
-    await expect.poll(() => page.locator('[data-keys-list]').textContent(), POLL).toContain('密钥编号');
-    const stored = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open('ts-staff-desk');
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
+  it(
+    'keeps the key on this device only when asked, as a non-extractable CryptoKey',
+    async () => {
+      const ctx = await context();
+      const page = await ctx.newPage();
+      await signIn(page, tokens.city);
+      await page.locator('#desk-remember').check();
+      await page.locator('#desk-keyfile').setInputFiles(keyFile);
+      await expect.poll(() => page.locator('[data-keys-list]').textContent(), POLL).toContain('密钥编号');
+      const stored = await page.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const r = indexedDB.open('ts-staff-desk');
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+        const all = await new Promise<{ kid: string; key: CryptoKey }[]>((resolve, reject) => {
+          const r = db.transaction('private-keys').objectStore('private-keys').getAll();
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+        db.close();
+        const k = all[0]!.key;
+        let exported = 'exported';
+        try {
+          await crypto.subtle.exportKey('jwk', k);
+        } catch (e) {
+          exported = (e as Error).name;
+        }
+        return {
+          count: all.length,
+          isKey: k instanceof CryptoKey,
+          extractable: k.extractable,
+          type: k.type,
+          exported,
+          text: JSON.stringify(all),
+        };
       });
-      const all = await new Promise<{ kid: string; key: CryptoKey }[]>((resolve, reject) => {
-        const r = db.transaction('private-keys').objectStore('private-keys').getAll();
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
+      expect(stored).toMatchObject({
+        count: 1,
+        isKey: true,
+        extractable: false,
+        type: 'private',
+        exported: 'InvalidAccessError',
       });
-      db.close();
-      const k = all[0]!.key;
-      let exported = 'exported';
-      try {
-        await crypto.subtle.exportKey('jwk', k);
-      } catch (e) {
-        exported = (e as Error).name;
-      }
-      return { count: all.length, isKey: k instanceof CryptoKey, extractable: k.extractable, type: k.type, exported, text: JSON.stringify(all) };
-    });
-    expect(stored).toMatchObject({ count: 1, isKey: true, extractable: false, type: 'private', exported: 'InvalidAccessError' });
-    expect(stored.text).not.toContain(JSON.parse(readFileSync(keyFile, 'utf8')).d);
-    // Signed out and in again on this device: the record opens without choosing the file.
-    await page.getByRole('button', { name: '退出' }).click();
-    await signIn(page, tokens.city);
-    expect(await page.locator('[data-keys-list]').textContent()).toContain('这台设备上记住的私钥');
-    await page.locator(`[data-open="${mediationReceipt}"]`).click();
-    await expect.poll(() => page.locator('[data-record-body]').textContent(), POLL).toContain('李小梅');
-    // Unticking forgets it.
-    await page.locator('#desk-remember').uncheck();
-    await expect.poll(() => page.evaluate(() => new Promise<number>((resolve) => {
-      const r = indexedDB.open('ts-staff-desk');
-      r.onsuccess = () => {
-        const c = r.result.transaction('private-keys').objectStore('private-keys').count();
-        c.onsuccess = () => resolve(c.result);
-      };
-    })), POLL).toBe(0);
-    await ctx.close();
-  }, LONG);
+      expect(stored.text).not.toContain(JSON.parse(readFileSync(keyFile, 'utf8')).d);
+      // Signed out and in again on this device: the record opens without choosing the file.
+      await page.getByRole('button', { name: '退出' }).click();
+      await signIn(page, tokens.city);
+      expect(await page.locator('[data-keys-list]').textContent()).toContain('这台设备上记住的私钥');
+      await page.locator(`[data-open="${mediationReceipt}"]`).click();
+      await expect.poll(() => page.locator('[data-record-body]').textContent(), POLL).toContain('李小梅');
+      // Unticking forgets it.
+      await page.locator('#desk-remember').uncheck();
+      await expect
+        .poll(
+          () =>
+            page.evaluate(
+              () =>
+                new Promise<number>((resolve) => {
+                  const r = indexedDB.open('ts-staff-desk');
+                  r.onsuccess = () => {
+                    const c = r.result.transaction('private-keys').objectStore('private-keys').count();
+                    c.onsuccess = () => resolve(c.result);
+                  };
+                }),
+            ),
+          POLL,
+        )
+        .toBe(0);
+      await ctx.close();
+    },
+    LONG,
+  );
 
-  it('shows a town office only its towns', async () => {
-    const ctx = await context();
-    const page = await ctx.newPage();
-    await signIn(page, tokens.duhu);
-    expect(await page.locator('[data-scope]').textContent()).toBe('都斛镇');
-    const text = (await page.locator('[data-records]').textContent())!;
-    expect(text).toContain(mediationReceipt);
-    expect(text).not.toContain(legalAidReceipt);
-    await ctx.close();
-  }, LONG);
+  it(
+    'shows a town office only its towns',
+    async () => {
+      const ctx = await context();
+      const page = await ctx.newPage();
+      await signIn(page, tokens.duhu);
+      expect(await page.locator('[data-scope]').textContent()).toBe('都斛镇');
+      const text = (await page.locator('[data-records]').textContent())!;
+      expect(text).toContain(mediationReceipt);
+      expect(text).not.toContain(legalAidReceipt);
+      await ctx.close();
+    },
+    LONG,
+  );
 
   it.each([
     ['normal', {}],
     ['high contrast', { contrast: 'high' }],
     ['largest font', { font: 'xlarge' }],
     ['high contrast, largest font', { contrast: 'high', font: 'xlarge' }],
-  ])('is axe clean signed out and signed in with a record open (%s)', async (_label, prefs) => {
-    const ctx = await context(prefs);
-    const page = await ctx.newPage();
-    await page.goto(`${baseURL}/staff/`);
-    await page.waitForSelector('[data-desk]:not([hidden])');
-    await expectNoAxeViolations(page, `/staff/ signed out (${_label})`);
-    await signIn(page, tokens.city);
-    await page.locator('#desk-keyfile').setInputFiles(keyFile);
-    await expect.poll(() => page.locator('[data-keys-list]').textContent(), POLL).toContain('密钥编号');
-    await page.locator(`[data-open="${mediationReceipt}"]`).click();
-    await expect.poll(() => page.locator('[data-record-body]').textContent(), POLL).toContain('李小梅');
-    await expectNoAxeViolations(page, `/staff/ signed in (${_label})`);
-    await ctx.close();
-  }, LONG);
+  ])(
+    'is axe clean signed out and signed in with a record open (%s)',
+    async (_label, prefs) => {
+      const ctx = await context(prefs);
+      const page = await ctx.newPage();
+      await page.goto(`${baseURL}/staff/`);
+      await page.waitForSelector('[data-desk]:not([hidden])');
+      await expectNoAxeViolations(page, `/staff/ signed out (${_label})`);
+      await signIn(page, tokens.city);
+      await page.locator('#desk-keyfile').setInputFiles(keyFile);
+      await expect.poll(() => page.locator('[data-keys-list]').textContent(), POLL).toContain('密钥编号');
+      await page.locator(`[data-open="${mediationReceipt}"]`).click();
+      await expect.poll(() => page.locator('[data-record-body]').textContent(), POLL).toContain('李小梅');
+      await expectNoAxeViolations(page, `/staff/ signed in (${_label})`);
+      await ctx.close();
+    },
+    LONG,
+  );
 });
 
 describe('/stats/', () => {
   it.each([
     ['normal', {}],
     ['high contrast, largest font', { contrast: 'high', font: 'xlarge' }],
-  ])('works without JavaScript: table, chart with a text alternative, suppressed small counts; axe clean (%s)', async (_label, prefs) => {
-    const ctx = await context({ ...prefs, js: false });
-    const page = await ctx.newPage();
-    const res = await page.goto(`${baseURL}/stats/`);
-    expect(res!.status()).toBe(200);
-    expect(await page.locator('h1').textContent()).toBe('办理情况统计');
-    expect(await page.locator('table.stats-table caption').first().textContent()).toMatch(/法律援助申请：按收到的月份/);
-    expect(await page.locator('svg[role="img"] desc').first().textContent()).toMatch(/月/);
-    expect(await page.locator('main').textContent()).toContain('<5');
-    await page.locator('#stats-type').selectOption('mediation');
-    await page.getByRole('button', { name: '查看' }).click();
-    await page.waitForURL(/type=mediation/);
-    expect(await page.locator('h2#stats-mediation').count()).toBe(1);
-    expect(await page.locator('h2#stats-legal-aid').count()).toBe(0);
-    const html = await page.content();
-    await ctx.close();
-    // axe on the same HTML with scripts allowed (it needs them; the page has none of its own).
-    // Function-rendered pages do not run the display-settings script, so the mode is set here.
-    const copyCtx = await context();
-    await copyCtx.addInitScript((p: { contrast?: string; font?: string }) => {
-      document.addEventListener('DOMContentLoaded', () => {
-        if (p.font) document.documentElement.dataset.font = p.font;
-        if (p.contrast) document.documentElement.dataset.contrast = p.contrast;
-      });
-    }, prefs as { contrast?: string; font?: string });
-    await copyCtx.route('**/stats/**', (route) => (route.request().resourceType() === 'document' ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }) : route.continue()));
-    const copy = await copyCtx.newPage();
-    await copy.goto(`${baseURL}/stats/?type=mediation`);
-    await expectNoAxeViolations(copy, `/stats/ (${_label})`);
-    await copyCtx.close();
-  }, LONG);
+  ])(
+    'works without JavaScript: table, chart with a text alternative, suppressed small counts; axe clean (%s)',
+    async (_label, prefs) => {
+      const ctx = await context({ ...prefs, js: false });
+      const page = await ctx.newPage();
+      const res = await page.goto(`${baseURL}/stats/`);
+      expect(res!.status()).toBe(200);
+      expect(await page.locator('h1').textContent()).toBe('办理情况统计');
+      expect(await page.locator('table.stats-table caption').first().textContent()).toMatch(
+        /法律援助申请：按收到的月份/,
+      );
+      expect(await page.locator('svg[role="img"] desc').first().textContent()).toMatch(/月/);
+      expect(await page.locator('main').textContent()).toContain('<5');
+      await page.locator('#stats-type').selectOption('mediation');
+      await page.getByRole('button', { name: '查看' }).click();
+      await page.waitForURL(/type=mediation/);
+      expect(await page.locator('h2#stats-mediation').count()).toBe(1);
+      expect(await page.locator('h2#stats-legal-aid').count()).toBe(0);
+      const html = await page.content();
+      await ctx.close();
+      // axe on the same HTML with scripts allowed (it needs them; the page has none of its own).
+      // Function-rendered pages do not run the display-settings script, so the mode is set here.
+      const copyCtx = await context();
+      await copyCtx.addInitScript(
+        (p: { contrast?: string; font?: string }) => {
+          document.addEventListener('DOMContentLoaded', () => {
+            if (p.font) document.documentElement.dataset.font = p.font;
+            if (p.contrast) document.documentElement.dataset.contrast = p.contrast;
+          });
+        },
+        prefs as { contrast?: string; font?: string },
+      );
+      await copyCtx.route('**/stats/**', (route) =>
+        route.request().resourceType() === 'document'
+          ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: html })
+          : route.continue(),
+      );
+      const copy = await copyCtx.newPage();
+      await copy.goto(`${baseURL}/stats/?type=mediation`);
+      await expectNoAxeViolations(copy, `/stats/ (${_label})`);
+      await copyCtx.close();
+    },
+    LONG,
+  );
 
   it('reads the stored records without decrypting anything, and the applicant data stays sealed on disk', async () => {
     const rec = storedRecord(legalAidReceipt);

@@ -43,13 +43,22 @@ afterEach(() => {
 });
 
 function postJson(path: string, body: unknown, headers: Record<string, string> = {}): Request {
-  return new Request(ORIGIN + path, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...headers }, body: JSON.stringify(body) });
+  return new Request(ORIGIN + path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 function postForm(path: string, values: FormValues, headers: Record<string, string> = {}): Request {
   const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(values)) for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) p.append(k, x);
-  return new Request(ORIGIN + path, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, body: p.toString() });
+  for (const [k, v] of Object.entries(values))
+    for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) p.append(k, x);
+  return new Request(ORIGIN + path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+    body: p.toString(),
+  });
 }
 
 const call = (fn: unknown, req: Request) => (fn as Fn)(req, ctx);
@@ -100,7 +109,14 @@ describe('checks before anything else', () => {
     expect((await call(doneFn, new Request(`${ORIGIN}/apply/legal-aid/done/`, { method: 'POST' }))).status).toBe(405);
   });
   it.each(['text/plain', 'multipart/form-data; boundary=x', ''])('415 for content type %j', async (type) => {
-    const res = await call(legalAid, new Request(`${ORIGIN}/api/legal-aid`, { method: 'POST', headers: type ? { 'Content-Type': type } : {}, body: 'name=x' }));
+    const res = await call(
+      legalAid,
+      new Request(`${ORIGIN}/api/legal-aid`, {
+        method: 'POST',
+        headers: type ? { 'Content-Type': type } : {},
+        body: 'name=x',
+      }),
+    );
     expect(res.status).toBe(415);
   });
   it('413 for a body over 32 KB, by its declared length', async () => {
@@ -116,7 +132,12 @@ describe('checks before anything else', () => {
         else c.close();
       },
     });
-    const req = new Request(`${ORIGIN}/api/legal-aid`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+    const req = new Request(`${ORIGIN}/api/legal-aid`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
     expect(req.headers.get('content-length')).toBeNull();
     const res = await call(legalAid, req);
     expect(res.status).toBe(413);
@@ -132,7 +153,14 @@ describe('checks before anything else', () => {
     expect(res.status).toBe(403);
   });
   it('400 for broken JSON', async () => {
-    const res = await call(legalAid, new Request(`${ORIGIN}/api/legal-aid`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"name":' }));
+    const res = await call(
+      legalAid,
+      new Request(`${ORIGIN}/api/legal-aid`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"name":',
+      }),
+    );
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: 'bad-json' });
   });
@@ -140,7 +168,10 @@ describe('checks before anything else', () => {
 
 describe('validation', () => {
   it('400 with field errors in JSON', async () => {
-    const res = await call(legalAid, postJson('/api/legal-aid', { ...legalAidSelf(), idNumber: '123', _key: newKey() }));
+    const res = await call(
+      legalAid,
+      postJson('/api/legal-aid', { ...legalAidSelf(), idNumber: '123', _key: newKey() }),
+    );
     expect(res.status).toBe(400);
     const body = (await res.json()) as { errors: { field: string; message: string }[] };
     expect(body.errors).toEqual([{ field: 'idNumber', message: expect.stringMatching(/18位/) }]);
@@ -164,7 +195,10 @@ describe('validation', () => {
   });
   it('refuses a filled honeypot and stores nothing', async () => {
     const before = blobs.entries('records/').length;
-    const res = await call(legalAid, postJson('/api/legal-aid', { ...legalAidSelf(), homepage: 'http://spam.example', _key: newKey() }));
+    const res = await call(
+      legalAid,
+      postJson('/api/legal-aid', { ...legalAidSelf(), homepage: 'http://spam.example', _key: newKey() }),
+    );
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: 'rejected' });
     expect(blobs.entries('records/').length).toBe(before);
@@ -203,7 +237,8 @@ describe('submitting with JavaScript (JSON)', () => {
     const { body } = await submitJson(legalAidForOther());
     const rec = record(body.receipt!);
     const plain = JSON.stringify({ ...rec, personal: null });
-    for (const s of ['0750-5524538', '07505524538', makeId('19990909', '317'), '陈小明', '买买提']) expect(plain).not.toContain(s);
+    for (const s of ['0750-5524538', '07505524538', makeId('19990909', '317'), '陈小明', '买买提'])
+      expect(plain).not.toContain(s);
   });
   it('answers a retry with the same receipt (200), and the same key with other content with 409', async () => {
     const key = newKey();
@@ -260,7 +295,10 @@ describe('submitting without JavaScript (forms)', () => {
     expect(editHtml).toContain('value="台城街道某某路12号"');
     expect(editHtml).toContain(`name="_key" value="${key}"`);
     // 3. Confirm.
-    const done = await call(legalAid, postForm('/api/legal-aid', { ...values, address: '台城街道某某路14号', _key: key, _step: 'submit' }));
+    const done = await call(
+      legalAid,
+      postForm('/api/legal-aid', { ...values, address: '台城街道某某路14号', _key: key, _step: 'submit' }),
+    );
     expect(done.status).toBe(303);
     const location = done.headers.get('location')!;
     expect(location).toMatch(/^\/apply\/legal-aid\/done\/\?receipt=FY-\d{8}-[0-9A-Z]{6}$/);
@@ -269,7 +307,10 @@ describe('submitting without JavaScript (forms)', () => {
     const receipt = location.split('receipt=')[1]!;
     expect((await personal(record(receipt))).address).toBe('台城街道某某路14号');
     // 4. Pressing confirm twice gives the same receipt.
-    const again = await call(legalAid, postForm('/api/legal-aid', { ...values, address: '台城街道某某路14号', _key: key, _step: 'submit' }));
+    const again = await call(
+      legalAid,
+      postForm('/api/legal-aid', { ...values, address: '台城街道某某路14号', _key: key, _step: 'submit' }),
+    );
     expect(again.headers.get('location')).toBe(location);
     // 5. The confirmation page, with and without the cookie.
     const page = await call(doneFn, new Request(ORIGIN + location, { headers: { Cookie: cookie.split(';')[0]! } }));
@@ -277,7 +318,9 @@ describe('submitting without JavaScript (forms)', () => {
     const pageHtml = await page.text();
     expect(pageHtml).toContain(receipt);
     expect(pageHtml).toContain('需要撤回或者更正');
-    expect(pageHtml).toContain('<button type="submit" class="button button--secondary" name="action" value="withdraw">撤回申请</button>');
+    expect(pageHtml).toContain(
+      '<button type="submit" class="button button--secondary" name="action" value="withdraw">撤回申请</button>',
+    );
     expect(pageHtml).toContain('7日内');
     const plain = await (await call(doneFn, new Request(ORIGIN + location))).text();
     expect(plain).toContain(receipt);
@@ -285,13 +328,20 @@ describe('submitting without JavaScript (forms)', () => {
   });
   it('404 on the confirmation page for a missing or mismatched receipt', async () => {
     expect((await call(doneFn, new Request(`${ORIGIN}/apply/legal-aid/done/?receipt=<script>`))).status).toBe(404);
-    expect((await call(doneFn, new Request(`${ORIGIN}/apply/mediation/done/?receipt=FY-20261127-7K3Q9P`))).status).toBe(404);
+    expect((await call(doneFn, new Request(`${ORIGIN}/apply/mediation/done/?receipt=FY-20261127-7K3Q9P`))).status).toBe(
+      404,
+    );
   });
   it('keeps every value on the page when the store fails at confirmation (503)', async () => {
     const hanging = await pointAtHangingStore();
     const deps = { ...depsFor(undefined), deadlineMs: 400, perCallMs: 300 };
     const started = Date.now();
-    const res = await handleApplication('mediation', postForm('/api/mediation', { ...mediation(), _key: newKey(), _step: 'submit' }), deps, 'cid');
+    const res = await handleApplication(
+      'mediation',
+      postForm('/api/mediation', { ...mediation(), _key: newKey(), _step: 'submit' }),
+      deps,
+      'cid',
+    );
     expect(Date.now() - started).toBeLessThan(1500);
     await hanging.close();
     expect(res.status).toBe(503);
@@ -317,9 +367,18 @@ describe('a dead or hanging store', () => {
     const hanging = await pointAtHangingStore();
     const deps = { ...depsFor(undefined), deadlineMs: 500, perCallMs: 400 };
     const started = Date.now();
-    const res = await handleApplication('legal-aid', postJson('/api/legal-aid', { ...legalAidSelf(), _key: newKey() }), deps, 'cid');
+    const res = await handleApplication(
+      'legal-aid',
+      postJson('/api/legal-aid', { ...legalAidSelf(), _key: newKey() }),
+      deps,
+      'cid',
+    );
     const elapsed = Date.now() - started;
-    const status = await handleStatus(postJson('/api/status', { receipt: 'FY-20261127-7K3Q9P', phone: '13800138000' }), deps, 'cid');
+    const status = await handleStatus(
+      postJson('/api/status', { receipt: 'FY-20261127-7K3Q9P', phone: '13800138000' }),
+      deps,
+      'cid',
+    );
     await hanging.close();
     expect(res.status).toBe(503);
     expect(elapsed).toBeLessThan(1000);
@@ -334,7 +393,10 @@ describe('a dead or hanging store', () => {
     expect(Date.now() - started).toBeLessThan(6500);
   }, 10_000);
   it('a deployed site without APPLICATIONS_SECRET refuses (503) rather than use the development secret', async () => {
-    const res = await (legalAid as Fn)(postJson('/api/legal-aid', { ...legalAidSelf(), _key: newKey() }), { requestId: 'x', deploy: { context: 'production', id: 'p' } } as never);
+    const res = await (legalAid as Fn)(postJson('/api/legal-aid', { ...legalAidSelf(), _key: newKey() }), {
+      requestId: 'x',
+      deploy: { context: 'production', id: 'p' },
+    } as never);
     expect(res.status).toBe(503);
   });
 });
@@ -342,31 +404,49 @@ describe('a dead or hanging store', () => {
 describe('status lookup', () => {
   it('finds the status and history with receipt and phone, however they are typed; no personal data', async () => {
     const { body } = await submitJson();
-    const res = await call(statusFn, postJson('/api/status', { receipt: body.receipt!.toLowerCase().replace(/-/g, ' '), phone: '138-0013-8000' }));
+    const res = await call(
+      statusFn,
+      postJson('/api/status', { receipt: body.receipt!.toLowerCase().replace(/-/g, ' '), phone: '138-0013-8000' }),
+    );
     expect(res.status).toBe(200);
     const view = (await res.json()) as Record<string, unknown>;
-    expect(view).toMatchObject({ receipt: body.receipt, formType: 'legal-aid', current: '已收到', history: [{ status: '已收到' }] });
+    expect(view).toMatchObject({
+      receipt: body.receipt,
+      formType: 'legal-aid',
+      current: '已收到',
+      history: [{ status: '已收到' }],
+    });
     expect(JSON.stringify(view)).not.toMatch(/陈大文|13800138000|台城街道/);
   });
   it('answers a wrong phone exactly like an unknown receipt', async () => {
     const { body } = await submitJson();
     const wrong = await call(statusFn, postJson('/api/status', { receipt: body.receipt, phone: '13900139000' }));
-    const unknown = await call(statusFn, postJson('/api/status', { receipt: 'FY-20200101-ZZZZZZ', phone: '13800138000' }));
+    const unknown = await call(
+      statusFn,
+      postJson('/api/status', { receipt: 'FY-20200101-ZZZZZZ', phone: '13800138000' }),
+    );
     expect(wrong.status).toBe(404);
     expect(unknown.status).toBe(404);
     expect(await wrong.text()).toBe(await unknown.text());
     const headers = (r: Response) => [...r.headers].filter(([k]) => k !== 'x-correlation-id');
     expect(headers(wrong)).toEqual(headers(unknown));
     // And as pages without JavaScript, where the typed values are shown back.
-    const a = await (await call(statusFn, postForm('/api/status', { receipt: body.receipt!, phone: '13900139000' }))).text();
-    const b = await (await call(statusFn, postForm('/api/status', { receipt: body.receipt!, phone: '13900139000' }))).text();
+    const a = await (
+      await call(statusFn, postForm('/api/status', { receipt: body.receipt!, phone: '13900139000' }))
+    ).text();
+    const b = await (
+      await call(statusFn, postForm('/api/status', { receipt: body.receipt!, phone: '13900139000' }))
+    ).text();
     expect(a).toBe(b);
     expect(a).toContain('没有找到这份申请');
   });
   it('400 for a malformed receipt or phone, JSON and page', async () => {
     const res = await call(statusFn, postJson('/api/status', { receipt: 'abc', phone: '' }));
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['receipt', 'phone']);
+    expect(((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual([
+      'receipt',
+      'phone',
+    ]);
     const page = await call(statusFn, postForm('/api/status', { receipt: 'abc', phone: '123' }));
     expect(page.status).toBe(400);
     expect(await page.text()).toMatch(/<title>错误：查询办理进度/);
@@ -392,12 +472,17 @@ describe('withdraw and correct within 10 minutes', () => {
     const status = await call(statusFn, postJson('/api/status', { receipt: body.receipt, phone: '13800138000' }));
     expect(((await status.json()) as { current: string }).current).toBe('已撤回');
     // Twice is fine.
-    expect((await call(withdrawFn, postJson('/api/withdraw', { receipt: body.receipt, token: body.withdrawToken }))).status).toBe(200);
+    expect(
+      (await call(withdrawFn, postJson('/api/withdraw', { receipt: body.receipt, token: body.withdrawToken }))).status,
+    ).toBe(200);
   });
   it('answers a wrong secret like an unknown receipt (404)', async () => {
     const { body } = await submitJson();
     const wrong = await call(withdrawFn, postJson('/api/withdraw', { receipt: body.receipt, token: 'x'.repeat(32) }));
-    const unknown = await call(withdrawFn, postJson('/api/withdraw', { receipt: 'FY-20200101-ZZZZZZ', token: body.withdrawToken }));
+    const unknown = await call(
+      withdrawFn,
+      postJson('/api/withdraw', { receipt: 'FY-20200101-ZZZZZZ', token: body.withdrawToken }),
+    );
     expect(wrong.status).toBe(404);
     expect(unknown.status).toBe(404);
     expect(await wrong.text()).toBe(await unknown.text());
@@ -407,7 +492,11 @@ describe('withdraw and correct within 10 minutes', () => {
     const { body } = await submitJson();
     const later = { ...depsFor(undefined), now: () => new Date(Date.now() + 11 * 60_000) };
     const { handleWithdraw } = await import('../../src/lib/applications/handlers.ts');
-    const res = await handleWithdraw(postJson('/api/withdraw', { receipt: body.receipt, token: body.withdrawToken }), later, 'cid');
+    const res = await handleWithdraw(
+      postJson('/api/withdraw', { receipt: body.receipt, token: body.withdrawToken }),
+      later,
+      'cid',
+    );
     expect(res.status).toBe(410);
     expect(record(body.receipt!).status.current).toBe('已收到');
   });
@@ -427,29 +516,56 @@ describe('withdraw and correct within 10 minutes', () => {
   it('corrects with JSON: same receipt, new content, history noted; refused with a wrong secret or another form type', async () => {
     const { body } = await submitJson();
     const changed = { ...legalAidSelf(), town: 'baisha', address: '白沙镇某某村8号' };
-    const res = await call(legalAid, postJson('/api/legal-aid', { ...changed, _key: newKey(), _correct: body.receipt, _token: body.withdrawToken }));
+    const res = await call(
+      legalAid,
+      postJson('/api/legal-aid', { ...changed, _key: newKey(), _correct: body.receipt, _token: body.withdrawToken }),
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ receipt: body.receipt, corrected: true });
     const rec = record(body.receipt!);
     expect(rec.meta).toMatchObject({ town: 'baisha', corrections: 1 });
     expect((await personal(rec)).address).toBe('白沙镇某某村8号');
     expect(rec.status.history.at(-1)).toMatchObject({ status: '已收到', by: 'applicant' });
-    const wrong = await call(legalAid, postJson('/api/legal-aid', { ...changed, _key: newKey(), _correct: body.receipt, _token: 'y'.repeat(32) }));
+    const wrong = await call(
+      legalAid,
+      postJson('/api/legal-aid', { ...changed, _key: newKey(), _correct: body.receipt, _token: 'y'.repeat(32) }),
+    );
     expect(wrong.status).toBe(404);
-    const otherForm = await call(mediationFn, postJson('/api/mediation', { ...mediation(), _key: newKey(), _correct: body.receipt, _token: body.withdrawToken }));
+    const otherForm = await call(
+      mediationFn,
+      postJson('/api/mediation', {
+        ...mediation(),
+        _key: newKey(),
+        _correct: body.receipt,
+        _token: body.withdrawToken,
+      }),
+    );
     expect(otherForm.status).toBe(404);
   });
   it('corrects without JavaScript: start with the cookie, refill, check, confirm', async () => {
-    const done = await call(legalAid, postForm('/api/legal-aid', { ...legalAidSelf(), _key: newKey(), _step: 'submit' }));
+    const done = await call(
+      legalAid,
+      postForm('/api/legal-aid', { ...legalAidSelf(), _key: newKey(), _step: 'submit' }),
+    );
     const cookie = done.headers.get('set-cookie')!.split(';')[0]!;
     const receipt = done.headers.get('location')!.split('receipt=')[1]!;
-    const start = await call(legalAid, postForm('/api/legal-aid', { _step: 'correct-start', _correct: receipt }, { Cookie: cookie }));
+    const start = await call(
+      legalAid,
+      postForm('/api/legal-aid', { _step: 'correct-start', _correct: receipt }, { Cookie: cookie }),
+    );
     expect(start.status).toBe(200);
     const startHtml = await start.text();
     expect(startHtml).toContain(`name="_correct" value="${receipt}"`);
     expect(startHtml).toContain('更正法律援助申请');
     const key = startHtml.match(/name="_key" value="([^"]+)"/)![1]!;
-    const confirm = await call(legalAid, postForm('/api/legal-aid', { ...legalAidSelf(), contactTime: 'afternoon', _key: key, _correct: receipt, _step: 'submit' }, { Cookie: cookie }));
+    const confirm = await call(
+      legalAid,
+      postForm(
+        '/api/legal-aid',
+        { ...legalAidSelf(), contactTime: 'afternoon', _key: key, _correct: receipt, _step: 'submit' },
+        { Cookie: cookie },
+      ),
+    );
     expect(confirm.status).toBe(303);
     expect(confirm.headers.get('location')).toBe(`/apply/legal-aid/done/?receipt=${receipt}&corrected=1`);
     expect((await personal(record(receipt))).contactTime).toBe('afternoon');
@@ -482,7 +598,13 @@ describe('logs', () => {
     await call(statusFn, postJson('/api/status', { receipt: 'FY-20200101-ZZZZZZ', phone: '0750-5524538' }));
     const all = logs.join('\n');
     expect(logs.length).toBeGreaterThanOrEqual(3);
-    for (const line of logs) expect(JSON.parse(line)).toMatchObject({ cid: 'test-request', event: expect.any(String), status: expect.any(Number) });
-    for (const s of ['陈小明', '买买提', '0750-5524538', '5524538', makeId('19990909', '317'), '打架', '看守所']) expect(all).not.toContain(s);
+    for (const line of logs)
+      expect(JSON.parse(line)).toMatchObject({
+        cid: 'test-request',
+        event: expect.any(String),
+        status: expect.any(Number),
+      });
+    for (const s of ['陈小明', '买买提', '0750-5524538', '5524538', makeId('19990909', '317'), '打架', '看守所'])
+      expect(all).not.toContain(s);
   });
 });

@@ -31,7 +31,8 @@ import { openRecord, testOpeningKey, testPrivateJwk } from './support/keys.ts';
 
 type Fn = (req: Request, ctx: never) => Promise<Response>;
 const ORIGIN = 'http://localhost:8888';
-const ctx = (ip = '203.0.113.7') => ({ requestId: 'test-request', ip, deploy: { context: 'dev', id: 'test-deploy' } }) as never;
+const ctx = (ip = '203.0.113.7') =>
+  ({ requestId: 'test-request', ip, deploy: { context: 'dev', id: 'test-deploy' } }) as never;
 
 const CITY = newToken();
 const TOWN = newToken();
@@ -66,14 +67,22 @@ afterEach(() => {
 const call = (fn: unknown, req: Request, c = ctx(ip)) => (fn as Fn)(req, c);
 
 function postJson(path: string, body: unknown, headers: Record<string, string> = {}): Request {
-  return new Request(ORIGIN + path, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...headers }, body: JSON.stringify(body) });
+  return new Request(ORIGIN + path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 function staffReq(path: string, token: string | null, init: { method?: string; body?: unknown } = {}): Request {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (token !== null) headers.Authorization = `Bearer ${token}`;
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-  return new Request(ORIGIN + path, { method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'), headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  return new Request(ORIGIN + path, {
+    method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'),
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
 }
 
 async function staff(path: string, token: string | null = CITY, init: { method?: string; body?: unknown } = {}) {
@@ -81,7 +90,11 @@ async function staff(path: string, token: string | null = CITY, init: { method?:
   return { res, body: (await res.json()) as Record<string, unknown> };
 }
 
-async function submit(fn: unknown, path: string, values: FormValues): Promise<{ receipt: string; withdrawToken: string }> {
+async function submit(
+  fn: unknown,
+  path: string,
+  values: FormValues,
+): Promise<{ receipt: string; withdrawToken: string }> {
   const res = await call(fn, postJson(path, { ...values, _key: newKey() }));
   expect(res.status).toBe(201);
   return (await res.json()) as { receipt: string; withdrawToken: string };
@@ -103,7 +116,9 @@ function walk(dir: string): string[] {
 /** Audit entries as stored on disk. */
 function auditFiles(): { file: string; entry: AuditEntry }[] {
   return walk(blobs.directory)
-    .filter((f) => f.includes('site:audit') && f.includes(`${join('entries')}`) && !f.includes(`${join('', 'metadata', '')}`))
+    .filter(
+      (f) => f.includes('site:audit') && f.includes(`${join('entries')}`) && !f.includes(`${join('', 'metadata', '')}`),
+    )
     .flatMap((file) => {
       try {
         return [{ file, entry: JSON.parse(readFileSync(file, 'utf8')) as AuditEntry }];
@@ -115,7 +130,10 @@ function auditFiles(): { file: string; entry: AuditEntry }[] {
 
 const kidOf = (rec: ApplicationRecord) => (rec.personal as Record<string, unknown> | null)?.kid;
 
-const auditFor = (receipt: string) => auditFiles().map((a) => a.entry).filter((e) => e.receipt === receipt || e.receipts?.includes(receipt));
+const auditFor = (receipt: string) =>
+  auditFiles()
+    .map((a) => a.entry)
+    .filter((e) => e.receipt === receipt || e.receipts?.includes(receipt));
 
 describe('configuration', () => {
   it('routes the staff API, the statistics page and the nightly retention job', () => {
@@ -133,32 +151,79 @@ describe('encryption at rest', () => {
     const c = await submit(mediationFn, '/api/mediation', mediation());
     // Staff read, change and export: the audit store and the status history must stay clean too.
     for (const r of [a, b, c]) expect((await staff(`/api/staff/records/${r.receipt}`)).res.status).toBe(200);
-    expect((await staff(`/api/staff/records/${a.receipt}/status`, CITY, { body: { status: '审查中' } })).res.status).toBe(200);
+    expect(
+      (await staff(`/api/staff/records/${a.receipt}/status`, CITY, { body: { status: '审查中' } })).res.status,
+    ).toBe(200);
     expect((await staff('/api/staff/export', CITY, { body: { filters: {} } })).res.status).toBe(200);
     const raw = blobs.rawText();
     const personalStrings = [
-      '陈大文', makeId(), '13800138000', '138-0013-8000', '台城街道某某路12号', '姓王的包工头', '我在工地干了三个月', '一万二千元',
-      '买买提', makeId('19700101', '456'), '0750-5524538', '07505524538', '陈小明', makeId('19990909', '317'), '某看守所', '某某市人民法院', '因为打架被刑事拘留', '请中午以后打电话',
-      '李小梅', '13912345678', '隔壁的陈伯', '排水沟', '希望把排水沟改回原来的位置', '打电话时请不要说是哪里打来的', 'onerror',
+      '陈大文',
+      makeId(),
+      '13800138000',
+      '138-0013-8000',
+      '台城街道某某路12号',
+      '姓王的包工头',
+      '我在工地干了三个月',
+      '一万二千元',
+      '买买提',
+      makeId('19700101', '456'),
+      '0750-5524538',
+      '07505524538',
+      '陈小明',
+      makeId('19990909', '317'),
+      '某看守所',
+      '某某市人民法院',
+      '因为打架被刑事拘留',
+      '请中午以后打电话',
+      '李小梅',
+      '13912345678',
+      '隔壁的陈伯',
+      '排水沟',
+      '希望把排水沟改回原来的位置',
+      '打电话时请不要说是哪里打来的',
+      'onerror',
     ];
     for (const s of personalStrings) expect(raw, `store contains ${s}`).not.toContain(s);
     // What IS plaintext is the list the issue allows: receipt, type, town, category, statuses, times, keyed hashes.
     const rec = record(a.receipt);
-    expect(Object.keys(rec).sort()).toEqual(['createdAt', 'formType', 'meta', 'personal', 'receipt', 'schemaVersion', 'status', 'updatedAt']);
-    expect(Object.keys(rec.meta).sort()).toEqual(['category', 'corrections', 'idemHash', 'phoneHash', 'submissionHash', 'town', 'withdrawUntil']);
+    expect(Object.keys(rec).sort()).toEqual([
+      'createdAt',
+      'formType',
+      'meta',
+      'personal',
+      'receipt',
+      'schemaVersion',
+      'status',
+      'updatedAt',
+    ]);
+    expect(Object.keys(rec.meta).sort()).toEqual([
+      'category',
+      'corrections',
+      'idemHash',
+      'phoneHash',
+      'submissionHash',
+      'town',
+      'withdrawUntil',
+    ]);
     expect(Object.keys(rec.personal!).sort()).toEqual(['ct', 'encoding', 'epk', 'iv', 'kid', 'v']);
   });
 
   it('opens with the bureau private key, and not with another key, under another receipt or with a changed byte', async () => {
     const { receipt } = await submit(legalAid, '/api/legal-aid', legalAidSelf());
     const rec = record(receipt);
-    expect(await openRecord(rec)).toMatchObject({ name: '陈大文', idNumber: makeId(), facts: expect.stringContaining(HTML_PAYLOAD) });
+    expect(await openRecord(rec)).toMatchObject({
+      name: '陈大文',
+      idNumber: makeId(),
+      facts: expect.stringContaining(HTML_PAYLOAD),
+    });
     const other = await generateKeyPair();
     const otherKey = await importPrivateKey(other.privateJwk);
     // Another key that does not even claim the key id: nothing to try.
     await expect(openRecord(rec, [{ kid: other.kid, key: otherKey }])).rejects.toMatchObject({ reason: 'no-key' });
     // Another key relabelled with the record's key id: the ciphertext does not verify.
-    await expect(openRecord(rec, [{ kid: testPrivateJwk().kid, key: otherKey }])).rejects.toMatchObject({ reason: 'failed' });
+    await expect(openRecord(rec, [{ kid: testPrivateJwk().kid, key: otherKey }])).rejects.toMatchObject({
+      reason: 'failed',
+    });
     // The right key, but the sealed half moved to another record: the receipt is bound in.
     const right = await testOpeningKey();
     await expect(open(rec.personal, 'FY-20200101-ZZZZZZ', [right])).rejects.toBeInstanceOf(OpenError);
@@ -168,8 +233,14 @@ describe('encryption at rest', () => {
   });
 
   it('pads the plaintext, so the stored length does not give away the length of a story', async () => {
-    const short = await submit(legalAid, '/api/legal-aid', { ...legalAidSelf(), facts: '老板拖欠工资三个月，一共一万二千元。想讨回来。' });
-    const longer = await submit(legalAid, '/api/legal-aid', { ...legalAidSelf(), facts: '老板拖欠工资三个月，一共一万二千元。想讨回来。还有加班费。' });
+    const short = await submit(legalAid, '/api/legal-aid', {
+      ...legalAidSelf(),
+      facts: '老板拖欠工资三个月，一共一万二千元。想讨回来。',
+    });
+    const longer = await submit(legalAid, '/api/legal-aid', {
+      ...legalAidSelf(),
+      facts: '老板拖欠工资三个月，一共一万二千元。想讨回来。还有加班费。',
+    });
     const len = (r: string) => ((record(r).personal as Record<string, string>).ct ?? '').length;
     expect(len(short.receipt)).toBe(len(longer.receipt));
   });
@@ -206,7 +277,16 @@ describe('encryption at rest', () => {
       const listed = (await staff('/api/staff/records')).body.records as { receipt: string; kid: string }[];
       expect(listed.find((r) => r.receipt === old.receipt)?.kid).toBe(testPrivateJwk().kid);
       // Correcting the old record within 10 minutes re-seals it with the current (new) key.
-      const res = await call(legalAid, postJson('/api/legal-aid', { ...legalAidSelf(), address: '台城街道某某路99号', _key: newKey(), _correct: old.receipt, _token: old.withdrawToken }));
+      const res = await call(
+        legalAid,
+        postJson('/api/legal-aid', {
+          ...legalAidSelf(),
+          address: '台城街道某某路99号',
+          _key: newKey(),
+          _correct: old.receipt,
+          _token: old.withdrawToken,
+        }),
+      );
       expect(res.status).toBe(200);
       expect(kidOf(record(old.receipt))).toBe(next.kid);
       expect(await openRecord(record(old.receipt), keys)).toMatchObject({ address: '台城街道某某路99号' });
@@ -217,7 +297,10 @@ describe('encryption at rest', () => {
 
   it('withdrawal still deletes the sealed half', async () => {
     const { receipt, withdrawToken } = await submit(mediationFn, '/api/mediation', mediation());
-    const res = await call((await import('../../functions/withdraw.mts')).default, postJson('/api/withdraw', { receipt, token: withdrawToken }));
+    const res = await call(
+      (await import('../../functions/withdraw.mts')).default,
+      postJson('/api/withdraw', { receipt, token: withdrawToken }),
+    );
     expect(res.status).toBe(200);
     expect(record(receipt).personal).toBeNull();
     const got = await staff(`/api/staff/records/${receipt}`);
@@ -227,8 +310,16 @@ describe('encryption at rest', () => {
 
 describe('sign-in and authorisation', () => {
   it('signs in with a token and says who and which towns', async () => {
-    expect((await staff('/api/staff/session', CITY, { body: {} })).body).toEqual({ name: '城区管理员', towns: [], cityWide: true });
-    expect((await staff('/api/staff/session', TOWN, { body: {} })).body).toEqual({ name: '都斛司法所', towns: ['duhu'], cityWide: false });
+    expect((await staff('/api/staff/session', CITY, { body: {} })).body).toEqual({
+      name: '城区管理员',
+      towns: [],
+      cityWide: true,
+    });
+    expect((await staff('/api/staff/session', TOWN, { body: {} })).body).toEqual({
+      name: '都斛司法所',
+      towns: ['duhu'],
+      cityWide: false,
+    });
   });
 
   it('refuses every route without a token, with a wrong token and with a malformed header (401)', async () => {
@@ -256,7 +347,8 @@ describe('sign-in and authorisation', () => {
   });
 
   it('locks an address out after 10 failures: even the right token is refused (429) until the lock ends; audited', async () => {
-    for (let i = 0; i < 9; i++) expect((await staff('/api/staff/session', 'tsk_' + 'y'.repeat(43), { body: {} })).res.status).toBe(401);
+    for (let i = 0; i < 9; i++)
+      expect((await staff('/api/staff/session', 'tsk_' + 'y'.repeat(43), { body: {} })).res.status).toBe(401);
     const tenth = await staff('/api/staff/session', 'tsk_' + 'y'.repeat(43), { body: {} });
     expect(tenth.res.status).toBe(429);
     const locked = await staff('/api/staff/session', CITY, { body: {} });
@@ -264,7 +356,9 @@ describe('sign-in and authorisation', () => {
     expect(Number(locked.res.headers.get('retry-after'))).toBeGreaterThan(800);
     expect(locked.body.message).toMatch(/已暂时锁定，请 15 分钟后再试/);
     // Another address is not affected.
-    expect((await call(staffFn, staffReq('/api/staff/session', CITY, { body: {} }), ctx('192.0.2.200'))).status).toBe(200);
+    expect((await call(staffFn, staffReq('/api/staff/session', CITY, { body: {} }), ctx('192.0.2.200'))).status).toBe(
+      200,
+    );
     // After the lock, the right token works again.
     const later: StaffDeps = { ...staffDepsFor(ctx(ip)), now: () => new Date(Date.now() + 16 * 60_000) };
     expect((await handleStaff(staffReq('/api/staff/session', CITY, { body: {} }), later, { ip })).status).toBe(200);
@@ -286,16 +380,31 @@ describe('sign-in and authorisation', () => {
     const missing = await staff('/api/staff/records/FY-20200101-ZZZZZZ', TOWN);
     expect(denied.res.status).toBe(404);
     expect(denied.body.message).toBe(missing.body.message);
-    expect((await staff(`/api/staff/records/${taicheng.receipt}/status`, TOWN, { body: { status: '审查中' } })).res.status).toBe(404);
+    expect(
+      (await staff(`/api/staff/records/${taicheng.receipt}/status`, TOWN, { body: { status: '审查中' } })).res.status,
+    ).toBe(404);
     expect(record(taicheng.receipt).status.current).toBe('已收到');
     expect((await staff('/api/staff/records?town=taicheng', TOWN)).res.status).toBe(403);
     expect((await staff('/api/staff/export', TOWN, { body: { filters: { town: 'taicheng' } } })).res.status).toBe(403);
-    const exported = (await staff('/api/staff/export', TOWN, { body: { filters: {} } })).body.records as { town: string }[];
+    const exported = (await staff('/api/staff/export', TOWN, { body: { filters: {} } })).body.records as {
+      town: string;
+    }[];
     expect(exported.every((r) => r.town === 'duhu')).toBe(true);
   });
 
   it('refuses requests from another site (403) and bad filters (400)', async () => {
-    const res = await call(staffFn, new Request(`${ORIGIN}/api/staff/session`, { method: 'POST', headers: { Authorization: `Bearer ${CITY}`, 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'cross-site' }, body: '{}' }));
+    const res = await call(
+      staffFn,
+      new Request(`${ORIGIN}/api/staff/session`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${CITY}`,
+          'Content-Type': 'application/json',
+          'Sec-Fetch-Site': 'cross-site',
+        },
+        body: '{}',
+      }),
+    );
     expect(res.status).toBe(403);
     expect((await staff('/api/staff/records?status=偷看', CITY)).res.status).toBe(400);
     expect((await staff('/api/staff/records?from=2026-13-45', CITY)).res.status).toBe(400);
@@ -316,37 +425,57 @@ describe('the desk API', () => {
     const text = JSON.stringify(body);
     expect(text).not.toMatch(/phoneHash|idemHash|submissionHash|"ct"|陈大文/);
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    expect(((await staff(`/api/staff/records?from=${today}&to=${today}`)).body.records as unknown[]).length).toBeGreaterThan(0);
+    expect(
+      ((await staff(`/api/staff/records?from=${today}&to=${today}`)).body.records as unknown[]).length,
+    ).toBeGreaterThan(0);
     expect(((await staff('/api/staff/records?to=2020-01-01')).body.records as unknown[]).length).toBe(0);
   });
 
   it('changes the status with a note the applicant sees on the status page; 需补充材料 lists every material at once', async () => {
     const { receipt } = await submit(legalAid, '/api/legal-aid', legalAidSelf());
-    const missing = await staff(`/api/staff/records/${receipt}/status`, CITY, { body: { status: '需补充材料', note: '' } });
+    const missing = await staff(`/api/staff/records/${receipt}/status`, CITY, {
+      body: { status: '需补充材料', note: '' },
+    });
     expect(missing.res.status).toBe(400);
     expect(missing.body.errors).toEqual([{ field: 'materials', message: expect.stringContaining('一次性') }]);
-    const personalNote = await staff(`/api/staff/records/${receipt}/status`, CITY, { body: { status: '不予受理', note: '已电话联系 13800138000' } });
+    const personalNote = await staff(`/api/staff/records/${receipt}/status`, CITY, {
+      body: { status: '不予受理', note: '已电话联系 13800138000' },
+    });
     expect(personalNote.res.status).toBe(400);
     expect(personalNote.body.errors).toEqual([{ field: 'note', message: expect.stringContaining('个人信息') }]);
     const ok = await staff(`/api/staff/records/${receipt}/status`, CITY, {
-      body: { status: '需补充材料', materials: ['申请人的居民身份证或者其他身份证明', '欠条的复印件'], note: '可以拍照后到司法所提交。', expected: '已收到' },
+      body: {
+        status: '需补充材料',
+        materials: ['申请人的居民身份证或者其他身份证明', '欠条的复印件'],
+        note: '可以拍照后到司法所提交。',
+        expected: '已收到',
+      },
     });
     expect(ok.res.status).toBe(200);
     const res = await call(statusFn, postJson('/api/status', { receipt, phone: '13800138000' }));
     const view = (await res.json()) as { current: string; history: { status: string; note?: string }[] };
     expect(view.current).toBe('需补充材料');
-    expect(view.history.at(-1)!.note).toBe('请一次性补充以下材料：\n1. 申请人的居民身份证或者其他身份证明\n2. 欠条的复印件\n可以拍照后到司法所提交。');
+    expect(view.history.at(-1)!.note).toBe(
+      '请一次性补充以下材料：\n1. 申请人的居民身份证或者其他身份证明\n2. 欠条的复印件\n可以拍照后到司法所提交。',
+    );
     expect(JSON.stringify(view)).not.toContain('城区管理员'); // who did it is in the audit trail, not shown to the applicant
     // Someone else changed it meanwhile: refused, not overwritten.
-    const stale = await staff(`/api/staff/records/${receipt}/status`, CITY, { body: { status: '已受理', expected: '已收到' } });
+    const stale = await staff(`/api/staff/records/${receipt}/status`, CITY, {
+      body: { status: '已受理', expected: '已收到' },
+    });
     expect(stale.res.status).toBe(409);
     expect(record(receipt).status.current).toBe('需补充材料');
   });
 
   it('refuses to change a withdrawn application', async () => {
     const { receipt, withdrawToken } = await submit(legalAid, '/api/legal-aid', legalAidSelf());
-    await call((await import('../../functions/withdraw.mts')).default, postJson('/api/withdraw', { receipt, token: withdrawToken }));
-    expect((await staff(`/api/staff/records/${receipt}/status`, CITY, { body: { status: '审查中' } })).res.status).toBe(409);
+    await call(
+      (await import('../../functions/withdraw.mts')).default,
+      postJson('/api/withdraw', { receipt, token: withdrawToken }),
+    );
+    expect((await staff(`/api/staff/records/${receipt}/status`, CITY, { body: { status: '审查中' } })).res.status).toBe(
+      409,
+    );
   });
 
   it('exports the filtered records still sealed, and they open on the staff side', async () => {
@@ -396,10 +525,18 @@ describe('audit trail', () => {
 
   it('cannot be altered: no route edits or deletes entries, keys are never reused, and a changed entry fails its check', async () => {
     for (const method of ['PUT', 'PATCH', 'DELETE', 'POST']) {
-      const res = await call(staffFn, new Request(`${ORIGIN}/api/staff/audit`, { method, headers: { Authorization: `Bearer ${CITY}`, 'Content-Type': 'application/json' }, body: method === 'DELETE' ? undefined : '{}' }));
+      const res = await call(
+        staffFn,
+        new Request(`${ORIGIN}/api/staff/audit`, {
+          method,
+          headers: { Authorization: `Bearer ${CITY}`, 'Content-Type': 'application/json' },
+          body: method === 'DELETE' ? undefined : '{}',
+        }),
+      );
       expect(res.status, method).toBe(405);
     }
-    for (const path of ['/api/staff/audit/entries', '/api/staff/audit/x/delete']) expect((await staff(path, CITY, { method: 'DELETE' })).res.status).toBe(404);
+    for (const path of ['/api/staff/audit/entries', '/api/staff/audit/x/delete'])
+      expect((await staff(path, CITY, { method: 'DELETE' })).res.status).toBe(404);
     // Keys are unique; an append never overwrites an existing entry.
     const first = auditFiles()[0]!;
     const forged: AuditEntry = { ...first.entry, actor: '冒名' };
@@ -413,13 +550,18 @@ describe('audit trail', () => {
     await staff(`/api/staff/records/${receipt}`);
     const target = auditFiles().find((x) => x.entry.receipt === receipt)!;
     writeFileSync(target.file, JSON.stringify({ ...target.entry, actor: '别人' }));
-    const shown = (await staff(`/api/staff/audit?receipt=${receipt}`)).body.entries as (AuditEntry & { verified: boolean })[];
+    const shown = (await staff(`/api/staff/audit?receipt=${receipt}`)).body.entries as (AuditEntry & {
+      verified: boolean;
+    })[];
     expect(shown.find((e) => e.id === target.entry.id)).toMatchObject({ actor: '别人', verified: false });
   });
 
   it('hands out nothing when the audit entry cannot be written', async () => {
     const { receipt } = await submit(legalAid, '/api/legal-aid', legalAidSelf());
-    const deps: StaffDeps = { ...staffDepsFor(ctx(ip)), store: { ...staffStore, appendAudit: async () => ({ written: false }) } };
+    const deps: StaffDeps = {
+      ...staffDepsFor(ctx(ip)),
+      store: { ...staffStore, appendAudit: async () => ({ written: false }) },
+    };
     const res = await handleStaff(staffReq(`/api/staff/records/${receipt}`, CITY), deps, { ip });
     expect(res.status).toBe(503);
     expect(await res.text()).not.toContain('"ct"');
@@ -438,7 +580,8 @@ describe('logs', () => {
     await staff('/api/staff/session', 'tsk_' + 'z'.repeat(43), { body: {} });
     const all = logs.join('\n');
     expect(logs.length).toBeGreaterThan(3);
-    for (const s of ['陈小明', '买买提', '0750-5524538', makeId('19990909', '317'), CITY, TOWN, 'tsk_', ip]) expect(all).not.toContain(s);
+    for (const s of ['陈小明', '买买提', '0750-5524538', makeId('19990909', '317'), CITY, TOWN, 'tsk_', ip])
+      expect(all).not.toContain(s);
     expect(all).toContain('"staff":"城区管理员"');
   });
 });
@@ -449,12 +592,23 @@ describe('retention', () => {
   async function aged(daysAgo: number, status?: '已办结' | '不予受理' | '审查中'): Promise<string> {
     const at = new Date(Date.now() - daysAgo * DAY);
     const deps = { ...depsFor(ctx(ip)), now: () => at };
-    const res = await handleApplication('legal-aid', postJson('/api/legal-aid', { ...legalAidSelf(), _key: newKey() }), deps, 'cid');
+    const res = await handleApplication(
+      'legal-aid',
+      postJson('/api/legal-aid', { ...legalAidSelf(), _key: newKey() }),
+      deps,
+      'cid',
+    );
     const { receipt } = (await res.json()) as { receipt: string };
     if (status) {
       const sd: StaffDeps = { ...staffDepsFor(ctx(ip)), now: () => new Date(at.getTime() + 60_000) };
       const note = status === '不予受理' ? '不属于法律援助的事项范围。' : '';
-      expect((await handleStaff(staffReq(`/api/staff/records/${receipt}/status`, CITY, { body: { status, note } }), sd, { ip })).status).toBe(200);
+      expect(
+        (
+          await handleStaff(staffReq(`/api/staff/records/${receipt}/status`, CITY, { body: { status, note } }), sd, {
+            ip,
+          })
+        ).status,
+      ).toBe(200);
     }
     return receipt;
   }
@@ -473,7 +627,13 @@ describe('retention', () => {
       const rec = record(r);
       expect(rec.personal).toBeNull();
       expect(rec.purgedAt).toBeTruthy();
-      expect(rec.meta).toMatchObject({ town: 'taicheng', category: 'labour', phoneHash: '', idemHash: '', submissionHash: '' });
+      expect(rec.meta).toMatchObject({
+        town: 'taicheng',
+        category: 'labour',
+        phoneHash: '',
+        idemHash: '',
+        submissionHash: '',
+      });
       expect(rec.status.history.every((h) => h.note === undefined)).toBe(true);
       expect(rec.status.current).toBe(r === oldDone ? '已办结' : '不予受理');
       // The status page no longer finds it (no phone hash left).
@@ -487,7 +647,9 @@ describe('retention', () => {
     expect(auditFiles().some((a) => a.entry.action === 'retention' && a.entry.receipts?.includes(oldDone))).toBe(true);
     expect((await retentionJob(staffStore, new Date(), 365, depsFor(ctx(ip)).secret))!.purged).toEqual([]);
     // Staff can no longer change a purged record.
-    expect((await staff(`/api/staff/records/${oldDone}/status`, CITY, { body: { status: '审查中' } })).res.status).toBe(409);
+    expect((await staff(`/api/staff/records/${oldDone}/status`, CITY, { body: { status: '审查中' } })).res.status).toBe(
+      409,
+    );
   });
 
   it('deletes nothing when RETENTION_DAYS is not set', async () => {

@@ -45,7 +45,8 @@ export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
     io: 'input',
     unrepresentable: 'any',
     override: (ctx) => {
-      if ((ctx.zodSchema as { _zod: { def: { type: string } } })._zod.def.type === 'date') ctx.jsonSchema.format = 'date';
+      if ((ctx.zodSchema as { _zod: { def: { type: string } } })._zod.def.type === 'date')
+        ctx.jsonSchema.format = 'date';
     },
   }) as JsonSchema;
 }
@@ -63,18 +64,23 @@ export function lengthFromPattern(pattern: string | undefined): { min?: number; 
 
 function compareString(path: string, f: CmsField, s: JsonSchema, out: string[]): void {
   if (s.format === 'uri') {
-    if (!f.pattern || !f.pattern[0].startsWith('^https?://')) out.push(`${path}：schema 要求网址，CMS 应该用 ^https?:// 开头的 pattern 检查`);
+    if (!f.pattern || !f.pattern[0].startsWith('^https?://'))
+      out.push(`${path}：schema 要求网址，CMS 应该用 ^https?:// 开头的 pattern 检查`);
     return;
   }
   if (s.minLength === undefined && s.maxLength === undefined) return;
   const len = lengthFromPattern(f.pattern?.[0]);
   const wantMin = s.minLength ?? 0;
   if (!len) {
-    out.push(`${path}：schema 限制了字数（${s.minLength ?? 0}–${s.maxLength ?? '不限'}），CMS 的 pattern 应写成 ^.{${wantMin},${s.maxLength ?? ''}}$`);
+    out.push(
+      `${path}：schema 限制了字数（${s.minLength ?? 0}–${s.maxLength ?? '不限'}），CMS 的 pattern 应写成 ^.{${wantMin},${s.maxLength ?? ''}}$`,
+    );
     return;
   }
   if ((len.min ?? 0) !== wantMin || len.max !== s.maxLength) {
-    out.push(`${path}：字数限制不一致：schema ${wantMin}–${s.maxLength ?? '不限'}，CMS ${len.min}–${len.max ?? '不限'}`);
+    out.push(
+      `${path}：字数限制不一致：schema ${wantMin}–${s.maxLength ?? '不限'}，CMS ${len.min}–${len.max ?? '不限'}`,
+    );
   }
 }
 
@@ -84,14 +90,22 @@ function compareString(path: string, f: CmsField, s: JsonSchema, out: string[]):
  * the schema requires may be optional in the CMS (the schema still requires
  * it whenever the object is given). The reverse is still a difference.
  */
-function compareField(path: string, f: CmsField, s: JsonSchema, required: boolean, out: string[], insideOptional = false): void {
+function compareField(
+  path: string,
+  f: CmsField,
+  s: JsonSchema,
+  required: boolean,
+  out: string[],
+  insideOptional = false,
+): void {
   const cmsRequired = f.required !== false;
   if (cmsRequired !== required && !(insideOptional && required && !cmsRequired)) {
     out.push(`${path}：schema ${required ? '必填' : '可不填'}，CMS ${cmsRequired ? '必填' : '可不填'}`);
   }
 
   if (s.format === 'date') {
-    if (f.widget !== 'datetime' || f.format !== 'YYYY-MM-DD') out.push(`${path}：schema 是日期，CMS 应该用 datetime 组件，format: YYYY-MM-DD`);
+    if (f.widget !== 'datetime' || f.format !== 'YYYY-MM-DD')
+      out.push(`${path}：schema 是日期，CMS 应该用 datetime 组件，format: YYYY-MM-DD`);
     return;
   }
   if (s.anyOf) {
@@ -104,18 +118,21 @@ function compareField(path: string, f: CmsField, s: JsonSchema, required: boolea
   switch (s.type) {
     case 'string':
       if (s.enum) {
-        if (f.widget !== 'select' || f.multiple) out.push(`${path}：schema 是单选（${s.enum.join('、')}），CMS 应该用 select 组件`);
+        if (f.widget !== 'select' || f.multiple)
+          out.push(`${path}：schema 是单选（${s.enum.join('、')}），CMS 应该用 select 组件`);
         else if (JSON.stringify(optionValues(f)) !== JSON.stringify(s.enum)) {
           out.push(`${path}：选项不一致：schema [${s.enum.join('、')}]，CMS [${optionValues(f).join('、')}]`);
         }
         return;
       }
-      if (!['string', 'text', 'select'].includes(f.widget)) out.push(`${path}：schema 是文字，CMS 却用 ${f.widget} 组件`);
+      if (!['string', 'text', 'select'].includes(f.widget))
+        out.push(`${path}：schema 是文字，CMS 却用 ${f.widget} 组件`);
       if (f.widget !== 'select') compareString(path, f, s, out);
       return;
     case 'boolean':
       if (f.widget !== 'boolean') out.push(`${path}：schema 是是/否，CMS 应该用 boolean 组件`);
-      if (s.default !== undefined && f.default !== s.default) out.push(`${path}：默认值不一致：schema ${String(s.default)}，CMS ${String(f.default)}`);
+      if (s.default !== undefined && f.default !== s.default)
+        out.push(`${path}：默认值不一致：schema ${String(s.default)}，CMS ${String(f.default)}`);
       return;
     case 'object':
       if (f.widget !== 'object' || !f.fields) {
@@ -126,10 +143,13 @@ function compareField(path: string, f: CmsField, s: JsonSchema, required: boolea
       return;
     case 'array': {
       const items = s.items ?? {};
-      if ((s.minItems ?? 0) !== (f.min ?? 0)) out.push(`${path}：最少条数不一致：schema ${s.minItems ?? 0}，CMS ${f.min ?? 0}`);
-      if (s.maxItems !== f.max) out.push(`${path}：最多条数不一致：schema ${s.maxItems ?? '不限'}，CMS ${f.max ?? '不限'}`);
+      if ((s.minItems ?? 0) !== (f.min ?? 0))
+        out.push(`${path}：最少条数不一致：schema ${s.minItems ?? 0}，CMS ${f.min ?? 0}`);
+      if (s.maxItems !== f.max)
+        out.push(`${path}：最多条数不一致：schema ${s.maxItems ?? '不限'}，CMS ${f.max ?? '不限'}`);
       if (items.type === 'string' && items.enum) {
-        if (f.widget !== 'select' || !f.multiple) out.push(`${path}：schema 是多选，CMS 应该用 select 组件并设 multiple: true`);
+        if (f.widget !== 'select' || !f.multiple)
+          out.push(`${path}：schema 是多选，CMS 应该用 select 组件并设 multiple: true`);
         else if (JSON.stringify(optionValues(f)) !== JSON.stringify(items.enum)) {
           out.push(`${path}：选项不一致：schema [${items.enum.join('、')}]，CMS [${optionValues(f).join('、')}]`);
         }
@@ -150,7 +170,13 @@ function compareField(path: string, f: CmsField, s: JsonSchema, required: boolea
 }
 
 /** Every difference between a CMS `fields` list and an object schema. `extra` names CMS-only fields (body). */
-export function compareFields(prefix: string, fields: CmsField[], schema: JsonSchema, extra: string[] = [], insideOptional = false): string[] {
+export function compareFields(
+  prefix: string,
+  fields: CmsField[],
+  schema: JsonSchema,
+  extra: string[] = [],
+  insideOptional = false,
+): string[] {
   const out: string[] = [];
   const props = schema.properties ?? {};
   const required = new Set(schema.required ?? []);

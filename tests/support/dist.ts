@@ -48,7 +48,9 @@ export function checkLinks(dist: string, base = '/'): BrokenLink[] {
   const broken: BrokenLink[] = [];
   for (const file of files) {
     const page = base.replace(/\/$/, '') + pagePath(dist, file);
-    const html = readFileSync(file, 'utf8').replace(/<script[\s\S]*?<\/script>/g, (s) => s.replace(/>[\s\S]*<\/script>$/, '></script>'));
+    const html = readFileSync(file, 'utf8').replace(/<script[\s\S]*?<\/script>/g, (s) =>
+      s.replace(/>[\s\S]*<\/script>$/, '></script>'),
+    );
     for (const m of html.matchAll(LINK_ATTR)) {
       const raw = m[2]!.replace(/&amp;/g, '&');
       if (!raw || EXTERNAL.test(raw)) continue;

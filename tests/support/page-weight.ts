@@ -99,7 +99,13 @@ export function htmlRefs(html: string): string[] {
   for (const m of tags.matchAll(/<link\s[^>]*>/g)) {
     const rel = attr(m[0], 'rel')?.toLowerCase().split(/\s+/) ?? [];
     const href = attr(m[0], 'href');
-    if (href && (rel.includes('stylesheet') || rel.includes('modulepreload') || (rel.includes('preload') && !rel.includes('icon')))) refs.push(href);
+    if (
+      href &&
+      (rel.includes('stylesheet') ||
+        rel.includes('modulepreload') ||
+        (rel.includes('preload') && !rel.includes('icon')))
+    )
+      refs.push(href);
   }
   for (const m of tags.matchAll(/<script\s[^>]*>/g)) {
     const src = attr(m[0], 'src');
@@ -119,7 +125,8 @@ export function htmlRefs(html: string): string[] {
 /** Static imports in a built JavaScript module (minified or not); not dynamic import(). */
 export function jsImports(js: string): string[] {
   const out: string[] = [];
-  for (const m of js.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'`]([^"'`]+)["'`]/g)) out.push(m[1]!);
+  for (const m of js.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'`]([^"'`]+)["'`]/g))
+    out.push(m[1]!);
   return out;
 }
 
@@ -203,15 +210,52 @@ export const PAGE_TYPES: PageType[] = [
   { id: 'services', name: '服务总览', example: '/services/', match: (p) => p === '/services/' },
   { id: 'service', name: '服务指南', example: '/services/legal-aid/', match: (p) => /^\/services\/[^/]+\/$/.test(p) },
   { id: 'case-list', name: '以案说法列表', example: '/cases/', match: (p) => CASE_LISTS.test(p) },
-  { id: 'case', name: '以案说法文章', example: '/cases/unpaid-wages-contractor-fled/', match: (p) => /^\/cases\/[^/]+\/$/.test(p) },
-  { id: 'directory', name: '机构名录', example: '/directory/', match: (p) => /^\/directory\/(?:(?:town|type)\/[^/]+\/)?$/.test(p) },
-  { id: 'office', name: '机构页', example: '/directory/taishan-legal-aid-office/', match: (p) => /^\/directory\/[^/]+\/$/.test(p) },
+  {
+    id: 'case',
+    name: '以案说法文章',
+    example: '/cases/unpaid-wages-contractor-fled/',
+    match: (p) => /^\/cases\/[^/]+\/$/.test(p),
+  },
+  {
+    id: 'directory',
+    name: '机构名录',
+    example: '/directory/',
+    match: (p) => /^\/directory\/(?:(?:town|type)\/[^/]+\/)?$/.test(p),
+  },
+  {
+    id: 'office',
+    name: '机构页',
+    example: '/directory/taishan-legal-aid-office/',
+    match: (p) => /^\/directory\/[^/]+\/$/.test(p),
+  },
   { id: 'search', name: '搜索', example: '/search/', match: (p) => p.startsWith('/search/'), interactive: true },
   { id: 'apply', name: '在线申请入口', example: '/apply/', match: (p) => p === '/apply/' },
-  { id: 'apply-start', name: '申请：开始页', example: '/apply/legal-aid/', match: (p) => /^\/apply\/(legal-aid|mediation)\/$/.test(p) },
-  { id: 'apply-check', name: '申请：条件自测各步', example: '/apply/legal-aid/check/', match: (p) => p.startsWith('/apply/legal-aid/check/') },
-  { id: 'apply-form', name: '申请：填表页', example: '/apply/legal-aid/form/', match: (p) => /^\/apply\/[^/]+\/form\/$/.test(p), interactive: true },
-  { id: 'apply-status', name: '申请：进度查询', example: '/apply/status/', match: (p) => p === '/apply/status/', interactive: true },
+  {
+    id: 'apply-start',
+    name: '申请：开始页',
+    example: '/apply/legal-aid/',
+    match: (p) => /^\/apply\/(legal-aid|mediation)\/$/.test(p),
+  },
+  {
+    id: 'apply-check',
+    name: '申请：条件自测各步',
+    example: '/apply/legal-aid/check/',
+    match: (p) => p.startsWith('/apply/legal-aid/check/'),
+  },
+  {
+    id: 'apply-form',
+    name: '申请：填表页',
+    example: '/apply/legal-aid/form/',
+    match: (p) => /^\/apply\/[^/]+\/form\/$/.test(p),
+    interactive: true,
+  },
+  {
+    id: 'apply-status',
+    name: '申请：进度查询',
+    example: '/apply/status/',
+    match: (p) => p === '/apply/status/',
+    interactive: true,
+  },
   { id: 'stats', name: '统计', example: '/stats/', match: (p) => p.startsWith('/stats/') },
   { id: 'staff', name: '工作人员', example: '/staff/', match: (p) => p.startsWith('/staff/'), interactive: true },
   { id: 'admin', name: '内容编辑后台', example: '/admin/', match: (p) => p.startsWith('/admin/'), interactive: true },
@@ -259,4 +303,3 @@ export function siteCss(dist: string, pages: string[]): Resource[] {
 export function kb(bytes: number): string {
   return `${(bytes / KB).toFixed(1)} KB`;
 }
-

@@ -23,8 +23,20 @@ import {
 } from '../../src/lib/forms/render.ts';
 import { renderPage } from '../../src/lib/forms/page.ts';
 import { canonicalJson, phoneHash, receiptCandidates, withdrawToken } from '../../src/lib/applications/keys.ts';
-import { correct, lookup, submit, withdraw, type Application, type ServiceDeps } from '../../src/lib/applications/service.ts';
-import { Deadline, plainSealer, StoreUnavailableError, type ApplicationStore } from '../../src/lib/applications/store.ts';
+import {
+  correct,
+  lookup,
+  submit,
+  withdraw,
+  type Application,
+  type ServiceDeps,
+} from '../../src/lib/applications/service.ts';
+import {
+  Deadline,
+  plainSealer,
+  StoreUnavailableError,
+  type ApplicationStore,
+} from '../../src/lib/applications/store.ts';
 import { storageKey, type ApplicationRecord } from '../../src/lib/applications/record.ts';
 import { HTML_PAYLOAD, legalAidForOther, legalAidSelf, mediation } from '../fixtures/applications.ts';
 
@@ -52,7 +64,9 @@ describe('rendering', () => {
     const page = renderFormPage(legalAidForm, {}, { base: '/', errors: r.errors });
     for (const e of r.errors) {
       expect(page).toContain(`id="f-${e.field}"`);
-      expect(page).toMatch(new RegExp(`id="f-${e.field}-error"><span class="visually-hidden">错误：</span><span data-error-text>`));
+      expect(page).toMatch(
+        new RegExp(`id="f-${e.field}-error"><span class="visually-hidden">错误：</span><span data-error-text>`),
+      );
     }
     expect(page.match(/aria-invalid="true"/g)?.length).toBeGreaterThan(5);
   });
@@ -72,18 +86,28 @@ describe('rendering', () => {
   it('leaves irrelevant sections off the check page', () => {
     const r = parseLegalAid(legalAidSelf());
     if (!r.ok) throw new Error('fixture invalid');
-    const check = renderCheckAnswers(legalAidForm, toFormValues(legalAidForm, r.data as Record<string, unknown>), { base: '/', key: 'abcdefghijklmnopqrst' });
+    const check = renderCheckAnswers(legalAidForm, toFormValues(legalAidForm, r.data as Record<string, unknown>), {
+      base: '/',
+      key: 'abcdefghijklmnopqrst',
+    });
     expect(check).not.toContain('代办人');
     expect(check).not.toContain('受理机关');
   });
   it('shows the receipt, next steps with the 7-day limit, contacts and the withdraw buttons on the confirmation', () => {
-    const html = renderConfirmation({ base: '/', formType: 'legal-aid', receipt: 'FY-20261127-7K3Q9P', withdraw: { until: new Date('2026-11-27T02:10:00Z'), mode: 'form' } });
+    const html = renderConfirmation({
+      base: '/',
+      formType: 'legal-aid',
+      receipt: 'FY-20261127-7K3Q9P',
+      withdraw: { until: new Date('2026-11-27T02:10:00Z'), mode: 'form' },
+    });
     expect(html).toContain('FY-20261127-7K3Q9P');
     expect(html).toContain('7日内');
     expect(html).toContain('0750-5524538');
     expect(html).toContain('10:10');
     expect(html).toContain('action="/api/withdraw"');
-    expect(renderConfirmation({ base: '/', formType: 'mediation', receipt: 'TJ-20261127-7K3Q9P' })).not.toContain('撤回申请');
+    expect(renderConfirmation({ base: '/', formType: 'mediation', receipt: 'TJ-20261127-7K3Q9P' })).not.toContain(
+      '撤回申请',
+    );
   });
   it('shows a status history newest first, notes escaped', () => {
     const html = renderStatus({
@@ -101,7 +125,13 @@ describe('rendering', () => {
     expect(html).toContain('2026年11月27日 09:00');
   });
   it('renders function pages with the stylesheet, the quick exit on mediation pages, and no inline script or style', () => {
-    const page = renderPage({ base: '/sfj/', title: '错误：测试', body: '<h1>测试</h1>', quickExit: true, version: 'd1' });
+    const page = renderPage({
+      base: '/sfj/',
+      title: '错误：测试',
+      body: '<h1>测试</h1>',
+      quickExit: true,
+      version: 'd1',
+    });
     expect(page).toContain('<html lang="zh-CN"');
     expect(page).toContain('href="/sfj/apply/page.css?v=d1"');
     expect(page).toContain('快速离开');
@@ -112,13 +142,16 @@ describe('rendering', () => {
     const { TOWNS } = await import('../../src/lib/towns.ts');
     const form = renderForm(mediationForm, {}, { base: '/' });
     for (const t of TOWNS) expect(form).toContain(`<option value="${t.id}">${t.name}</option>`);
-    expect(form.match(/<select[^>]*id="f-town"[\s\S]*?<\/select>/)![0].match(/<option/g)!.length).toBe(TOWNS.length + 1);
+    expect(form.match(/<select[^>]*id="f-town"[\s\S]*?<\/select>/)![0].match(/<option/g)!.length).toBe(
+      TOWNS.length + 1,
+    );
   });
 });
 
 describe('eligibility check', () => {
   it('leads every answer to a step that exists', () => {
-    for (const s of CHECK_STEPS) for (const a of s.answers ?? []) expect(stepByPath(a.next), `${s.path} → ${a.next}`).toBeDefined();
+    for (const s of CHECK_STEPS)
+      for (const a of s.answers ?? []) expect(stepByPath(a.next), `${s.path} → ${a.next}`).toBeDefined();
   });
   it('reaches every result from the first question, and every question has answers or is a result', () => {
     const seen = new Set<string>();
@@ -227,7 +260,12 @@ describe('submit, look up, withdraw, correct', () => {
     const r = await submit(deps(store), deadline(), app(), key);
     expect(r.kind).toBe('created');
     const rec = [...records.values()][0]!.record;
-    expect(rec).toMatchObject({ schemaVersion: 1, formType: 'legal-aid', status: { current: '已收到' }, meta: { town: 'taicheng', category: 'labour', corrections: 0 } });
+    expect(rec).toMatchObject({
+      schemaVersion: 1,
+      formType: 'legal-aid',
+      status: { current: '已收到' },
+      meta: { town: 'taicheng', category: 'labour', corrections: 0 },
+    });
     expect(rec.personal).toMatchObject({ encoding: 'plain', data: { facts: expect.stringContaining(HTML_PAYLOAD) } });
     const plain = JSON.stringify({ ...rec, personal: undefined });
     expect(plain).not.toContain('13800138000');
@@ -241,7 +279,10 @@ describe('submit, look up, withdraw, correct', () => {
     expect(b).toMatchObject({ kind: 'duplicate', receipt: (a as { receipt: string }).receipt });
     const other = app();
     (other.data as { facts: string }).facts = '完全不同的内容，用同一个提交编号再提交一次看看。';
-    expect(await submit(deps(store), deadline(), other, key)).toEqual({ kind: 'conflict', receipt: (a as { receipt: string }).receipt });
+    expect(await submit(deps(store), deadline(), other, key)).toEqual({
+      kind: 'conflict',
+      receipt: (a as { receipt: string }).receipt,
+    });
     expect(records.size).toBe(1);
   });
   it('answers a retry after midnight with the first receipt, dated the first day', async () => {
@@ -301,7 +342,9 @@ describe('submit, look up, withdraw, correct', () => {
     const r = (await submit(deps(store), deadline(), app(), key)) as { receipt: string; token: string };
     const m = parseMediation(mediation());
     if (!m.ok) throw new Error('fixture invalid');
-    expect(await correct(deps(store), deadline(), { formType: 'mediation', data: m.data }, r.receipt, r.token)).toEqual({ kind: 'not-found' });
+    expect(await correct(deps(store), deadline(), { formType: 'mediation', data: m.data }, r.receipt, r.token)).toEqual(
+      { kind: 'not-found' },
+    );
     const changed = app();
     (changed.data as { town: string }).town = 'baisha';
     const c = await correct(deps(store), deadline(), changed, r.receipt, r.token);

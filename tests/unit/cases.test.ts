@@ -18,7 +18,17 @@ import {
 import { AUDIENCES, TOPICS, WORK_LINES } from '../../src/lib/taxonomy.ts';
 
 function c(id: string, published: string, over: Partial<CaseLike['data']> = {}): CaseLike {
-  return { id, data: { title: id, published: new Date(published), workLine: 'legal-aid', topic: '拖欠工资', audiences: ['企业'], ...over } };
+  return {
+    id,
+    data: {
+      title: id,
+      published: new Date(published),
+      workLine: 'legal-aid',
+      topic: '拖欠工资',
+      audiences: ['企业'],
+      ...over,
+    },
+  };
 }
 
 describe('sortNewestFirst', () => {
@@ -56,7 +66,12 @@ describe('filters', () => {
     expect(allFilters()).toHaveLength(AUDIENCES.length + TOPICS.length + WORK_LINES.length);
   });
   it('matches audience by name, topic by name, work line by id (own line only)', () => {
-    const x = c('x', '2026-01-01', { audiences: ['村居', '学校'], topic: '工伤', workLine: 'lawyers', relatedServices: ['legal-aid'] });
+    const x = c('x', '2026-01-01', {
+      audiences: ['村居', '学校'],
+      topic: '工伤',
+      workLine: 'lawyers',
+      relatedServices: ['legal-aid'],
+    });
     expect(matchesFilter(x, { kind: 'audience', id: 'school', name: '学校' })).toBe(true);
     expect(matchesFilter(x, { kind: 'audience', id: 'enterprise', name: '企业' })).toBe(false);
     expect(matchesFilter(x, { kind: 'topic', id: 'work-injury', name: '工伤' })).toBe(true);
@@ -67,7 +82,9 @@ describe('filters', () => {
 
 describe('buildListings', () => {
   const cases = [
-    ...Array.from({ length: 12 }, (_, i) => c(`w${String(i).padStart(2, '0')}`, `2026-01-${String(i + 1).padStart(2, '0')}`)),
+    ...Array.from({ length: 12 }, (_, i) =>
+      c(`w${String(i).padStart(2, '0')}`, `2026-01-${String(i + 1).padStart(2, '0')}`),
+    ),
     c('s', '2025-06-01', { audiences: ['学校'], topic: '校园安全', workLine: 'publicity' }),
     c('draft', '2027-01-01', { draft: true }),
   ];
@@ -75,7 +92,18 @@ describe('buildListings', () => {
   const at = (path: string) => listings.find((l) => l.path === path)!;
 
   it('paginates /cases/ newest first and leaves drafts out', () => {
-    expect(at('/cases/').items.map((x) => x.id)).toEqual(['w11', 'w10', 'w09', 'w08', 'w07', 'w06', 'w05', 'w04', 'w03', 'w02']);
+    expect(at('/cases/').items.map((x) => x.id)).toEqual([
+      'w11',
+      'w10',
+      'w09',
+      'w08',
+      'w07',
+      'w06',
+      'w05',
+      'w04',
+      'w03',
+      'w02',
+    ]);
     expect(at('/cases/page/2/').items.map((x) => x.id)).toEqual(['w01', 'w00', 's']);
     expect(at('/cases/')).toMatchObject({ page: 1, totalPages: 2, total: 13 });
     expect(listings.some((l) => l.items.some((x) => x.id === 'draft'))).toBe(false);
@@ -131,10 +159,17 @@ describe('relatedCases', () => {
     const lines = ['lawyers', 'legal-aid', 'mediation'];
     const audiences = [['企业'], ['村居'], ['学校', '企业']];
     const many = Array.from({ length: 300 }, (_, i) =>
-      c(`c${i}`, `2026-0${1 + (i % 9)}-1${i % 10}`, { topic: topics[i % 3], workLine: lines[(i >> 1) % 3], audiences: audiences[(i >> 2) % 3], draft: i % 17 === 0 }),
+      c(`c${i}`, `2026-0${1 + (i % 9)}-1${i % 10}`, {
+        topic: topics[i % 3],
+        workLine: lines[(i >> 1) % 3],
+        audiences: audiences[(i >> 2) % 3],
+        draft: i % 17 === 0,
+      }),
     );
     const rank = (me: CaseLike, x: CaseLike) =>
-      (x.data.topic === me.data.topic ? 4 : 0) + (x.data.workLine === me.data.workLine ? 2 : 0) + (x.data.audiences.some((a) => me.data.audiences.includes(a)) ? 1 : 0);
+      (x.data.topic === me.data.topic ? 4 : 0) +
+      (x.data.workLine === me.data.workLine ? 2 : 0) +
+      (x.data.audiences.some((a) => me.data.audiences.includes(a)) ? 1 : 0);
     for (const me of many.slice(0, 40)) {
       const expected = sortNewestFirst(many.filter((x) => !x.data.draft && x.id !== me.id && rank(me, x) >= 2))
         .sort((a, b) => rank(me, b) - rank(me, a))

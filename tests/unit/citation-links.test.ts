@@ -9,7 +9,11 @@ const index = LawIndex.fromEntries([
     data: { title: '中华人民共和国法律援助法', shortTitle: '法律援助法' },
     body: '第一条 一。\n\n第二条 二。\n\n第三条 三。\n\n第三十一条 三十一。\n\n第三十一条之一 插入。\n\n第四十三条 四十三。\n',
   },
-  { id: 'wages', data: { title: '保障农民工工资支付条例', shortTitle: '保障农民工工资支付条例' }, body: '第三十条 三十。\n\n第三十六条 三十六。\n' },
+  {
+    id: 'wages',
+    data: { title: '保障农民工工资支付条例', shortTitle: '保障农民工工资支付条例' },
+    body: '第三十条 三十。\n\n第三十六条 三十六。\n',
+  },
 ]);
 
 const join = (parts: { text: string }[]) => parts.map((p) => p.text).join('');
@@ -36,7 +40,9 @@ describe('linkCitations', () => {
   });
 
   it('keeps 款 and 项 inside the link, and reads Arabic and full-width numbers and 之一', () => {
-    expect(linkCitations('《法律援助法》第31条第二款', index)).toEqual([{ text: '《法律援助法》第31条第二款', anchor: 'law-legal-aid-law-31' }]);
+    expect(linkCitations('《法律援助法》第31条第二款', index)).toEqual([
+      { text: '《法律援助法》第31条第二款', anchor: 'law-legal-aid-law-31' },
+    ]);
     expect(linkCitations('《法律援助法》第４３条', index)[0]!.anchor).toBe('law-legal-aid-law-43');
     expect(linkCitations('《法律援助法》第三十一条之一', index)[0]!.anchor).toBe('law-legal-aid-law-31-1');
   });
@@ -48,9 +54,14 @@ describe('linkCitations', () => {
   });
 
   it('leaves unknown laws and articles as plain text', () => {
-    expect(linkCitations('参照《广东省法律援助条例》第十条', index)).toEqual([{ text: '参照《广东省法律援助条例》第十条' }]);
+    expect(linkCitations('参照《广东省法律援助条例》第十条', index)).toEqual([
+      { text: '参照《广东省法律援助条例》第十条' },
+    ]);
     const parts = linkCitations('《法律援助法》第九十九条和《法律援助法》第一条', index);
-    expect(parts).toEqual([{ text: '《法律援助法》第九十九条和' }, { text: '《法律援助法》第一条', anchor: 'law-legal-aid-law-1' }]);
+    expect(parts).toEqual([
+      { text: '《法律援助法》第九十九条和' },
+      { text: '《法律援助法》第一条', anchor: 'law-legal-aid-law-1' },
+    ]);
   });
 
   it('returns text without citations unchanged, in one part', () => {

@@ -55,11 +55,18 @@ describe('findInlineCitations', () => {
 });
 
 describe('parseArticleRef', () => {
-  it.each([[43, '43'], ['43', '43'], ['第四十三条', '43'], ['31之一', '31-1'], ['第三十一条之一', '31-1'], ['31-1', '31-1'], ['４３', '43']])(
-    '%s → %s',
-    (input, key) => expect(parseArticleRef(input)).toBe(key),
+  it.each([
+    [43, '43'],
+    ['43', '43'],
+    ['第四十三条', '43'],
+    ['31之一', '31-1'],
+    ['第三十一条之一', '31-1'],
+    ['31-1', '31-1'],
+    ['４３', '43'],
+  ])('%s → %s', (input, key) => expect(parseArticleRef(input)).toBe(key));
+  it.each([[0], [-1], [1.5], ['第条'], ['abc']])('rejects %s', (input) =>
+    expect(parseArticleRef(input)).toBeUndefined(),
   );
-  it.each([[0], [-1], [1.5], ['第条'], ['abc']])('rejects %s', (input) => expect(parseArticleRef(input)).toBeUndefined());
 });
 
 describe('resolving', () => {
@@ -88,7 +95,10 @@ describe('resolving', () => {
 
 describe('collectRefs', () => {
   it('finds {law, article} objects anywhere in data, with their path', () => {
-    const refs = collectRefs({ guide: { legalBasis: [{ law: '法律援助法', article: 43 }] }, laws: [{ law: '民法典', article: '1079' }] });
+    const refs = collectRefs({
+      guide: { legalBasis: [{ law: '法律援助法', article: 43 }] },
+      laws: [{ law: '民法典', article: '1079' }],
+    });
     expect(refs.map((r) => r.path)).toEqual(['guide.legalBasis[0]', 'laws[0]']);
   });
 });

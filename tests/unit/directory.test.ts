@@ -4,15 +4,26 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import {
-  OFFICE_TYPES, contactRows, correctionMailto, jsonLdScript, missingContacts, officeIdProblems, officeJsonLd, officesForService,
-  officesForTown, sortOffices, type OfficeEntry,
+  OFFICE_TYPES,
+  contactRows,
+  correctionMailto,
+  jsonLdScript,
+  missingContacts,
+  officeIdProblems,
+  officeJsonLd,
+  officesForService,
+  officesForTown,
+  sortOffices,
+  type OfficeEntry,
 } from '../../src/lib/directory.ts';
 import { officeSchema } from '../../src/schemas/directory.ts';
 import { projectRoot } from '../support/dist.ts';
 
 const fixture = (file: string): OfficeEntry => ({
   id: file.replace(/\.yaml$/, ''),
-  data: officeSchema.parse(parse(readFileSync(join(projectRoot, 'tests', 'fixtures', 'directory', 'valid', file), 'utf8'))),
+  data: officeSchema.parse(
+    parse(readFileSync(join(projectRoot, 'tests', 'fixtures', 'directory', 'valid', file), 'utf8')),
+  ),
 });
 const verified = fixture('verified-office.yaml'); // justice-office, dajiang, verified with contacts
 const station = fixture('unverified-office.yaml'); // legal-aid-station, dajiang + shuibu, unverified
@@ -23,8 +34,14 @@ const URL_ = 'https://example.org/directory/verified-office/';
 describe('office types', () => {
   it('are the eight fixed slugs, in order', () => {
     expect(OFFICE_TYPES.map((t) => t.id)).toEqual([
-      'justice-office', 'legal-aid-office', 'legal-aid-station', 'public-legal-service-centre',
-      'mediation-committee', 'law-firm', 'legal-adviser', 'notary-office',
+      'justice-office',
+      'legal-aid-office',
+      'legal-aid-station',
+      'public-legal-service-centre',
+      'mediation-committee',
+      'law-firm',
+      'legal-adviser',
+      'notary-office',
     ]);
   });
 });
@@ -66,7 +83,11 @@ describe('officesForService', () => {
 
 describe('sortOffices', () => {
   it('sorts by type, then city-wide first, then town order', () => {
-    expect(sortOffices([station, verified, cityWide]).map((e) => e.id)).toEqual(['verified-office', 'city-wide-office', 'unverified-office']);
+    expect(sortOffices([station, verified, cityWide]).map((e) => e.id)).toEqual([
+      'verified-office',
+      'city-wide-office',
+      'unverified-office',
+    ]);
   });
 });
 
@@ -97,7 +118,12 @@ describe('correctionMailto', () => {
 describe('officeJsonLd', () => {
   it('names the office and uses a fitting schema.org type', () => {
     const ld = officeJsonLd(verified, URL_);
-    expect(ld).toMatchObject({ '@context': 'https://schema.org', '@type': 'GovernmentOffice', name: '示例镇司法所', url: URL_ });
+    expect(ld).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'GovernmentOffice',
+      name: '示例镇司法所',
+      url: URL_,
+    });
     expect(ld.telephone).toBe('0750-0000000');
     expect(ld.address).toMatchObject({ '@type': 'PostalAddress', streetAddress: '台山市示例镇示例路1号' });
     expect(ld.areaServed).toEqual([{ '@type': 'AdministrativeArea', name: '台山市大江镇' }]);

@@ -9,10 +9,24 @@ import { checkPhone } from '../../src/lib/forms/phone.ts';
 import { cleanLine, cleanName, cleanText, charCount } from '../../src/lib/forms/normalize.ts';
 import { legalAidContactPhone, parseLegalAid } from '../../src/lib/forms/legal-aid.ts';
 import { parseMediation } from '../../src/lib/forms/mediation.ts';
-import { chinaDate, formatReceipt, parseReceipt, receiptSuffix, RECEIPT_ALPHABET } from '../../src/lib/forms/receipt.ts';
+import {
+  chinaDate,
+  formatReceipt,
+  parseReceipt,
+  receiptSuffix,
+  RECEIPT_ALPHABET,
+} from '../../src/lib/forms/receipt.ts';
 import { checkStatusQuery } from '../../src/lib/forms/status.ts';
 import type { FormValues } from '../../src/lib/forms/definitions.ts';
-import { HTML_PAYLOAD, legalAidForOther, legalAidSelf, makeId, makeIdEndingInX, mediation, withWrongCheckDigit } from '../fixtures/applications.ts';
+import {
+  HTML_PAYLOAD,
+  legalAidForOther,
+  legalAidSelf,
+  makeId,
+  makeIdEndingInX,
+  mediation,
+  withWrongCheckDigit,
+} from '../fixtures/applications.ts';
 
 const toFullWidth = (s: string) => s.replace(/[0-9A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
@@ -29,7 +43,13 @@ describe('居民身份证号码', () => {
   });
   it('accepts what people type: full-width digits, spaces, hyphens, lower-case x', () => {
     const id = makeIdEndingInX();
-    for (const typed of [toFullWidth(id), id.toLowerCase(), `${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}`, `${id.slice(0, 6)}-${id.slice(6)}`, `　${id}　`]) {
+    for (const typed of [
+      toFullWidth(id),
+      id.toLowerCase(),
+      `${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}`,
+      `${id.slice(0, 6)}-${id.slice(6)}`,
+      `\u3000${id}\u3000`,
+    ]) {
       const r = checkIdCard(typed);
       expect(r, typed).toMatchObject({ ok: true, value: id });
     }
@@ -125,7 +145,16 @@ describe('legal-aid schema', () => {
   });
   it('accepts an application for someone else, with economy answers typed in full width and with units', () => {
     const r = parseLegalAid(legalAidForOther());
-    expect(r).toMatchObject({ ok: true, data: { householdSize: 4, monthlyIncome: 3000, agentName: '买买提·艾力', agentPhone: '0750-5524538', urgent: true } });
+    expect(r).toMatchObject({
+      ok: true,
+      data: {
+        householdSize: 4,
+        monthlyIncome: 3000,
+        agentName: '买买提·艾力',
+        agentPhone: '0750-5524538',
+        urgent: true,
+      },
+    });
     if (r.ok) expect(legalAidContactPhone(r.data)).toBe('0750-5524538');
   });
   it('ignores the agent section when applying for oneself, even if it was filled', () => {
@@ -136,7 +165,13 @@ describe('legal-aid schema', () => {
   it('requires the agent section when applying for someone else', () => {
     const v = legalAidForOther();
     for (const k of ['agentName', 'agentIdNumber', 'agentPhone', 'agentRelation', 'agentReason']) delete v[k];
-    expect(errorsOf(parseLegalAid(v)).map((e) => e.field)).toEqual(['agentName', 'agentIdNumber', 'agentPhone', 'agentRelation', 'agentReason']);
+    expect(errorsOf(parseLegalAid(v)).map((e) => e.field)).toEqual([
+      'agentName',
+      'agentIdNumber',
+      'agentPhone',
+      'agentRelation',
+      'agentReason',
+    ]);
   });
   it('lets a criminal suspect leave the opposing party empty, and a detained person the phone', () => {
     expect(parseLegalAid({ ...legalAidForOther(), opponent: '' }).ok).toBe(true);
@@ -149,7 +184,21 @@ describe('legal-aid schema', () => {
   });
   it('lists all errors of an empty form, in the order of the form', () => {
     const fields = errorsOf(parseLegalAid({})).map((e) => e.field);
-    expect(fields).toEqual(['forWhom', 'name', 'idNumber', 'town', 'address', 'matterType', 'opponent', 'stage', 'facts', 'exemptions', 'pledgeTruth', 'pledgeVerify', 'contactTime']);
+    expect(fields).toEqual([
+      'forWhom',
+      'name',
+      'idNumber',
+      'town',
+      'address',
+      'matterType',
+      'opponent',
+      'stage',
+      'facts',
+      'exemptions',
+      'pledgeTruth',
+      'pledgeVerify',
+      'contactTime',
+    ]);
   });
 });
 
@@ -170,7 +219,9 @@ describe('mediation schema', () => {
     expect(r2.ok && r2.data.mediatorNote).toBe('想请村里的老支书');
   });
   it('accepts emoji in the account of what happened', () => {
-    expect(parseMediation({ ...mediation(), facts: '对方天天半夜放音乐😡，我们全家都睡不好觉，说了很多次也没用。' }).ok).toBe(true);
+    expect(
+      parseMediation({ ...mediation(), facts: '对方天天半夜放音乐😡，我们全家都睡不好觉，说了很多次也没用。' }).ok,
+    ).toBe(true);
   });
 });
 
@@ -185,8 +236,20 @@ const BAD: [string, string, FormValues, string, RegExp][] = [
   ['legal-aid', 'unknown province', { idNumber: makeId('19650412', '123', '990000') }, 'idNumber', /省份/],
   ['legal-aid', 'birth date in the future', { idNumber: makeId('20990101') }, 'idNumber', /晚于今天/],
   ['legal-aid', 'emoji in the id number', { idNumber: '😀' }, 'idNumber', /数字/],
-  ['legal-aid', 'agent id with a wrong check digit', { ...legalAidForOther(), agentIdNumber: withWrongCheckDigit(makeId('19700101', '456')) }, 'agentIdNumber', /校验位/],
-  ['legal-aid', 'agent id equal to the person’s', { ...legalAidForOther(), agentIdNumber: makeId('19990909', '317') }, 'agentIdNumber', /您自己的号码/],
+  [
+    'legal-aid',
+    'agent id with a wrong check digit',
+    { ...legalAidForOther(), agentIdNumber: withWrongCheckDigit(makeId('19700101', '456')) },
+    'agentIdNumber',
+    /校验位/,
+  ],
+  [
+    'legal-aid',
+    'agent id equal to the person’s',
+    { ...legalAidForOther(), agentIdNumber: makeId('19990909', '317') },
+    'agentIdNumber',
+    /您自己的号码/,
+  ],
   ['legal-aid', 'emoji in the name', { name: '陈大文😀' }, 'name', /表情/],
   ['legal-aid', 'digits in the name', { name: '陈大文2' }, 'name', /汉字、字母/],
   ['legal-aid', 'HTML in the name', { name: '<script>alert(1)</script>' }, 'name', /汉字、字母/],
@@ -203,7 +266,13 @@ const BAD: [string, string, FormValues, string, RegExp][] = [
   ['legal-aid', '10,000-character address', { address: LONG }, 'address', /最多100个字，现在是10000个字/],
   ['legal-aid', '10,000-character facts', { facts: LONG }, 'facts', /最多2000个字，现在是10000个字/],
   ['legal-aid', 'facts too short', { facts: '欠钱' }, 'facts', /至少要写20个字/],
-  ['legal-aid', 'facts of control characters only', { facts: '\u0000\u0001\u0002\u200B'.repeat(30) }, 'facts', /请填写事情经过/],
+  [
+    'legal-aid',
+    'facts of control characters only',
+    { facts: '\u0000\u0001\u0002\u200B'.repeat(30) },
+    'facts',
+    /请填写事情经过/,
+  ],
   ['legal-aid', 'unknown matter type', { matterType: 'divorce-abroad' }, 'matterType', /不在可选范围/],
   ['legal-aid', 'missing opposing party in a civil matter', { opponent: '' }, 'opponent', /对方是谁/],
   ['legal-aid', 'HTML in the opposing party', { opponent: '<b>王老板</b>' }, 'opponent', /“<”或“>”/],
@@ -212,11 +281,35 @@ const BAD: [string, string, FormValues, string, RegExp][] = [
   ['legal-aid', 'pledge sent as “no”', { pledgeTruth: 'no' }, 'pledgeTruth', /诚信承诺/],
   ['legal-aid', 'missing authorisation to verify', { pledgeVerify: undefined }, 'pledgeVerify', /同意核查/],
   ['legal-aid', 'no exemption answer', { exemptions: [] }, 'exemptions', /以上都不是/],
-  ['legal-aid', '“none” combined with an exemption', { exemptions: ['none', 'migrant-worker'] }, 'exemptions', /不能再选其他项/],
+  [
+    'legal-aid',
+    '“none” combined with an exemption',
+    { exemptions: ['none', 'migrant-worker'] },
+    'exemptions',
+    /不能再选其他项/,
+  ],
   ['legal-aid', 'unknown exemption', { exemptions: ['royalty'] }, 'exemptions', /不在可选范围/],
-  ['legal-aid', 'no household size when no exemption applies', { exemptions: ['none'], monthlyIncome: '2000', assets: 'no' }, 'householdSize', /几口人/],
-  ['legal-aid', 'income in words', { exemptions: ['none'], householdSize: '3', monthlyIncome: '三千', assets: 'no' }, 'monthlyIncome', /数字/],
-  ['legal-aid', 'household of 0', { exemptions: ['none'], householdSize: '0', monthlyIncome: '2000', assets: 'no' }, 'householdSize', /1到30/],
+  [
+    'legal-aid',
+    'no household size when no exemption applies',
+    { exemptions: ['none'], monthlyIncome: '2000', assets: 'no' },
+    'householdSize',
+    /几口人/,
+  ],
+  [
+    'legal-aid',
+    'income in words',
+    { exemptions: ['none'], householdSize: '3', monthlyIncome: '三千', assets: 'no' },
+    'monthlyIncome',
+    /数字/,
+  ],
+  [
+    'legal-aid',
+    'household of 0',
+    { exemptions: ['none'], householdSize: '0', monthlyIncome: '2000', assets: 'no' },
+    'householdSize',
+    /1到30/,
+  ],
   ['legal-aid', 'missing contact time', { contactTime: '' }, 'contactTime', /方便接电话/],
   ['legal-aid', 'missing who applies', { forWhom: '' }, 'forWhom', /为自己申请/],
   ['legal-aid', 'economic note over 500 characters', { economicNote: '很'.repeat(501) }, 'economicNote', /最多500个字/],
@@ -234,7 +327,13 @@ const BAD: [string, string, FormValues, string, RegExp][] = [
   ['mediation', 'missing voluntariness statement', { pledgeVoluntary: undefined }, 'pledgeVoluntary', /自愿申请调解/],
   ['mediation', 'unknown publicity option', { publicity: 'televised' }, 'publicity', /不在可选范围/],
   ['mediation', 'missing mediator choice', { mediator: undefined }, 'mediator', /调解员/],
-  ['mediation', 'other party’s contact over 100 characters', { otherContact: '很'.repeat(101) }, 'otherContact', /最多100个字/],
+  [
+    'mediation',
+    'other party’s contact over 100 characters',
+    { otherContact: '很'.repeat(101) },
+    'otherContact',
+    /最多100个字/,
+  ],
   ['mediation', 'emoji in the address', { address: '台城街道🏠某某路12号' }, 'address', /表情/],
 ];
 
@@ -259,7 +358,10 @@ describe('full-width and hostile input that must pass', () => {
     ['id with lower-case x', { idNumber: makeIdEndingInX().toLowerCase() }],
     ['landline with brackets', { phone: '（0750）5524538' }],
     ['minority name with a full-width dot', { name: '买买提．艾力' }],
-    ['facts with HTML, emoji and line breaks', { facts: `${HTML_PAYLOAD}\n\n老板欠薪😡三个月，一直拖着不给，我们要吃饭。` }],
+    [
+      'facts with HTML, emoji and line breaks',
+      { facts: `${HTML_PAYLOAD}\n\n老板欠薪😡三个月，一直拖着不给，我们要吃饭。` },
+    ],
   ])('%s', (_name, change) => {
     expect(parseLegalAid({ ...legalAidSelf(), ...change }).ok).toBe(true);
   });
@@ -278,15 +380,30 @@ describe('receipt numbers', () => {
     expect(s).toMatch(/^[0-9A-HJKMNP-TV-Z]{6}$/);
   });
   it('reads receipts as people type them', () => {
-    for (const typed of ['FY-20261127-7K3Q9P', 'fy-20261127-7k3q9p', 'FY 20261127 7K3Q9P', 'FY202611277K3Q9P', 'ＦＹ－２０２６１１２７－７Ｋ３Ｑ９Ｐ']) {
+    for (const typed of [
+      'FY-20261127-7K3Q9P',
+      'fy-20261127-7k3q9p',
+      'FY 20261127 7K3Q9P',
+      'FY202611277K3Q9P',
+      'ＦＹ－２０２６１１２７－７Ｋ３Ｑ９Ｐ',
+    ]) {
       expect(parseReceipt(typed), typed).toBe('FY-20261127-7K3Q9P');
     }
     expect(parseReceipt('TJ-20261127-7KOQIL')).toBe('TJ-20261127-7K0Q11');
-    for (const bad of ['', 'XX-20261127-7K3Q9P', 'FY-2026112-7K3Q9P', 'FY-20261127-7K3Q9', '<script>']) expect(parseReceipt(bad), bad).toBeUndefined();
+    for (const bad of ['', 'XX-20261127-7K3Q9P', 'FY-2026112-7K3Q9P', 'FY-20261127-7K3Q9', '<script>'])
+      expect(parseReceipt(bad), bad).toBeUndefined();
   });
   it('checks the status query fields', () => {
-    expect(checkStatusQuery({ receipt: 'fy 20261127 7k3q9p', phone: '138-0013-8000' })).toEqual({ receipt: 'FY-20261127-7K3Q9P', phone: '13800138000', errors: [] });
+    expect(checkStatusQuery({ receipt: 'fy 20261127 7k3q9p', phone: '138-0013-8000' })).toEqual({
+      receipt: 'FY-20261127-7K3Q9P',
+      phone: '13800138000',
+      errors: [],
+    });
     expect(checkStatusQuery({}).errors.map((e) => e.field)).toEqual(['receipt', 'phone']);
-    expect(checkStatusQuery({ receipt: 'abc', phone: '5524538' }).errors.map((e) => e.message).join()).toMatch(/格式不对.*区号/);
+    expect(
+      checkStatusQuery({ receipt: 'abc', phone: '5524538' })
+        .errors.map((e) => e.message)
+        .join(),
+    ).toMatch(/格式不对.*区号/);
   });
 });

@@ -2,7 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_QUERY_LENGTH, normalizeQuery } from '../../src/lib/search/normalize.ts';
 import { expandQuery, MAX_VARIANTS, type SynonymRule } from '../../src/lib/search/synonyms.ts';
-import { contentWords, cutIntoPairs, dropCommonWords, phraseQuery, planSearch, queryWords, subTermQuery } from '../../src/lib/search/query.ts';
+import {
+  contentWords,
+  cutIntoPairs,
+  dropCommonWords,
+  phraseQuery,
+  planSearch,
+  queryWords,
+  subTermQuery,
+} from '../../src/lib/search/query.ts';
 import { diversify, fuseRankings, orderLike } from '../../src/lib/search/fuse.ts';
 import { excerptParts } from '../../src/lib/search/excerpt.ts';
 import { evidenceWords, isConfirmed } from '../../src/lib/search/verify.ts';
@@ -30,14 +38,19 @@ describe('normalizeQuery', () => {
 
 describe('expandQuery', () => {
   it('adds the page words for an everyday phrase', () => {
-    expect(expandQuery('讨薪', RULES)).toMatchObject({ variants: ['拖欠工资', '劳动报酬'], alsoSearched: ['拖欠工资', '劳动报酬'] });
+    expect(expandQuery('讨薪', RULES)).toMatchObject({
+      variants: ['拖欠工资', '劳动报酬'],
+      alsoSearched: ['拖欠工资', '劳动报酬'],
+    });
   });
   it('marks each entry’s first page word as its main one', () => {
     expect(expandQuery('讨薪', RULES).expansions).toEqual([
       { variant: '拖欠工资', word: '拖欠工资', main: true },
       { variant: '劳动报酬', word: '劳动报酬', main: false },
     ]);
-    expect(expandQuery('讨薪 拖欠工资', RULES).expansions).toEqual([{ variant: '劳动报酬 拖欠工资', word: '劳动报酬', main: false }]);
+    expect(expandQuery('讨薪 拖欠工资', RULES).expansions).toEqual([
+      { variant: '劳动报酬 拖欠工资', word: '劳动报酬', main: false },
+    ]);
   });
   it('keeps the rest of the query', () => {
     expect(expandQuery('车祸 台城', RULES).variants).toEqual(['交通事故 台城']);
@@ -50,7 +63,10 @@ describe('expandQuery', () => {
     expect(expandQuery('车祸 请不起律师', RULES).alsoSearched).toEqual(['法律援助', '交通事故']);
   });
   it('adds nothing when the reader already used the page word or no phrase matches', () => {
-    expect(expandQuery('讨薪 劳动报酬', RULES)).toMatchObject({ variants: ['拖欠工资 劳动报酬'], alsoSearched: ['拖欠工资'] });
+    expect(expandQuery('讨薪 劳动报酬', RULES)).toMatchObject({
+      variants: ['拖欠工资 劳动报酬'],
+      alsoSearched: ['拖欠工资'],
+    });
     expect(expandQuery('公证', RULES)).toEqual({ variants: [], alsoSearched: [], expansions: [], rest: '公证' });
     expect(expandQuery('', RULES)).toEqual({ variants: [], alsoSearched: [], expansions: [], rest: '' });
   });
@@ -124,7 +140,9 @@ describe('planSearch', () => {
     expect(phraseQuery('法律援助', { 法律: 0.95 })).toBeNull(); // 法律 is not looked up
   });
   it('searches a question by its content words', () => {
-    expect(planSearch('怎么申请法律援助').searches).toEqual([{ query: '申请 法律 援助', weight: 1, reason: 'content-words', stage: 1 }]);
+    expect(planSearch('怎么申请法律援助').searches).toEqual([
+      { query: '申请 法律 援助', weight: 1, reason: 'content-words', stage: 1 },
+    ]);
   });
   it('weighs the reader’s own words highest', () => {
     const weights = planSearch('车祸', RULES).searches.map((s) => s.weight);
@@ -155,10 +173,20 @@ describe('dropCommonWords', () => {
 
 describe('fuseRankings', () => {
   it('ranks pages found by several searches higher, and the reader’s own search highest', () => {
-    expect(fuseRankings([{ weight: 1, ids: ['a', 'b'] }, { weight: 0.5, ids: ['c', 'b'] }])).toEqual(['b', 'a', 'c']);
+    expect(
+      fuseRankings([
+        { weight: 1, ids: ['a', 'b'] },
+        { weight: 0.5, ids: ['c', 'b'] },
+      ]),
+    ).toEqual(['b', 'a', 'c']);
   });
   it('keeps the first list’s order on ties and returns each id once', () => {
-    expect(fuseRankings([{ weight: 1, ids: ['x'] }, { weight: 1, ids: ['y'] }])).toEqual(['x', 'y']);
+    expect(
+      fuseRankings([
+        { weight: 1, ids: ['x'] },
+        { weight: 1, ids: ['y'] },
+      ]),
+    ).toEqual(['x', 'y']);
     expect(fuseRankings([])).toEqual([]);
   });
 });
@@ -171,13 +199,36 @@ describe('orderLike', () => {
 });
 
 describe('diversify', () => {
-  const groups: Record<string, string> = { t1: 'town', t2: 'town', t3: 'town', t4: 'town', s1: 'station', s2: 'station', s3: 'station' };
+  const groups: Record<string, string> = {
+    t1: 'town',
+    t2: 'town',
+    t3: 'town',
+    t4: 'town',
+    s1: 'station',
+    s2: 'station',
+    s3: 'station',
+  };
   const groupOf = (id: string) => groups[id];
   it('keeps the first two of a group in place and moves the rest after the other results, in order', () => {
-    expect(diversify(['t1', 't2', 't3', 'guide', 't4', 'plan'], groupOf)).toEqual(['t1', 't2', 'guide', 'plan', 't3', 't4']);
+    expect(diversify(['t1', 't2', 't3', 'guide', 't4', 'plan'], groupOf)).toEqual([
+      't1',
+      't2',
+      'guide',
+      'plan',
+      't3',
+      't4',
+    ]);
   });
   it('counts each group separately and leaves pages without a group alone', () => {
-    expect(diversify(['s1', 't1', 's2', 's3', 't2', 't3', 'a'], groupOf, 1)).toEqual(['s1', 't1', 'a', 's2', 's3', 't2', 't3']);
+    expect(diversify(['s1', 't1', 's2', 's3', 't2', 't3', 'a'], groupOf, 1)).toEqual([
+      's1',
+      't1',
+      'a',
+      's2',
+      's3',
+      't2',
+      't3',
+    ]);
     expect(diversify(['a', 'b'], groupOf)).toEqual(['a', 'b']);
     expect(diversify([], groupOf)).toEqual([]);
   });
@@ -192,14 +243,18 @@ describe('excerptParts', () => {
     ]);
   });
   it('drops every other tag and never returns markup', () => {
-    const parts = excerptParts('<img src=x onerror=alert(1)><script>alert(1)</script><b>粗</b><mark class="x">标</mark>');
+    const parts = excerptParts(
+      '<img src=x onerror=alert(1)><script>alert(1)</script><b>粗</b><mark class="x">标</mark>',
+    );
     expect(parts).toEqual([
       { text: 'alert(1)粗', mark: false },
       { text: '标', mark: true },
     ]);
   });
   it('decodes entities to text, so escaped markup stays text', () => {
-    expect(excerptParts('&lt;script&gt; &amp; &#x4e2d;&#25991; &quot;x&quot;')).toEqual([{ text: '<script> & 中文 "x"', mark: false }]);
+    expect(excerptParts('&lt;script&gt; &amp; &#x4e2d;&#25991; &quot;x&quot;')).toEqual([
+      { text: '<script> & 中文 "x"', mark: false },
+    ]);
   });
   it('turns pagefind’s block separators into Chinese full stops', () => {
     expect(excerptParts('. 村居. 企业. <mark>社区矫正</mark>. 被判处管制. Version 2.5 ok')).toEqual([

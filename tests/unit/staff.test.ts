@@ -28,9 +28,24 @@ import { beijingDate, deadlineText, decisionDeadline } from '../../src/lib/staff
 import { exportCsv, exportFileName, personalRows } from '../../src/lib/staff/desk-format.ts';
 import { afterFailure, DEFAULT_LOCK_POLICY, lockedFor } from '../../src/lib/staff/lockout.ts';
 import { closedAt, dueForPurge, purged, retentionDays } from '../../src/lib/staff/retention.ts';
-import { computeStats, inferIntervals, suppress, type CellState, type StatsRecord, type SuppressionProblem } from '../../src/lib/staff/stats.ts';
+import {
+  computeStats,
+  inferIntervals,
+  suppress,
+  type CellState,
+  type StatsRecord,
+  type SuppressionProblem,
+} from '../../src/lib/staff/stats.ts';
 import { checkStatusChange, looksPersonal } from '../../src/lib/staff/status-change.ts';
-import { canSee, findStaff, newToken, parseStaffTokens, staffLine, TOKEN_PATTERN, tokenHash } from '../../src/lib/staff/tokens.ts';
+import {
+  canSee,
+  findStaff,
+  newToken,
+  parseStaffTokens,
+  staffLine,
+  TOKEN_PATTERN,
+  tokenHash,
+} from '../../src/lib/staff/tokens.ts';
 import { verifyAuditEntry, newAuditEntry, auditVisible } from '../../src/lib/staff/audit.ts';
 import { parseFilters, route } from '../../src/lib/staff/handlers.ts';
 import type { RecordSummary } from '../../src/lib/staff/handlers.ts';
@@ -68,9 +83,15 @@ describe('sealing personal data', () => {
     const pair = await generateKeyPair();
     const key = await importPrivateKey(pair.privateJwk);
     const sealed = await seal({ x: 1 }, { key: await importPublicKey(pair.publicJwk), kid: pair.kid }, RECEIPT);
-    await expect(open(sealed, 'FY-20261127-7K3Q9Q', [{ kid: pair.kid, key }])).rejects.toMatchObject({ reason: 'failed' });
-    await expect(open({ ...sealed, kid: 'other' }, RECEIPT, [{ kid: 'other', key }])).rejects.toMatchObject({ reason: 'failed' });
-    await expect(open({ encoding: 'plain', data: {} }, RECEIPT, [{ kid: pair.kid, key }])).rejects.toMatchObject({ reason: 'format' });
+    await expect(open(sealed, 'FY-20261127-7K3Q9Q', [{ kid: pair.kid, key }])).rejects.toMatchObject({
+      reason: 'failed',
+    });
+    await expect(open({ ...sealed, kid: 'other' }, RECEIPT, [{ kid: 'other', key }])).rejects.toMatchObject({
+      reason: 'failed',
+    });
+    await expect(open({ encoding: 'plain', data: {} }, RECEIPT, [{ kid: pair.kid, key }])).rejects.toMatchObject({
+      reason: 'format',
+    });
     await expect(open(sealed, RECEIPT, [])).rejects.toMatchObject({ reason: 'no-key', kid: pair.kid });
   });
 
@@ -85,7 +106,10 @@ describe('sealing personal data', () => {
     const a = await generateKeyPair();
     const b = await generateKeyPair();
     expect(parsePrivateKeyFile(JSON.stringify(a.privateJwk)).map((k) => k.kid)).toEqual([a.kid]);
-    expect(parsePrivateKeyFile(JSON.stringify({ keys: [a.privateJwk, b.privateJwk] })).map((k) => k.kid)).toEqual([a.kid, b.kid]);
+    expect(parsePrivateKeyFile(JSON.stringify({ keys: [a.privateJwk, b.privateJwk] })).map((k) => k.kid)).toEqual([
+      a.kid,
+      b.kid,
+    ]);
     expect(() => parsePrivateKeyFile(JSON.stringify(a.publicJwk))).toThrow(/not a private key/);
     expect(() => parsePrivateKeyFile('not json')).toThrow();
     expect(() => parsePublicKey(JSON.stringify(a.privateJwk))).toThrow(/PRIVATE/);
@@ -126,7 +150,8 @@ describe('staff tokens', () => {
     const { staff } = parseStaffTokens(env);
     expect(findStaff(staff, t1)?.name).toBe('陈丽');
     expect(findStaff(staff, t2)?.name).toBe('李明');
-    for (const wrong of ['', t1.slice(0, -1), `${t1}x`, tokenHash(t1), 'tsk_']) expect(findStaff(staff, wrong)).toBeNull();
+    for (const wrong of ['', t1.slice(0, -1), `${t1}x`, tokenHash(t1), 'tsk_'])
+      expect(findStaff(staff, wrong)).toBeNull();
     expect(canSee(staff[0]!, 'taicheng')).toBe(true);
     expect(canSee(staff[0]!, 'duhu')).toBe(false);
     expect(canSee(staff[1]!, 'duhu')).toBe(true);
@@ -165,39 +190,76 @@ describe('lockout', () => {
 
 describe('the 7-day decision limit (法律援助法第四十三条)', () => {
   const history: StatusEntry[] = [{ status: '已收到', at: '2026-11-27T01:00:00Z', by: 'system' }];
-  const r = (current: StatusEntry['status'], h = history) => ({ formType: 'legal-aid', createdAt: '2026-11-27T01:00:00Z', status: { current, history: h } });
+  const r = (current: StatusEntry['status'], h = history) => ({
+    formType: 'legal-aid',
+    createdAt: '2026-11-27T01:00:00Z',
+    status: { current, history: h },
+  });
 
   it('does not count the day of receipt (民法典第二百零一条), in Beijing time', () => {
-    expect(decisionDeadline(r('已收到'), new Date('2026-11-27T10:00:00Z'))).toEqual({ lastDay: '2026-12-04', daysLeft: 7, overdue: false, waiting: false });
-    expect(decisionDeadline(r('审查中'), new Date('2026-12-04T15:00:00Z'))).toMatchObject({ daysLeft: 0, overdue: false });
+    expect(decisionDeadline(r('已收到'), new Date('2026-11-27T10:00:00Z'))).toEqual({
+      lastDay: '2026-12-04',
+      daysLeft: 7,
+      overdue: false,
+      waiting: false,
+    });
+    expect(decisionDeadline(r('审查中'), new Date('2026-12-04T15:00:00Z'))).toMatchObject({
+      daysLeft: 0,
+      overdue: false,
+    });
     // 16:30 UTC on 12-04 is already 12-05 in Beijing.
-    expect(decisionDeadline(r('审查中'), new Date('2026-12-04T16:30:00Z'))).toMatchObject({ daysLeft: -1, overdue: true });
+    expect(decisionDeadline(r('审查中'), new Date('2026-12-04T16:30:00Z'))).toMatchObject({
+      daysLeft: -1,
+      overdue: true,
+    });
     // Received at 23:30 Beijing time (15:30 UTC): that Beijing day.
-    expect(decisionDeadline({ ...r('已收到'), createdAt: '2026-11-27T15:30:00Z' }, new Date('2026-11-28T01:00:00Z'))?.lastDay).toBe('2026-12-04');
+    expect(
+      decisionDeadline({ ...r('已收到'), createdAt: '2026-11-27T15:30:00Z' }, new Date('2026-11-28T01:00:00Z'))
+        ?.lastDay,
+    ).toBe('2026-12-04');
     // Received at 00:30 Beijing time (16:30 UTC the day before) counts as the next Beijing day.
-    expect(decisionDeadline({ ...r('已收到'), createdAt: '2026-11-27T16:30:00Z' }, new Date('2026-11-28T01:00:00Z'))?.lastDay).toBe('2026-12-05');
+    expect(
+      decisionDeadline({ ...r('已收到'), createdAt: '2026-11-27T16:30:00Z' }, new Date('2026-11-28T01:00:00Z'))
+        ?.lastDay,
+    ).toBe('2026-12-05');
   });
 
   it('is shown while waiting for materials, and gone once decided, closed, withdrawn, or for mediation', () => {
     expect(decisionDeadline(r('需补充材料'), new Date('2026-11-28T01:00:00Z'))?.waiting).toBe(true);
     expect(decisionDeadline(r('已受理'), new Date())).toBeNull();
-    expect(decisionDeadline(r('审查中', [...history, { status: '不予受理', at: '2026-11-28T01:00:00Z', by: 'staff' }]), new Date())).toBeNull();
+    expect(
+      decisionDeadline(
+        r('审查中', [...history, { status: '不予受理', at: '2026-11-28T01:00:00Z', by: 'staff' }]),
+        new Date(),
+      ),
+    ).toBeNull();
     expect(decisionDeadline(r('已撤回'), new Date())).toBeNull();
     expect(decisionDeadline({ ...r('已收到'), formType: 'mediation' }, new Date())).toBeNull();
   });
 
   it('reads plainly', () => {
-    expect(deadlineText({ lastDay: '2026-12-04', daysLeft: 3, overdue: false, waiting: false })).toBe('还剩3天（12月4日前决定）');
-    expect(deadlineText({ lastDay: '2026-12-04', daysLeft: 0, overdue: false, waiting: true })).toBe('今天到期（12月4日），等待补充材料');
-    expect(deadlineText({ lastDay: '2026-12-04', daysLeft: -2, overdue: true, waiting: false })).toBe('已超期2天（应在12月4日前决定）');
+    expect(deadlineText({ lastDay: '2026-12-04', daysLeft: 3, overdue: false, waiting: false })).toBe(
+      '还剩3天（12月4日前决定）',
+    );
+    expect(deadlineText({ lastDay: '2026-12-04', daysLeft: 0, overdue: false, waiting: true })).toBe(
+      '今天到期（12月4日），等待补充材料',
+    );
+    expect(deadlineText({ lastDay: '2026-12-04', daysLeft: -2, overdue: true, waiting: false })).toBe(
+      '已超期2天（应在12月4日前决定）',
+    );
     expect(beijingDate('2026-11-27T16:00:00Z')).toBe('2026-11-28');
   });
 });
 
 describe('status changes', () => {
   it('需补充材料 needs the full list, numbered, in the note the applicant reads', () => {
-    expect(checkStatusChange({ status: '需补充材料', note: '' })).toMatchObject({ ok: false, errors: [{ field: 'materials' }] });
-    expect(checkStatusChange({ status: '需补充材料', materials: ['身份证明', ' ', '欠条'], note: '拍照即可。' })).toEqual({
+    expect(checkStatusChange({ status: '需补充材料', note: '' })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'materials' }],
+    });
+    expect(
+      checkStatusChange({ status: '需补充材料', materials: ['身份证明', ' ', '欠条'], note: '拍照即可。' }),
+    ).toEqual({
       ok: true,
       status: '需补充材料',
       note: '请一次性补充以下材料：\n1. 身份证明\n2. 欠条\n拍照即可。',
@@ -208,14 +270,30 @@ describe('status changes', () => {
     expect(checkStatusChange({ status: '不予受理' })).toMatchObject({ ok: false, errors: [{ field: 'note' }] });
     expect(checkStatusChange({ status: '已撤回' })).toMatchObject({ ok: false, errors: [{ field: 'status' }] });
     expect(checkStatusChange({ status: '已收到' })).toMatchObject({ ok: false });
-    expect(checkStatusChange({ status: '已受理', note: '字'.repeat(501) })).toMatchObject({ ok: false, errors: [{ field: 'note' }] });
-    expect(checkStatusChange({ status: '已受理', materials: ['x'] })).toMatchObject({ ok: false, errors: [{ field: 'materials' }] });
+    expect(checkStatusChange({ status: '已受理', note: '字'.repeat(501) })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'note' }],
+    });
+    expect(checkStatusChange({ status: '已受理', materials: ['x'] })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'materials' }],
+    });
     expect(checkStatusChange({ status: '已受理' })).toEqual({ ok: true, status: '已受理', note: '' });
   });
 
   it('refuses notes that look like identity or phone numbers, but allows the bureau number and dates', () => {
-    for (const bad of ['电话13800138000', '138 0013 8000', '１３８００１３８０００', '440781196504121234', '44078119650412123X', '0750-1234567', '020 12345678']) expect(looksPersonal(bad), bad).toBe(true);
-    for (const ok of ['请致电 0750-5524538', '12348', '请在2026年12月4日前补充', '第四十三条', '3000元']) expect(looksPersonal(ok), ok).toBe(false);
+    for (const bad of [
+      '电话13800138000',
+      '138 0013 8000',
+      '１３８００１３８０００',
+      '440781196504121234',
+      '44078119650412123X',
+      '0750-1234567',
+      '020 12345678',
+    ])
+      expect(looksPersonal(bad), bad).toBe(true);
+    for (const ok of ['请致电 0750-5524538', '12348', '请在2026年12月4日前补充', '第四十三条', '3000元'])
+      expect(looksPersonal(ok), ok).toBe(false);
   });
 });
 
@@ -235,13 +313,41 @@ describe('CSV', () => {
 
   it('exports decrypted records with labels the applicant saw, and the reason when a record could not be opened', () => {
     const summary = (over: Partial<RecordSummary>): RecordSummary => ({
-      receipt: RECEIPT, formType: 'legal-aid', town: 'taicheng', category: 'labour', createdAt: '2026-11-27T01:00:00Z', updatedAt: '2026-11-27T01:00:00Z',
-      status: '已收到', history: [{ status: '已收到', at: '2026-11-27T01:00:00Z', by: 'system' }], corrections: 0, kid: 'k', ...over,
+      receipt: RECEIPT,
+      formType: 'legal-aid',
+      town: 'taicheng',
+      category: 'labour',
+      createdAt: '2026-11-27T01:00:00Z',
+      updatedAt: '2026-11-27T01:00:00Z',
+      status: '已收到',
+      history: [{ status: '已收到', at: '2026-11-27T01:00:00Z', by: 'system' }],
+      corrections: 0,
+      kid: 'k',
+      ...over,
     });
     const csv = exportCsv(
       [
-        { summary: summary({}), data: { forWhom: 'self', name: '陈大文', exemptions: ['migrant-worker', 'assistance'], urgent: true, householdSize: 4, facts: '=cmd' } },
-        { summary: summary({ receipt: 'TJ-20261127-7K3Q9Q', formType: 'mediation', town: 'duhu', category: 'neighbour' }), data: null, problem: '缺少私钥 k2' },
+        {
+          summary: summary({}),
+          data: {
+            forWhom: 'self',
+            name: '陈大文',
+            exemptions: ['migrant-worker', 'assistance'],
+            urgent: true,
+            householdSize: 4,
+            facts: '=cmd',
+          },
+        },
+        {
+          summary: summary({
+            receipt: 'TJ-20261127-7K3Q9Q',
+            formType: 'mediation',
+            town: 'duhu',
+            category: 'neighbour',
+          }),
+          data: null,
+          problem: '缺少私钥 k2',
+        },
       ],
       new Date('2026-11-28T01:00:00Z'),
     );
@@ -260,7 +366,12 @@ describe('CSV', () => {
   });
 
   it('lists a decrypted application in the order of the form, skipping empty answers', () => {
-    const rows = personalRows('mediation', { name: '李小梅', phone: '13912345678', otherWilling: 'unknown', address: '' });
+    const rows = personalRows('mediation', {
+      name: '李小梅',
+      phone: '13912345678',
+      otherWilling: 'unknown',
+      address: '',
+    });
     expect(rows.map((r) => [r.label, r.value])).toEqual([
       ['姓名', '李小梅'],
       ['联系电话', '13912345678'],
@@ -273,18 +384,34 @@ describe('the staff API helpers', () => {
   it('routes only the documented paths', () => {
     expect(route('/api/staff/session')).toEqual({ name: 'session', method: 'POST' });
     expect(route('/sfj/api/staff/records/')).toEqual({ name: 'list', method: 'GET' });
-    expect(route('/api/staff/records/FY-20261127-7K3Q9P')).toEqual({ name: 'read', method: 'GET', receipt: 'FY-20261127-7K3Q9P' });
-    expect(route('/api/staff/records/FY-20261127-7K3Q9P/status')).toEqual({ name: 'status', method: 'POST', receipt: 'FY-20261127-7K3Q9P' });
-    for (const p of ['/api/staff/audit/1', '/api/staff/records/x/delete', '/api/staff/', '/api/other']) expect(route(p)).toEqual({ name: 'none' });
+    expect(route('/api/staff/records/FY-20261127-7K3Q9P')).toEqual({
+      name: 'read',
+      method: 'GET',
+      receipt: 'FY-20261127-7K3Q9P',
+    });
+    expect(route('/api/staff/records/FY-20261127-7K3Q9P/status')).toEqual({
+      name: 'status',
+      method: 'POST',
+      receipt: 'FY-20261127-7K3Q9P',
+    });
+    for (const p of ['/api/staff/audit/1', '/api/staff/records/x/delete', '/api/staff/', '/api/other'])
+      expect(route(p)).toEqual({ name: 'none' });
   });
 
   it('refuses unknown filter values instead of ignoring them', () => {
-    expect(parseFilters({ formType: 'legal-aid', status: '审查中', town: 'duhu', from: '2026-11-01', to: '' })).toEqual({ formType: 'legal-aid', status: '审查中', town: 'duhu', from: '2026-11-01' });
-    for (const bad of [{ formType: 'x' }, { status: 'x' }, { town: 'x' }, { from: '2026-1-1' }]) expect(() => parseFilters(bad)).toThrow();
+    expect(parseFilters({ formType: 'legal-aid', status: '审查中', town: 'duhu', from: '2026-11-01', to: '' })).toEqual(
+      { formType: 'legal-aid', status: '审查中', town: 'duhu', from: '2026-11-01' },
+    );
+    for (const bad of [{ formType: 'x' }, { status: 'x' }, { town: 'x' }, { from: '2026-1-1' }])
+      expect(() => parseFilters(bad)).toThrow();
   });
 
   it('audit entries verify, and any change breaks them', () => {
-    const e = newAuditEntry('secret-'.repeat(6), { actor: '陈丽', action: 'read', receipt: RECEIPT, town: 'taicheng' }, new Date('2026-11-27T16:30:00Z'));
+    const e = newAuditEntry(
+      'secret-'.repeat(6),
+      { actor: '陈丽', action: 'read', receipt: RECEIPT, town: 'taicheng' },
+      new Date('2026-11-27T16:30:00Z'),
+    );
     expect(e.id).toMatch(/^2026-11-28\/2026-11-27T16:30:00\.000Z-[0-9a-f]{16}$/);
     expect(verifyAuditEntry('secret-'.repeat(6), e)).toBe(true);
     expect(verifyAuditEntry('secret-'.repeat(6), { ...e, actor: '别人' })).toBe(false);
@@ -302,8 +429,22 @@ describe('retention', () => {
     formType: 'legal-aid',
     createdAt: '2025-01-01T00:00:00Z',
     updatedAt: closed,
-    status: { current, history: [{ status: '已收到', at: '2025-01-01T00:00:00Z', by: 'system' }, { status: current, at: closed, by: 'staff', note: '说明' }] },
-    meta: { town: 'taicheng', category: 'labour', phoneHash: 'p', idemHash: 'i', submissionHash: 's', withdrawUntil: '2025-01-01T00:10:00Z', corrections: 0 },
+    status: {
+      current,
+      history: [
+        { status: '已收到', at: '2025-01-01T00:00:00Z', by: 'system' },
+        { status: current, at: closed, by: 'staff', note: '说明' },
+      ],
+    },
+    meta: {
+      town: 'taicheng',
+      category: 'labour',
+      phoneHash: 'p',
+      idemHash: 'i',
+      submissionHash: 's',
+      withdrawUntil: '2025-01-01T00:10:00Z',
+      corrections: 0,
+    },
     personal: { encoding: 'ecdh-p256-aes256gcm', v: 1, kid: 'k', epk: 'e', iv: 'i', ct: 'c' },
   });
   const now = new Date('2026-01-10T00:00:00Z');
@@ -317,7 +458,11 @@ describe('retention', () => {
     expect(dueForPurge(rec('审查中', '2025-01-05T00:00:00Z'), now, 365)).toBe(false);
     const p = purged(rec('已办结', '2025-01-05T00:00:00Z'), now);
     expect(dueForPurge(p, now, 365)).toBe(false);
-    expect(p).toMatchObject({ personal: null, purgedAt: now.toISOString(), meta: { town: 'taicheng', category: 'labour', phoneHash: '', idemHash: '', submissionHash: '' } });
+    expect(p).toMatchObject({
+      personal: null,
+      purgedAt: now.toISOString(),
+      meta: { town: 'taicheng', category: 'labour', phoneHash: '', idemHash: '', submissionHash: '' },
+    });
     expect(p.status.history.map((h) => h.note)).toEqual([undefined, undefined]);
   });
 
@@ -337,14 +482,22 @@ describe('retention', () => {
 function feasibleValues(p: SuppressionProblem, states: CellState[], cap: number): Map<number, Set<number>> {
   const hidden = states.map((s, i) => (s === 'value' ? -1 : i)).filter((i) => i >= 0);
   const order = new Map(hidden.map((cell, k) => [cell, k]));
-  const ranges = hidden.map((i) => (states[i] === 'small' ? [0, 1, 2, 3, 4] : Array.from({ length: cap - 4 }, (_, k) => k + 5)));
+  const ranges = hidden.map((i) =>
+    states[i] === 'small' ? [0, 1, 2, 3, 4] : Array.from({ length: cap - 4 }, (_, k) => k + 5),
+  );
   const out = new Map<number, Set<number>>(hidden.map((i) => [i, new Set<number>()]));
   const v = [...p.values];
   // Each constraint is checked at the depth where its last hidden cell gets a value.
   const checks: (() => boolean)[][] = hidden.map(() => []);
   const depth = (cells: number[]) => Math.max(-1, ...cells.map((c) => order.get(c) ?? -1));
   const constraints: [number[], () => boolean][] = [
-    ...p.groups.map((g) => [[...g.members, g.total], () => g.members.reduce((n, m) => n + v[m]!, 0) === v[g.total]] as [number[], () => boolean]),
+    ...p.groups.map(
+      (g) =>
+        [[...g.members, g.total], () => g.members.reduce((n, m) => n + v[m]!, 0) === v[g.total]] as [
+          number[],
+          () => boolean,
+        ],
+    ),
     ...p.leq.map(([a, b]) => [[a, b], () => v[a]! <= v[b]!] as [number[], () => boolean]),
   ];
   for (const [cells, check] of constraints) {
@@ -426,11 +579,16 @@ describe('statistics suppression', () => {
     expect(inferIntervals(p, ['small', 'value', 'value'])[0]).toEqual({ lo: 3, hi: 3 });
     expect(suppress(p)).toEqual(['small', 'hidden', 'value']);
     // A zero that can be worked out reveals nobody: no secondary suppression for it.
-    expect(suppress({ values: [0, 10, 10], groups: [{ members: [0, 1], total: 2 }], leq: [] })).toEqual(['small', 'value', 'value']);
+    expect(suppress({ values: [0, 10, 10], groups: [{ members: [0, 1], total: 2 }], leq: [] })).toEqual([
+      'small',
+      'value',
+      'value',
+    ]);
   });
 
   it('computes received, accepted, closed and the median by month and town, without withdrawn applications', () => {
-    const day = (month: number, d: number) => `2026-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}T02:00:00Z`;
+    const day = (month: number, d: number) =>
+      `2026-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}T02:00:00Z`;
     const mk = (i: number, over: Partial<StatsRecord> = {}): StatsRecord => {
       const createdAt = day(i < 20 ? 3 : 4, 1 + (i % 10));
       const decided = i % 4 < 2;
@@ -440,7 +598,18 @@ describe('statistics suppression', () => {
         meta: { town: i % 2 ? 'taicheng' : 'duhu' },
         status: {
           current: decided ? '已办结' : '审查中',
-          history: [{ status: '已收到', at: createdAt, by: 'system' }, ...(decided ? [{ status: '已受理' as const, at: new Date(Date.parse(createdAt) + 2 * 86_400_000).toISOString(), by: 'staff' as const }] : [])],
+          history: [
+            { status: '已收到', at: createdAt, by: 'system' },
+            ...(decided
+              ? [
+                  {
+                    status: '已受理' as const,
+                    at: new Date(Date.parse(createdAt) + 2 * 86_400_000).toISOString(),
+                    by: 'staff' as const,
+                  },
+                ]
+              : []),
+          ],
         },
         ...over,
       };
@@ -454,7 +623,12 @@ describe('statistics suppression', () => {
     expect(snap.years.map((y) => y.year)).toEqual([2026]);
     const la = snap.years[0]!.types.find((t) => t.formType === 'legal-aid')!;
     expect(la.months.map((m) => m.label)).toEqual(['3月', '4月']);
-    expect(la.months[0]).toMatchObject({ received: { kind: 'value', value: 20 }, accepted: { kind: 'value', value: 10 }, closed: { kind: 'value', value: 10 }, medianDays: 2 });
+    expect(la.months[0]).toMatchObject({
+      received: { kind: 'value', value: 20 },
+      accepted: { kind: 'value', value: 10 },
+      closed: { kind: 'value', value: 10 },
+      medianDays: 2,
+    });
     expect(la.towns.find((t) => t.key === 'taicheng')!.received).toEqual({ kind: 'value', value: 20 });
     // No application from 白沙镇: shown as “<5”; working out that it is 0 reveals nobody.
     expect(la.towns.find((t) => t.key === 'baisha')!.received).toEqual({ kind: 'small' });

@@ -13,7 +13,14 @@
  *    withdraw secret lives only in this page's memory.
  * Without this script everything still works through the function's pages.
  */
-import { allFields, conditionHolds, parseForm, type FieldError, type FormDef, type FormValues } from '../../lib/forms/fields.ts';
+import {
+  allFields,
+  conditionHolds,
+  parseForm,
+  type FieldError,
+  type FormDef,
+  type FormValues,
+} from '../../lib/forms/fields.ts';
 import { legalAidForm, legalAidSchema } from '../../lib/forms/legal-aid.ts';
 import { mediationForm, mediationSchema } from '../../lib/forms/mediation.ts';
 import { renderCheckAnswers, renderConfirmation, renderErrorSummary, toFormValues } from '../../lib/forms/render.ts';
@@ -27,7 +34,10 @@ const FORMS: Record<string, { def: FormDef; schema: z.ZodType }> = {
 
 function newKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(18));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 function readValues(form: HTMLFormElement): FormValues {
@@ -94,7 +104,10 @@ function enhance(form: HTMLFormElement): void {
   function updateConditionals(): void {
     const values = readValues(form);
     for (const el of form.querySelectorAll<HTMLElement>('[data-show-if]')) {
-      el.hidden = !conditionHolds({ field: el.dataset.showIf!, values: (el.dataset.showValues ?? '').split(' ') }, values);
+      el.hidden = !conditionHolds(
+        { field: el.dataset.showIf!, values: (el.dataset.showValues ?? '').split(' ') },
+        values,
+      );
     }
   }
 
@@ -103,7 +116,10 @@ function enhance(form: HTMLFormElement): void {
     const max = Number(count?.dataset.maxChars);
     if (!count || !max) return;
     const n = [...area.value].length;
-    count.textContent = n <= max ? `最多可以写 ${max} 个字，还可以写 ${max - n} 个字。` : `最多可以写 ${max} 个字，已经超出 ${n - max} 个字。`;
+    count.textContent =
+      n <= max
+        ? `最多可以写 ${max} 个字，还可以写 ${max - n} 个字。`
+        : `最多可以写 ${max} 个字，已经超出 ${n - max} 个字。`;
   }
 
   function validateOne(name: string): void {
@@ -111,7 +127,8 @@ function enhance(form: HTMLFormElement): void {
     showFieldError(name, error?.message);
   }
 
-  const nameOf = (t: EventTarget | null) => (t instanceof HTMLInputElement || t instanceof HTMLSelectElement || t instanceof HTMLTextAreaElement ? t.name : '');
+  const nameOf = (t: EventTarget | null) =>
+    t instanceof HTMLInputElement || t instanceof HTMLSelectElement || t instanceof HTMLTextAreaElement ? t.name : '';
 
   const showing = (name: string) => document.getElementById(`f-${name}-error`)?.hidden === false;
 
@@ -185,7 +202,9 @@ function enhance(form: HTMLFormElement): void {
     if (!box) return;
     box.innerHTML =
       `<div class="error-summary" tabindex="-1" aria-labelledby="send-error-title"><h2 id="send-error-title"></h2><p></p>` +
-      (retry ? `<div class="button-group"><button type="button" class="button" data-retry>再试一次</button></div>` : '') +
+      (retry
+        ? `<div class="button-group"><button type="button" class="button" data-retry>再试一次</button></div>`
+        : '') +
       `</div>`;
     box.querySelector('h2')!.textContent = title;
     box.querySelector('p')!.textContent = message;
@@ -205,7 +224,12 @@ function enhance(form: HTMLFormElement): void {
     }
     if (live) live.textContent = '正在提交，请稍候。';
     const honeypot = (form.querySelector<HTMLInputElement>('[name="homepage"]')?.value ?? '').trim();
-    const body = { ...values, _key: key, ...(honeypot ? { homepage: honeypot } : {}), ...(correction ? { _correct: correction.receipt, _token: correction.token } : {}) };
+    const body = {
+      ...values,
+      _key: key,
+      ...(honeypot ? { homepage: honeypot } : {}),
+      ...(correction ? { _correct: correction.receipt, _token: correction.token } : {}),
+    };
     const restore = () => {
       if (button) {
         button.disabled = false;
@@ -223,13 +247,22 @@ function enhance(form: HTMLFormElement): void {
       });
     } catch {
       restore();
-      sendError('没有提交成功', '网络好像断了，或者系统没有及时回应。您填写的内容都还在，请检查网络后点“再试一次”。', () => void send(values, check));
+      sendError(
+        '没有提交成功',
+        '网络好像断了，或者系统没有及时回应。您填写的内容都还在，请检查网络后点“再试一次”。',
+        () => void send(values, check),
+      );
       return;
     }
     restore();
     const data = (await res.json().catch(() => ({}))) as Record<string, unknown>;
     if (res.status === 200 || res.status === 201) {
-      showConfirmation(String(data.receipt), String(data.withdrawToken ?? correction?.token ?? ''), new Date(String(data.withdrawUntil)), !!data.corrected);
+      showConfirmation(
+        String(data.receipt),
+        String(data.withdrawToken ?? correction?.token ?? ''),
+        new Date(String(data.withdrawUntil)),
+        !!data.corrected,
+      );
     } else if (res.status === 400 && Array.isArray(data.errors)) {
       showForm();
       showErrors(data.errors as FieldError[], true);
@@ -237,7 +270,11 @@ function enhance(form: HTMLFormElement): void {
       sendError('无法提交', String(data.message ?? '请打电话 0750-5524538。'));
     } else {
       const wait = res.status === 429 ? '提交得太频繁了，请等一分钟。' : '系统暂时无法保存。';
-      sendError('没有提交成功', `${wait}您填写的内容都还在，请稍后点“再试一次”。着急的话，请打电话 0750-5524538。`, () => void send(values, check));
+      sendError(
+        '没有提交成功',
+        `${wait}您填写的内容都还在，请稍后点“再试一次”。着急的话，请打电话 0750-5524538。`,
+        () => void send(values, check),
+      );
     }
   }
 
@@ -245,7 +282,13 @@ function enhance(form: HTMLFormElement): void {
     const open = until.getTime() > Date.now();
     const kind = def.type;
     const draw = (withdraw: boolean) => {
-      stepView!.innerHTML = renderConfirmation({ base, formType: kind, receipt, corrected, withdraw: withdraw ? { until, mode: 'script' } : undefined });
+      stepView!.innerHTML = renderConfirmation({
+        base,
+        formType: kind,
+        receipt,
+        corrected,
+        withdraw: withdraw ? { until, mode: 'script' } : undefined,
+      });
     };
     draw(open);
     document.title = `申请已提交：回执号 ${receipt} - ${titleBase}`;
@@ -262,7 +305,9 @@ function enhance(form: HTMLFormElement): void {
       if (h1) h1.textContent = kind === 'legal-aid' ? '更正法律援助申请' : '更正人民调解申请';
       showForm();
     });
-    stepView!.querySelector('[data-withdraw]')?.addEventListener('click', (e) => askWithdraw(receipt, token, e.currentTarget as HTMLElement));
+    stepView!
+      .querySelector('[data-withdraw]')
+      ?.addEventListener('click', (e) => askWithdraw(receipt, token, e.currentTarget as HTMLElement));
   }
 
   /** No pop-up (适老化): the question appears in the page, under the button. */

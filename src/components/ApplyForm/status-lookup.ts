@@ -36,7 +36,10 @@ function say(html: string, focusSelector: string): void {
 if (view && form && answer && typeof AbortSignal.timeout === 'function') {
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const values = { receipt: (form.elements.namedItem('receipt') as HTMLInputElement).value, phone: (form.elements.namedItem('phone') as HTMLInputElement).value };
+    const values = {
+      receipt: (form.elements.namedItem('receipt') as HTMLInputElement).value,
+      phone: (form.elements.namedItem('phone') as HTMLInputElement).value,
+    };
     const { errors } = checkStatusQuery(values);
     fieldError('receipt', errors.find((x) => x.field === 'receipt')?.message);
     fieldError('phone', errors.find((x) => x.field === 'phone')?.message);
@@ -59,10 +62,18 @@ if (view && form && answer && typeof AbortSignal.timeout === 'function') {
       });
       const data = await res.json().catch(() => ({}));
       if (res.ok) say(renderStatus(data as StatusView), '#status-title');
-      else if (res.status === 404) say(`<div class="notice notice--warning" tabindex="-1"><p>${STATUS_NOT_FOUND}</p></div>`, '.notice');
-      else say('<div class="notice notice--warning" tabindex="-1"><p>暂时无法查询，请稍等一会儿再点“查询”。着急的话，请打电话 0750-5524538。</p></div>', '.notice');
+      else if (res.status === 404)
+        say(`<div class="notice notice--warning" tabindex="-1"><p>${STATUS_NOT_FOUND}</p></div>`, '.notice');
+      else
+        say(
+          '<div class="notice notice--warning" tabindex="-1"><p>暂时无法查询，请稍等一会儿再点“查询”。着急的话，请打电话 0750-5524538。</p></div>',
+          '.notice',
+        );
     } catch {
-      say('<div class="notice notice--warning" tabindex="-1"><p>网络好像断了，没有查询成功。请检查网络后再点“查询”。</p></div>', '.notice');
+      say(
+        '<div class="notice notice--warning" tabindex="-1"><p>网络好像断了，没有查询成功。请检查网络后再点“查询”。</p></div>',
+        '.notice',
+      );
     }
   });
 }

@@ -53,7 +53,6 @@ interface Pagefind {
   search(term: string, options?: { filters?: Record<string, string> }): Promise<PagefindResponse>;
 }
 
-
 /** Filters offered, in this order; URL parameter names stay ASCII. Values in the order readers know them. */
 const FACETS: { key: string; param: string; order: readonly string[] }[] = [
   { key: '类型', param: 'type', order: ['服务指南', '以案说法', '机构', '方案'] },
@@ -222,11 +221,16 @@ function start(app: HTMLElement, form: HTMLFormElement, input: HTMLInputElement)
       // fewer than a page of results. On a large site each extra word can cost
       // another index chunk, and with plenty of results the pages a later stage
       // would add rank below them anyway.
-      const run = (list: PlannedSearch[]) => Promise.all(list.map(async (s) => ({ search: s, results: (await pf.search(s.query, { filters })).results })));
+      const run = (list: PlannedSearch[]) =>
+        Promise.all(list.map(async (s) => ({ search: s, results: (await pf.search(s.query, { filters })).results })));
       let done: { search: PlannedSearch; results: PagefindResult[] }[] = [];
       for (const stage of [1, 2, 3] as const) {
         const list = plan.searches.filter((s) => s.stage === stage);
-        if (list.length === 0 || (stage > 1 && new Set(done.flatMap((d) => d.results.map((r) => r.id))).size >= PAGE_SIZE)) continue;
+        if (
+          list.length === 0 ||
+          (stage > 1 && new Set(done.flatMap((d) => d.results.map((r) => r.id))).size >= PAGE_SIZE)
+        )
+          continue;
         done = [...done, ...(await run(list))];
         if (id !== current) return;
       }
@@ -357,7 +361,12 @@ function renderResult(data: PagefindData): HTMLLIElement {
   title.append(link);
   li.append(title);
 
-  const facts = [data.filters['类型']?.[0], data.filters['工作条线']?.join('、'), data.filters['镇街']?.join('、'), data.meta.date].filter(Boolean);
+  const facts = [
+    data.filters['类型']?.[0],
+    data.filters['工作条线']?.join('、'),
+    data.filters['镇街']?.join('、'),
+    data.meta.date,
+  ].filter(Boolean);
   if (facts.length) {
     const meta = document.createElement('p');
     meta.className = 'search-result__meta';
@@ -366,7 +375,9 @@ function renderResult(data: PagefindData): HTMLLIElement {
   }
 
   // Long pages (the plan) have sections: point to the one that matches best.
-  const sections = (data.sub_results ?? []).filter((s) => s.url.includes('#') && s.title && s.title !== data.meta.title);
+  const sections = (data.sub_results ?? []).filter(
+    (s) => s.url.includes('#') && s.title && s.title !== data.meta.title,
+  );
   const best = sections.sort((a, b) => (b.locations?.length ?? 0) - (a.locations?.length ?? 0))[0];
   const excerpt = document.createElement('p');
   excerpt.className = 'search-result__excerpt';

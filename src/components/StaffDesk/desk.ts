@@ -16,9 +16,24 @@
 import { esc } from '../../lib/forms/render.ts';
 import { withBase } from '../../lib/paths.ts';
 import { STATUSES, type Status } from '../../lib/applications/record.ts';
-import { importPrivateKey, kidMatches, open, OpenError, parsePrivateKeyFile, type OpeningKey } from '../../lib/staff/crypto.ts';
+import {
+  importPrivateKey,
+  kidMatches,
+  open,
+  OpenError,
+  parsePrivateKeyFile,
+  type OpeningKey,
+} from '../../lib/staff/crypto.ts';
 import { beijingDate, beijingDateTime, deadlineText, decisionDeadline } from '../../lib/staff/deadline.ts';
-import { categoryLabel, exportCsv, exportFileName, FORM_LABELS, personalRows, townLabel, type ExportItem } from '../../lib/staff/desk-format.ts';
+import {
+  categoryLabel,
+  exportCsv,
+  exportFileName,
+  FORM_LABELS,
+  personalRows,
+  townLabel,
+  type ExportItem,
+} from '../../lib/staff/desk-format.ts';
 import { ACTION_LABELS, type AuditEntry } from '../../lib/staff/audit-entry.ts';
 import { checkStatusChange, COMMON_MATERIALS, NOTE_MAX } from '../../lib/staff/status-change.ts';
 import type { RecordDetail, RecordSummary } from '../../lib/staff/handlers.ts';
@@ -58,13 +73,20 @@ class ApiError extends Error {
   }
 }
 
-async function api<T>(path: string, init: { method?: string; body?: unknown; query?: Record<string, string> } = {}): Promise<T> {
+async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; query?: Record<string, string> } = {},
+): Promise<T> {
   const q = init.query ? `?${new URLSearchParams(Object.entries(init.query).filter(([, v]) => v !== ''))}` : '';
   let res: Response;
   try {
     res = await fetch(withBase(`/api/staff/${path}`, base) + (q === '?' ? '' : q), {
       method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: {
+        Authorization: `Bearer ${token}`,
+        Accept: 'application/json',
+        ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       cache: 'no-store',
       credentials: 'omit',
@@ -176,7 +198,8 @@ async function signIn(e: SubmitEvent): Promise<void> {
 /** Town offices only get their own towns in the filter. */
 function restrictTowns(): void {
   const select = $('#desk-f-town') as HTMLSelectElement;
-  for (const o of [...select.options]) if (o.value) o.hidden = o.disabled = !!me && !me.cityWide && !me.towns.includes(o.value);
+  for (const o of [...select.options])
+    if (o.value) o.hidden = o.disabled = !!me && !me.cityWide && !me.towns.includes(o.value);
 }
 
 // ------------------------------------------------------------------ keys
@@ -215,7 +238,9 @@ async function loadKeyFiles(input: HTMLInputElement): Promise<void> {
         added.push(jwk.kid);
       }
     } catch (err) {
-      problems.push(`${file.name}：${err instanceof Error && err.message === 'kid' ? '密钥编号和密钥本身对不上，文件可能被改动过。' : '不是有效的私钥文件。请选择以 .private.jwk.json 结尾的文件。'}`);
+      problems.push(
+        `${file.name}：${err instanceof Error && err.message === 'kid' ? '密钥编号和密钥本身对不上，文件可能被改动过。' : '不是有效的私钥文件。请选择以 .private.jwk.json 结尾的文件。'}`,
+      );
     }
   }
   input.value = ''; // the file stays on the device; nothing of it is kept here but the CryptoKey
@@ -231,7 +256,11 @@ async function toggleRemember(box: HTMLInputElement): Promise<void> {
   try {
     if (box.checked) {
       for (const [kid, k] of keys) await saveKey(kid, k.key);
-      announce(keys.size ? '已把载入的私钥记在这台设备上（不可导出）。以后在这台设备上登录后不用再选文件。' : '以后载入的私钥会记在这台设备上。');
+      announce(
+        keys.size
+          ? '已把载入的私钥记在这台设备上（不可导出）。以后在这台设备上登录后不用再选文件。'
+          : '以后载入的私钥会记在这台设备上。',
+      );
     } else {
       await forgetKeys();
       announce('已从这台设备上删除记住的私钥。');
@@ -251,20 +280,37 @@ function filters(): Record<string, string> {
 }
 
 function deadlineCell(s: RecordSummary): string {
-  const d = decisionDeadline({ formType: s.formType, createdAt: s.createdAt, status: { current: s.status, history: s.history } }, new Date());
+  const d = decisionDeadline(
+    { formType: s.formType, createdAt: s.createdAt, status: { current: s.status, history: s.history } },
+    new Date(),
+  );
   if (!d) return s.formType === 'legal-aid' ? '已作出决定' : '—';
   const text = esc(deadlineText(d));
-  return d.overdue ? `<strong class="desk-overdue"><span aria-hidden="true">⚠ </span>${text}</strong>` : d.daysLeft <= 1 ? `<strong>${text}</strong>` : text;
+  return d.overdue
+    ? `<strong class="desk-overdue"><span aria-hidden="true">⚠ </span>${text}</strong>`
+    : d.daysLeft <= 1
+      ? `<strong>${text}</strong>`
+      : text;
 }
 
 function renderList(): void {
   const body = $('[data-records]');
-  const overdue = list.filter((s) => decisionDeadline({ formType: s.formType, createdAt: s.createdAt, status: { current: s.status, history: s.history } }, new Date())?.overdue).length;
-  $('[data-records-caption]').textContent = `符合条件的申请：${list.length} 份${overdue ? `，其中 ${overdue} 份法律援助申请已超过7日决定期限` : ''}`;
+  const overdue = list.filter(
+    (s) =>
+      decisionDeadline(
+        { formType: s.formType, createdAt: s.createdAt, status: { current: s.status, history: s.history } },
+        new Date(),
+      )?.overdue,
+  ).length;
+  $('[data-records-caption]').textContent =
+    `符合条件的申请：${list.length} 份${overdue ? `，其中 ${overdue} 份法律援助申请已超过7日决定期限` : ''}`;
   body.innerHTML = list.length
     ? list
         .map((s) => {
-          const late = decisionDeadline({ formType: s.formType, createdAt: s.createdAt, status: { current: s.status, history: s.history } }, new Date())?.overdue;
+          const late = decisionDeadline(
+            { formType: s.formType, createdAt: s.createdAt, status: { current: s.status, history: s.history } },
+            new Date(),
+          )?.overdue;
           return (
             `<tr${late ? ' class="desk-row--overdue"' : ''}>` +
             `<th scope="row"><button type="button" class="link-button desk-open" data-open="${esc(s.receipt)}">${esc(s.receipt)}</button></th>` +
@@ -277,7 +323,9 @@ function renderList(): void {
 }
 
 function renderCounts(counts: Record<Status, number>): void {
-  $('[data-counts]').innerHTML = STATUSES.map((s) => `<li><span class="desk-counts__label">${esc(s)}</span> <strong>${counts[s] ?? 0}</strong></li>`).join('');
+  $('[data-counts]').innerHTML = STATUSES.map(
+    (s) => `<li><span class="desk-counts__label">${esc(s)}</span> <strong>${counts[s] ?? 0}</strong></li>`,
+  ).join('');
 }
 
 async function loadList(): Promise<void> {
@@ -285,7 +333,9 @@ async function loadList(): Promise<void> {
   hideError(box);
   $('[data-records-caption]').textContent = '正在读取……';
   try {
-    const data = await api<{ records: RecordSummary[]; counts: Record<Status, number> }>('records', { query: filters() });
+    const data = await api<{ records: RecordSummary[]; counts: Record<Status, number> }>('records', {
+      query: filters(),
+    });
     list = data.records;
     renderCounts(data.counts);
     renderList();
@@ -319,17 +369,26 @@ async function personalHtml(r: RecordDetail): Promise<string> {
     const data = await open(r.personal, r.receipt, openingKeys());
     const rows = personalRows(r.formType, data);
     return `<h3>申请人填写的内容</h3><dl class="summary-list desk-personal">${rows
-      .map((x) => `<div class="summary-list__row"><dt>${esc(x.label)}</dt><dd class="summary-list__value">${esc(x.value).replace(/\n/g, '<br>')}</dd></div>`)
+      .map(
+        (x) =>
+          `<div class="summary-list__row"><dt>${esc(x.label)}</dt><dd class="summary-list__value">${esc(x.value).replace(/\n/g, '<br>')}</dd></div>`,
+      )
       .join('')}</dl>`;
   } catch (err) {
     const kid = err instanceof OpenError ? err.kid : '';
-    const why = err instanceof OpenError && err.reason === 'no-key' ? `这份申请用密钥 <code>${esc(kid)}</code> 加密，请在上面“私钥”一节载入这个编号的私钥文件。` : '用已载入的私钥打不开这份申请：私钥不对，或者记录被改动过。请联系网站管理员。';
+    const why =
+      err instanceof OpenError && err.reason === 'no-key'
+        ? `这份申请用密钥 <code>${esc(kid)}</code> 加密，请在上面“私钥”一节载入这个编号的私钥文件。`
+        : '用已载入的私钥打不开这份申请：私钥不对，或者记录被改动过。请联系网站管理员。';
     return `<div class="notice notice--warning"><p class="notice__title">个人信息无法显示</p><p>${why}</p></div>`;
   }
 }
 
 async function showRecord(r: RecordDetail): Promise<void> {
-  const d = decisionDeadline({ formType: r.formType, createdAt: r.createdAt, status: { current: r.status, history: r.history } }, new Date());
+  const d = decisionDeadline(
+    { formType: r.formType, createdAt: r.createdAt, status: { current: r.status, history: r.history } },
+    new Date(),
+  );
   $('[data-record-title]').textContent = `申请详情：${r.receipt}`;
   const facts =
     `<dl class="summary-list"><div class="summary-list__row"><dt>申请类型</dt><dd class="summary-list__value">${esc(FORM_LABELS[r.formType])}</dd></div>` +
@@ -337,14 +396,21 @@ async function showRecord(r: RecordDetail): Promise<void> {
     `<div class="summary-list__row"><dt>类别</dt><dd class="summary-list__value">${esc(categoryLabel(r.formType, r.category))}</dd></div>` +
     `<div class="summary-list__row"><dt>提交时间</dt><dd class="summary-list__value">${esc(beijingDateTime(r.createdAt))}</dd></div>` +
     `<div class="summary-list__row"><dt>当前状态</dt><dd class="summary-list__value"><strong>${esc(r.status)}</strong></dd></div>` +
-    (d ? `<div class="summary-list__row"><dt>决定期限</dt><dd class="summary-list__value">${deadlineCell(r)}</dd></div>` : '') +
-    (r.corrections ? `<div class="summary-list__row"><dt>申请人更正</dt><dd class="summary-list__value">${r.corrections} 次</dd></div>` : '') +
+    (d
+      ? `<div class="summary-list__row"><dt>决定期限</dt><dd class="summary-list__value">${deadlineCell(r)}</dd></div>`
+      : '') +
+    (r.corrections
+      ? `<div class="summary-list__row"><dt>申请人更正</dt><dd class="summary-list__value">${r.corrections} 次</dd></div>`
+      : '') +
     `</dl>`;
   const history =
     `<h3>办理记录</h3><ol class="timeline">` +
     [...r.history]
       .reverse()
-      .map((h) => `<li><strong>${esc(h.status)}</strong> <span class="timeline__time">${esc(beijingDateTime(h.at))}（${h.by === 'staff' ? '工作人员' : h.by === 'applicant' ? '申请人' : '系统'}）</span>${h.note ? `<p class="timeline__note">${esc(h.note).replace(/\n/g, '<br>')}</p>` : ''}</li>`)
+      .map(
+        (h) =>
+          `<li><strong>${esc(h.status)}</strong> <span class="timeline__time">${esc(beijingDateTime(h.at))}（${h.by === 'staff' ? '工作人员' : h.by === 'applicant' ? '申请人' : '系统'}）</span>${h.note ? `<p class="timeline__note">${esc(h.note).replace(/\n/g, '<br>')}</p>` : ''}</li>`,
+      )
       .join('') +
     `</ol>`;
   $('[data-record-body]').innerHTML = facts + (await personalHtml(r)) + history;
@@ -353,7 +419,12 @@ async function showRecord(r: RecordDetail): Promise<void> {
 
 function prepareStatusForm(r: RecordDetail): void {
   const form = $('[data-status-form]') as HTMLFormElement;
-  const blocked = r.status === '已撤回' ? '申请人已经撤回这份申请，不能再更改状态。' : r.purgedAt ? '这份申请的个人信息已经按保存期限删除，不能再更改状态。' : '';
+  const blocked =
+    r.status === '已撤回'
+      ? '申请人已经撤回这份申请，不能再更改状态。'
+      : r.purgedAt
+        ? '这份申请的个人信息已经按保存期限删除，不能再更改状态。'
+        : '';
   form.hidden = !!blocked;
   const note = $('[data-status-blocked]');
   note.textContent = blocked;
@@ -362,7 +433,10 @@ function prepareStatusForm(r: RecordDetail): void {
   hideError($('[data-status-errors]'));
   for (const el of form.querySelectorAll<HTMLElement>('[data-field-error]')) el.hidden = true;
   $('[data-materials-common]').innerHTML = COMMON_MATERIALS[r.formType]
-    .map((m, i) => `<div class="choice"><input id="desk-m-${i}" type="checkbox" name="material" value="${esc(m)}"><label for="desk-m-${i}">${esc(m)}</label></div>`)
+    .map(
+      (m, i) =>
+        `<div class="choice"><input id="desk-m-${i}" type="checkbox" name="material" value="${esc(m)}"><label for="desk-m-${i}">${esc(m)}</label></div>`,
+    )
     .join('');
   syncMaterials();
 }
@@ -379,7 +453,12 @@ async function saveStatus(e: SubmitEvent): Promise<void> {
   const form = e.target as HTMLFormElement;
   const data = new FormData(form);
   const status = String(data.get('status') ?? '');
-  const materials = status === '需补充材料' ? [...data.getAll('material').map(String), ...String(data.get('otherMaterials') ?? '').split('\n')].map((m) => m.trim()).filter(Boolean) : [];
+  const materials =
+    status === '需补充材料'
+      ? [...data.getAll('material').map(String), ...String(data.get('otherMaterials') ?? '').split('\n')]
+          .map((m) => m.trim())
+          .filter(Boolean)
+      : [];
   const note = String(data.get('note') ?? '');
   const box = $('[data-status-errors]');
   const fieldErrors = (errors: { field: string; message: string }[]) => {
@@ -396,7 +475,9 @@ async function saveStatus(e: SubmitEvent): Promise<void> {
   const checked = checkStatusChange({ status, note, materials });
   if (!checked.ok) return fieldErrors(checked.errors);
   try {
-    const { record } = await api<{ record: RecordDetail }>(`records/${encodeURIComponent(current.receipt)}/status`, { body: { status, note, materials, expected: current.status } });
+    const { record } = await api<{ record: RecordDetail }>(`records/${encodeURIComponent(current.receipt)}/status`, {
+      body: { status, note, materials, expected: current.status },
+    });
     current = record;
     await showRecord(record);
     const done = $('[data-status-done]');
@@ -405,7 +486,8 @@ async function saveStatus(e: SubmitEvent): Promise<void> {
     done.focus();
     await loadList();
   } catch (err) {
-    if (err instanceof ApiError && Array.isArray(err.body.errors)) return fieldErrors(err.body.errors as { field: string; message: string }[]);
+    if (err instanceof ApiError && Array.isArray(err.body.errors))
+      return fieldErrors(err.body.errors as { field: string; message: string }[]);
     showError(box, [err instanceof Error ? err.message : '保存失败']);
   }
 }
@@ -421,11 +503,16 @@ async function exportCsvFile(): Promise<void> {
     const { records } = await api<{ records: RecordDetail[] }>('export', { body: { filters: filters() } });
     const items: ExportItem[] = await Promise.all(
       records.map(async (r) => {
-        if (r.personal === null) return { summary: r, data: null, problem: r.purgedAt ? '已到期删除' : '申请人已撤回，已删除' };
+        if (r.personal === null)
+          return { summary: r, data: null, problem: r.purgedAt ? '已到期删除' : '申请人已撤回，已删除' };
         try {
           return { summary: r, data: await open(r.personal, r.receipt, openingKeys()) };
         } catch (err) {
-          return { summary: r, data: null, problem: err instanceof OpenError && err.reason === 'no-key' ? `缺少私钥 ${err.kid}` : '无法解密' };
+          return {
+            summary: r,
+            data: null,
+            problem: err instanceof OpenError && err.reason === 'no-key' ? `缺少私钥 ${err.kid}` : '无法解密',
+          };
         }
       }),
     );
@@ -458,14 +545,24 @@ async function loadAudit(e?: SubmitEvent): Promise<void> {
   hideError(box);
   try {
     const { entries } = await api<{ entries: (AuditEntry & { verified: boolean })[] }>('audit', {
-      query: { from: String(data.get('from') ?? ''), to: String(data.get('to') ?? ''), receipt: String(data.get('receipt') ?? '').trim() },
+      query: {
+        from: String(data.get('from') ?? ''),
+        to: String(data.get('to') ?? ''),
+        receipt: String(data.get('receipt') ?? '').trim(),
+      },
     });
     $('[data-audit-caption]').textContent = `操作记录：${entries.length} 条（最新的在前）`;
     $('[data-audit-rows]').innerHTML = entries.length
       ? entries
           .map((x) => {
-            const what = x.receipts ? `${x.receipts.length} 份：${x.receipts.slice(0, 5).join('、')}${x.receipts.length > 5 ? '……' : ''}` : (x.receipt ?? '');
-            const detail = x.detail ? Object.entries(x.detail).map(([k, v]) => `${k}=${v}`).join('，') : '';
+            const what = x.receipts
+              ? `${x.receipts.length} 份：${x.receipts.slice(0, 5).join('、')}${x.receipts.length > 5 ? '……' : ''}`
+              : (x.receipt ?? '');
+            const detail = x.detail
+              ? Object.entries(x.detail)
+                  .map(([k, v]) => `${k}=${v}`)
+                  .join('，')
+              : '';
             return `<tr><td>${esc(beijingDateTime(x.at))}</td><td>${esc(x.actor ?? '（未登录）')}</td><td>${esc(ACTION_LABELS[x.action] ?? x.action)}</td><td>${esc(what)}</td><td>${esc(detail)}</td><td>${x.verified ? '通过' : '<strong>校验不符</strong>'}</td></tr>`;
           })
           .join('')

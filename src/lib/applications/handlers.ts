@@ -93,14 +93,28 @@ const FORMS: Record<FormType, FormSpec> = {
 
 const UNAVAILABLE = '系统暂时无法保存，请稍等一会儿再试。您填写的内容都还在。着急的话，请打电话 0750-5524538。';
 const NOT_WITHDRAWABLE = '无法撤回或更正：回执号或凭证不对。请打电话 0750-5524538 说明情况。';
-const EXPIRED = '这份申请已经不能在网上撤回或更正了（已超过提交后10分钟，或者已经撤回）。需要撤回或更正的，请打电话 0750-5524538。';
+const EXPIRED =
+  '这份申请已经不能在网上撤回或更正了（已超过提交后10分钟，或者已经撤回）。需要撤回或更正的，请打电话 0750-5524538。';
 
 function isSecure(req: Request): boolean {
   return new URL(req.url).protocol === 'https:' || req.headers.get('x-forwarded-proto') === 'https';
 }
 
-function page(deps: HandlerDeps, formType: FormType | undefined, title: string, body: string, crumbs: { label: string; path?: string }[]): string {
-  return renderPage({ base: deps.base, title, body, breadcrumbs: [{ label: '在线办理', path: '/apply/' }, ...crumbs], version: deps.version, quickExit: formType === 'mediation' });
+function page(
+  deps: HandlerDeps,
+  formType: FormType | undefined,
+  title: string,
+  body: string,
+  crumbs: { label: string; path?: string }[],
+): string {
+  return renderPage({
+    base: deps.base,
+    title,
+    body,
+    breadcrumbs: [{ label: '在线办理', path: '/apply/' }, ...crumbs],
+    version: deps.version,
+    quickExit: formType === 'mediation',
+  });
 }
 
 function formCrumbs(formType: FormType, last: string) {
@@ -108,7 +122,14 @@ function formCrumbs(formType: FormType, last: string) {
 }
 
 /** A short page for errors that have nothing to re-render (405, 413, 415, 403, honeypot). */
-function messagePage(cid: string, deps: HandlerDeps, formType: FormType | undefined, title: string, message: string, back?: string): string {
+function messagePage(
+  cid: string,
+  deps: HandlerDeps,
+  formType: FormType | undefined,
+  title: string,
+  message: string,
+  back?: string,
+): string {
   const backLink = back ? `<p><a href="${esc(withBase(back, deps.base))}">返回重新填写</a></p>` : '';
   return page(
     deps,
@@ -128,10 +149,21 @@ async function preflight(req: Request): Promise<{ kind: 'json' | 'form'; values:
   return { kind, values: parseValues(text, kind) };
 }
 
-function httpErrorResponse(e: HttpError, asHtml: boolean, deps: HandlerDeps, cid: string, formType?: FormType): Response {
+function httpErrorResponse(
+  e: HttpError,
+  asHtml: boolean,
+  deps: HandlerDeps,
+  cid: string,
+  formType?: FormType,
+): Response {
   const extra: Record<string, string> = e.status === 405 ? { Allow: 'POST' } : {};
   if (asHtml) {
-    return html(e.status, messagePage(cid, deps, formType, '无法提交', e.message, formType ? FORM_PATHS[formType].form : undefined), cid, extra);
+    return html(
+      e.status,
+      messagePage(cid, deps, formType, '无法提交', e.message, formType ? FORM_PATHS[formType].form : undefined),
+      cid,
+      extra,
+    );
   }
   return json(e.status, { error: e.code, message: e.message }, cid, extra);
 }
@@ -151,10 +183,16 @@ function tokenFrom(req: Request, kind: 'json' | 'form', values: FormValues, rece
 
 // ------------------------------------------------------------------ POST /api/legal-aid, /api/mediation
 
-export async function handleApplication(formType: FormType, req: Request, deps: HandlerDeps, cid: string = randomUUID()): Promise<Response> {
+export async function handleApplication(
+  formType: FormType,
+  req: Request,
+  deps: HandlerDeps,
+  cid: string = randomUUID(),
+): Promise<Response> {
   const spec = FORMS[formType];
   const asHtml = wantsHtml(req, bodyKind(req));
-  const log = (status: number, event: string, receipt?: string, detail?: string) => deps.log({ event, cid, status, receipt, detail });
+  const log = (status: number, event: string, receipt?: string, detail?: string) =>
+    deps.log({ event, cid, status, receipt, detail });
   let kind: 'json' | 'form';
   let values: FormValues;
   try {
@@ -168,32 +206,63 @@ export async function handleApplication(formType: FormType, req: Request, deps: 
   if (typeof values[HONEYPOT] === 'string' && values[HONEYPOT] !== '') {
     log(400, 'honeypot');
     const message = '这份申请无法提交。如果您是用浏览器正常填写的，请打电话 0750-5524538，我们帮您办理。';
-    return kind === 'form' ? html(400, messagePage(cid, deps, formType, '无法提交', message), cid) : json(400, { error: 'rejected', message }, cid);
+    return kind === 'form'
+      ? html(400, messagePage(cid, deps, formType, '无法提交', message), cid)
+      : json(400, { error: 'rejected', message }, cid);
   }
   if (!deps.configured) {
     log(503, 'not-configured');
-    return kind === 'form' ? html(503, messagePage(cid, deps, formType, '暂时无法提交', UNAVAILABLE), cid, { 'Retry-After': String(deps.retryAfter) }) : unavailableJson(deps, cid);
+    return kind === 'form'
+      ? html(503, messagePage(cid, deps, formType, '暂时无法提交', UNAVAILABLE), cid, {
+          'Retry-After': String(deps.retryAfter),
+        })
+      : unavailableJson(deps, cid);
   }
 
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
   const correctReceipt = str(values._correct) ? parseReceipt(str(values._correct)) : undefined;
   if (str(values._correct) && (!correctReceipt || receiptFormType(correctReceipt) !== formType)) {
     log(404, 'correct-bad-receipt');
-    return kind === 'form' ? html(404, messagePage(cid, deps, formType, '无法更正', NOT_WITHDRAWABLE), cid) : json(404, { error: 'not-found', message: NOT_WITHDRAWABLE }, cid);
+    return kind === 'form'
+      ? html(404, messagePage(cid, deps, formType, '无法更正', NOT_WITHDRAWABLE), cid)
+      : json(404, { error: 'not-found', message: NOT_WITHDRAWABLE }, cid);
   }
   const key = KEY_PATTERN.test(str(values._key)) ? str(values._key) : undefined;
   const step = kind === 'json' ? 'submit' : str(values._edit) ? 'edit' : str(values._step) || 'check';
   const formPage = (status: number, vals: FormValues, errors: FieldError[], k?: string) => {
-    const body = renderFormPage(spec.def, vals, { base: deps.base, errors, key: k, correct: correctReceipt, autofocusSummary: errors.length > 0 });
-    const title = errors.length ? `错误：${spec.def.title}（有 ${errors.length} 处需要修改）` : correctReceipt ? `更正${spec.def.title}` : spec.def.title;
+    const body = renderFormPage(spec.def, vals, {
+      base: deps.base,
+      errors,
+      key: k,
+      correct: correctReceipt,
+      autofocusSummary: errors.length > 0,
+    });
+    const title = errors.length
+      ? `错误：${spec.def.title}（有 ${errors.length} 处需要修改）`
+      : correctReceipt
+        ? `更正${spec.def.title}`
+        : spec.def.title;
     return html(status, page(deps, formType, title, body, formCrumbs(formType, '填写申请')), cid);
   };
   const checkPage = (status: number, vals: FormValues, k: string, notice?: string) => {
     const body =
-      (notice ? `<div class="error-summary" tabindex="-1" autofocus aria-labelledby="notice-title"><h2 id="notice-title">暂时无法提交</h2><p>${esc(notice)}</p></div>` : '') +
+      (notice
+        ? `<div class="error-summary" tabindex="-1" autofocus aria-labelledby="notice-title"><h2 id="notice-title">暂时无法提交</h2><p>${esc(notice)}</p></div>`
+        : '') +
       `<h1>请核对填写的内容</h1><p>确认无误后，请点页面最下面的“${correctReceipt ? '确认更正' : '确认提交'}”。需要修改的，点那一项右边的“修改”。</p>` +
       renderCheckAnswers(spec.def, vals, { base: deps.base, key: k, correct: correctReceipt });
-    return html(status, page(deps, formType, notice ? `错误：暂时无法提交${spec.def.title}` : `核对${spec.def.title}`, body, formCrumbs(formType, '核对内容')), cid, notice ? { 'Retry-After': String(deps.retryAfter) } : {});
+    return html(
+      status,
+      page(
+        deps,
+        formType,
+        notice ? `错误：暂时无法提交${spec.def.title}` : `核对${spec.def.title}`,
+        body,
+        formCrumbs(formType, '核对内容'),
+      ),
+      cid,
+      notice ? { 'Retry-After': String(deps.retryAfter) } : {},
+    );
   };
 
   // No JavaScript: start a correction (the secret is in the cookie set at submission).
@@ -227,7 +296,11 @@ export async function handleApplication(formType: FormType, req: Request, deps: 
   }
   if (!key) {
     log(400, 'no-key');
-    return json(400, { error: 'validation', errors: [{ field: '_key', message: '缺少提交编号，请刷新页面后重新提交' }] }, cid);
+    return json(
+      400,
+      { error: 'validation', errors: [{ field: '_key', message: '缺少提交编号，请刷新页面后重新提交' }] },
+      cid,
+    );
   }
 
   const deadline = new Deadline(deps.deadlineMs, deps.perCallMs);
@@ -240,11 +313,18 @@ export async function handleApplication(formType: FormType, req: Request, deps: 
         const status = r.kind === 'expired' ? 410 : 404;
         const message = r.kind === 'expired' ? EXPIRED : NOT_WITHDRAWABLE;
         log(status, `correct-${r.kind}`, correctReceipt);
-        return kind === 'form' ? html(status, messagePage(cid, deps, formType, '无法更正', message), cid) : json(status, { error: r.kind, message }, cid);
+        return kind === 'form'
+          ? html(status, messagePage(cid, deps, formType, '无法更正', message), cid)
+          : json(status, { error: r.kind, message }, cid);
       }
       log(200, 'corrected', correctReceipt);
       const until = new Date(Date.parse(r.record.meta.withdrawUntil));
-      if (kind === 'json') return json(200, { receipt: correctReceipt, formType, withdrawUntil: until.toISOString(), corrected: true }, cid);
+      if (kind === 'json')
+        return json(
+          200,
+          { receipt: correctReceipt, formType, withdrawUntil: until.toISOString(), corrected: true },
+          cid,
+        );
       return seeOther(`${withBase(FORM_PATHS[formType].done, deps.base)}?receipt=${correctReceipt}&corrected=1`, cid);
     }
 
@@ -252,15 +332,26 @@ export async function handleApplication(formType: FormType, req: Request, deps: 
     if (r.kind === 'conflict') {
       log(409, 'conflict', r.receipt);
       const message = `这份申请已经提交过了，回执号是 ${r.receipt}。需要更正内容的，请在提交后10分钟内使用“更正内容”，或者打电话 0750-5524538。`;
-      return kind === 'form' ? html(409, messagePage(cid, deps, formType, '已经提交过了', message), cid) : json(409, { error: 'conflict', message, receipt: r.receipt }, cid);
+      return kind === 'form'
+        ? html(409, messagePage(cid, deps, formType, '已经提交过了', message), cid)
+        : json(409, { error: 'conflict', message, receipt: r.receipt }, cid);
     }
     const status = r.kind === 'created' ? 201 : 200;
     log(status, r.kind, r.receipt);
     if (kind === 'json') {
-      return json(status, { receipt: r.receipt, formType, withdrawToken: r.token, withdrawUntil: r.withdrawUntil.toISOString() }, cid);
+      return json(
+        status,
+        { receipt: r.receipt, formType, withdrawToken: r.token, withdrawUntil: r.withdrawUntil.toISOString() },
+        cid,
+      );
     }
     return seeOther(`${withBase(FORM_PATHS[formType].done, deps.base)}?receipt=${r.receipt}`, cid, {
-      'Set-Cookie': withdrawCookie({ receipt: r.receipt, until: r.withdrawUntil, token: r.token }, deps.base, isSecure(req), now),
+      'Set-Cookie': withdrawCookie(
+        { receipt: r.receipt, until: r.withdrawUntil, token: r.token },
+        deps.base,
+        isSecure(req),
+        now,
+      ),
     });
   } catch (e) {
     if (!(e instanceof StoreUnavailableError)) throw e;
@@ -284,11 +375,20 @@ export async function handleStatus(req: Request, deps: HandlerDeps, cid: string 
     return httpErrorResponse(e, asHtml, deps, cid);
   }
   const crumbs = [{ label: '查询办理进度', path: '/apply/status/' }, { label: '查询结果' }];
-  const shown = { receipt: typeof values.receipt === 'string' ? values.receipt : '', phone: typeof values.phone === 'string' ? values.phone : '' };
+  const shown = {
+    receipt: typeof values.receipt === 'string' ? values.receipt : '',
+    phone: typeof values.phone === 'string' ? values.phone : '',
+  };
   const statusPage = (status: number, title: string, top: string, errors: FieldError[] = []) =>
     html(
       status,
-      page(deps, undefined, title, `${top}${renderStatusForm(shown, { base: deps.base, errors, autofocusSummary: errors.length > 0 })}`, crumbs),
+      page(
+        deps,
+        undefined,
+        title,
+        `${top}${renderStatusForm(shown, { base: deps.base, errors, autofocusSummary: errors.length > 0 })}`,
+        crumbs,
+      ),
       cid,
       status === 503 ? { 'Retry-After': String(deps.retryAfter) } : {},
     );
@@ -299,14 +399,21 @@ export async function handleStatus(req: Request, deps: HandlerDeps, cid: string 
     if (kind === 'json') return json(400, { error: 'validation', errors }, cid);
     return statusPage(400, `错误：查询办理进度（有 ${errors.length} 处需要修改）`, '<h1>查询办理进度</h1>', errors);
   }
-  if (!deps.configured) return kind === 'json' ? unavailableJson(deps, cid) : statusPage(503, '错误：暂时无法查询', `<h1>暂时无法查询</h1><p>${esc(UNAVAILABLE)}</p>`);
+  if (!deps.configured)
+    return kind === 'json'
+      ? unavailableJson(deps, cid)
+      : statusPage(503, '错误：暂时无法查询', `<h1>暂时无法查询</h1><p>${esc(UNAVAILABLE)}</p>`);
   try {
     const record = await lookup(deps, new Deadline(deps.deadlineMs, deps.perCallMs), receipt, phone);
     if (!record) {
       // The same answer for an unknown receipt and a wrong phone, so neither can be probed.
       deps.log({ event: 'status-not-found', cid, status: 404 });
       if (kind === 'json') return json(404, { error: 'not-found', message: STATUS_NOT_FOUND }, cid);
-      return statusPage(404, '没有找到这份申请 - 查询办理进度', `<h1>没有找到这份申请</h1><div class="notice notice--warning" tabindex="-1" autofocus><p>${esc(STATUS_NOT_FOUND)}</p></div><h2>重新查询</h2>`);
+      return statusPage(
+        404,
+        '没有找到这份申请 - 查询办理进度',
+        `<h1>没有找到这份申请</h1><div class="notice notice--warning" tabindex="-1" autofocus><p>${esc(STATUS_NOT_FOUND)}</p></div><h2>重新查询</h2>`,
+      );
     }
     deps.log({ event: 'status', cid, status: 200, receipt });
     const view = publicStatus(record);
@@ -343,7 +450,12 @@ export async function handleWithdraw(req: Request, deps: HandlerDeps, cid: strin
     deps.log({ event: 'withdraw-bad-receipt', cid, status: 404 });
     return answer(404, NOT_WITHDRAWABLE);
   }
-  if (!deps.configured) return kind === 'json' ? unavailableJson(deps, cid) : html(503, messagePage(cid, deps, formType, '暂时无法撤回', UNAVAILABLE), cid, { 'Retry-After': String(deps.retryAfter) });
+  if (!deps.configured)
+    return kind === 'json'
+      ? unavailableJson(deps, cid)
+      : html(503, messagePage(cid, deps, formType, '暂时无法撤回', UNAVAILABLE), cid, {
+          'Retry-After': String(deps.retryAfter),
+        });
   const token = tokenFrom(req, kind, values, receipt);
   try {
     const r = await withdraw(deps, new Deadline(deps.deadlineMs, deps.perCallMs), receipt, token);
@@ -357,13 +469,25 @@ export async function handleWithdraw(req: Request, deps: HandlerDeps, cid: strin
     const body =
       `<div class="panel panel--confirmation"><h1 class="panel__title">申请已撤回</h1><p class="panel__body">回执号 <strong class="receipt">${esc(receipt)}</strong></p></div>` +
       `<p>这份申请已经撤回，您填写的个人信息已经删除。以后还需要帮助的，可以<a href="${esc(withBase(FORM_PATHS[formType].start, deps.base))}">重新申请</a>，或者打电话 <a href="tel:${BUREAU.phone}">${BUREAU.phone}</a>、<a href="tel:${BUREAU.hotline}">${BUREAU.hotline}</a>。</p>`;
-    return html(200, page(deps, formType, '申请已撤回', body, [{ label: FORMS[formType].crumb, path: FORM_PATHS[formType].start }, { label: '申请已撤回' }]), cid, {
-      'Set-Cookie': clearWithdrawCookie(deps.base, isSecure(req)),
-    });
+    return html(
+      200,
+      page(deps, formType, '申请已撤回', body, [
+        { label: FORMS[formType].crumb, path: FORM_PATHS[formType].start },
+        { label: '申请已撤回' },
+      ]),
+      cid,
+      {
+        'Set-Cookie': clearWithdrawCookie(deps.base, isSecure(req)),
+      },
+    );
   } catch (e) {
     if (!(e instanceof StoreUnavailableError)) throw e;
     deps.log({ event: 'store-unavailable', cid, status: 503, receipt, detail: e.message });
-    return kind === 'json' ? unavailableJson(deps, cid) : html(503, messagePage(cid, deps, formType, '暂时无法撤回', UNAVAILABLE), cid, { 'Retry-After': String(deps.retryAfter) });
+    return kind === 'json'
+      ? unavailableJson(deps, cid)
+      : html(503, messagePage(cid, deps, formType, '暂时无法撤回', UNAVAILABLE), cid, {
+          'Retry-After': String(deps.retryAfter),
+        });
   }
 }
 
@@ -386,7 +510,20 @@ export function handleDone(formType: FormType, req: Request, deps: HandlerDeps, 
   }
   const cookie = readWithdrawCookie(req);
   const now = deps.now();
-  const withdraw = cookie && cookie.receipt === receipt && cookie.until.getTime() > now.getTime() ? { until: cookie.until, mode: 'form' as const } : undefined;
-  const body = renderConfirmation({ base: deps.base, formType, receipt, withdraw, corrected: url.searchParams.get('corrected') === '1' });
-  return html(200, page(deps, formType, `申请已提交：回执号 ${receipt}`, body, formCrumbs(formType, '申请已提交')), cid);
+  const withdraw =
+    cookie && cookie.receipt === receipt && cookie.until.getTime() > now.getTime()
+      ? { until: cookie.until, mode: 'form' as const }
+      : undefined;
+  const body = renderConfirmation({
+    base: deps.base,
+    formType,
+    receipt,
+    withdraw,
+    corrected: url.searchParams.get('corrected') === '1',
+  });
+  return html(
+    200,
+    page(deps, formType, `申请已提交：回执号 ${receipt}`, body, formCrumbs(formType, '申请已提交')),
+    cid,
+  );
 }

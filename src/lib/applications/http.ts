@@ -81,7 +81,8 @@ export function parseValues(text: string, kind: BodyKind): FormValues {
   } catch {
     throw new HttpError(400, 'bad-json', '提交的数据格式不对，请刷新页面后重试');
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new HttpError(400, 'bad-json', '提交的数据格式不对，请刷新页面后重试');
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new HttpError(400, 'bad-json', '提交的数据格式不对，请刷新页面后重试');
   for (const [k, v] of Object.entries(parsed)) {
     if (typeof v === 'string') out[k] = v;
     else if (typeof v === 'number' && Number.isFinite(v)) out[k] = String(v);
@@ -113,16 +114,27 @@ const HTML_HEADERS: Record<string, string> = {
 export function json(status: number, body: unknown, cid: string, extra: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'X-Correlation-Id': cid, ...extra },
+    headers: {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'application/json; charset=utf-8',
+      'X-Correlation-Id': cid,
+      ...extra,
+    },
   });
 }
 
 export function html(status: number, page: string, cid: string, extra: Record<string, string> = {}): Response {
-  return new Response(page, { status, headers: { ...SECURITY_HEADERS, ...HTML_HEADERS, 'X-Correlation-Id': cid, ...extra } });
+  return new Response(page, {
+    status,
+    headers: { ...SECURITY_HEADERS, ...HTML_HEADERS, 'X-Correlation-Id': cid, ...extra },
+  });
 }
 
 export function seeOther(location: string, cid: string, headers: Record<string, string> = {}): Response {
-  return new Response(null, { status: 303, headers: { ...SECURITY_HEADERS, Location: location, 'X-Correlation-Id': cid, ...headers } });
+  return new Response(null, {
+    status: 303,
+    headers: { ...SECURITY_HEADERS, Location: location, 'X-Correlation-Id': cid, ...headers },
+  });
 }
 
 // ------------------------------------------------------------------ the withdraw cookie

@@ -93,7 +93,11 @@ export function newRecord(input: {
     createdAt: at,
     updatedAt: at,
     status: { current: '已收到', history: [{ status: '已收到', at, by: 'system' }] },
-    meta: { ...input.meta, withdrawUntil: new Date(input.now.getTime() + WITHDRAW_WINDOW_MS).toISOString(), corrections: 0 },
+    meta: {
+      ...input.meta,
+      withdrawUntil: new Date(input.now.getTime() + WITHDRAW_WINDOW_MS).toISOString(),
+      corrections: 0,
+    },
     personal: input.personal,
   };
 }
@@ -107,7 +111,13 @@ export function withdrawn(record: ApplicationRecord, now: Date): ApplicationReco
   return {
     ...record,
     updatedAt: at,
-    status: { current: '已撤回', history: [...record.status.history, { status: '已撤回', at, note: '申请人在提交后10分钟内撤回，填写的个人信息已删除。', by: 'applicant' }] },
+    status: {
+      current: '已撤回',
+      history: [
+        ...record.status.history,
+        { status: '已撤回', at, note: '申请人在提交后10分钟内撤回，填写的个人信息已删除。', by: 'applicant' },
+      ],
+    },
     personal: null,
   };
 }
@@ -122,7 +132,13 @@ export function corrected(
     ...record,
     updatedAt: at,
     meta: { ...record.meta, ...change.meta, corrections: record.meta.corrections + 1 },
-    status: { ...record.status, history: [...record.status.history, { status: record.status.current, at, note: '申请人更正了申请内容。', by: 'applicant' }] },
+    status: {
+      ...record.status,
+      history: [
+        ...record.status.history,
+        { status: record.status.current, at, note: '申请人更正了申请内容。', by: 'applicant' },
+      ],
+    },
     personal: change.personal,
   };
 }

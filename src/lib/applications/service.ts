@@ -12,7 +12,15 @@ import type { LegalAidApplication } from '../forms/legal-aid.ts';
 import { legalAidContactPhone } from '../forms/legal-aid.ts';
 import type { MediationApplication } from '../forms/mediation.ts';
 import type { FormType } from '../forms/receipt.ts';
-import { canonicalJson, hmacHex, idempotencyHash, phoneHash, receiptCandidates, sameSecret, withdrawToken } from './keys.ts';
+import {
+  canonicalJson,
+  hmacHex,
+  idempotencyHash,
+  phoneHash,
+  receiptCandidates,
+  sameSecret,
+  withdrawToken,
+} from './keys.ts';
 import {
   canWithdraw,
   corrected,
@@ -32,22 +40,41 @@ export interface ServiceDeps {
   now: () => Date;
 }
 
-export type Application = { formType: 'legal-aid'; data: LegalAidApplication } | { formType: 'mediation'; data: MediationApplication };
+export type Application =
+  { formType: 'legal-aid'; data: LegalAidApplication } | { formType: 'mediation'; data: MediationApplication };
 
 /** The plaintext half of the record (see record.ts) for an application. */
-function metaFor(secret: string, app: Application): Pick<RecordMeta, 'town' | 'category' | 'phoneHash' | 'submissionHash'> {
+function metaFor(
+  secret: string,
+  app: Application,
+): Pick<RecordMeta, 'town' | 'category' | 'phoneHash' | 'submissionHash'> {
   const submissionHash = hmacHex(secret, 'content', `${app.formType}:${canonicalJson(app.data)}`);
   if (app.formType === 'legal-aid') {
-    return { town: app.data.town, category: app.data.matterType, phoneHash: phoneHash(secret, legalAidContactPhone(app.data)), submissionHash };
+    return {
+      town: app.data.town,
+      category: app.data.matterType,
+      phoneHash: phoneHash(secret, legalAidContactPhone(app.data)),
+      submissionHash,
+    };
   }
-  return { town: app.data.disputeTown, category: app.data.disputeType, phoneHash: phoneHash(secret, app.data.phone ?? ''), submissionHash };
+  return {
+    town: app.data.disputeTown,
+    category: app.data.disputeType,
+    phoneHash: phoneHash(secret, app.data.phone ?? ''),
+    submissionHash,
+  };
 }
 
 export type SubmitResult =
   | { kind: 'created' | 'duplicate'; receipt: string; token: string; withdrawUntil: Date }
   | { kind: 'conflict'; receipt: string };
 
-export async function submit(deps: ServiceDeps, deadline: Deadline, app: Application, key: string): Promise<SubmitResult> {
+export async function submit(
+  deps: ServiceDeps,
+  deadline: Deadline,
+  app: Application,
+  key: string,
+): Promise<SubmitResult> {
   const { store, secret } = deps;
   const idemHash = idempotencyHash(secret, app.formType, key);
   const meta = metaFor(secret, app);
@@ -72,7 +99,12 @@ export async function submit(deps: ServiceDeps, deadline: Deadline, app: Applica
 }
 
 /** Receipt + phone → the record, or null. A wrong phone and an unknown receipt look the same to the caller. */
-export async function lookup(deps: ServiceDeps, deadline: Deadline, receipt: string, phone: string): Promise<ApplicationRecord | null> {
+export async function lookup(
+  deps: ServiceDeps,
+  deadline: Deadline,
+  receipt: string,
+  phone: string,
+): Promise<ApplicationRecord | null> {
   const found = exact(await deadline.run('get record', (signal) => deps.store.getRecord(receipt, signal)), receipt);
   const expected = phoneHash(deps.secret, phone);
   // Compare even when nothing was found, so both answers take the same time.
@@ -95,7 +127,12 @@ async function authorised(deps: ServiceDeps, deadline: Deadline, receipt: string
 }
 
 /** Withdraws within the window; withdrawing twice answers like the first time. */
-export async function withdraw(deps: ServiceDeps, deadline: Deadline, receipt: string, token: string): Promise<ChangeResult> {
+export async function withdraw(
+  deps: ServiceDeps,
+  deadline: Deadline,
+  receipt: string,
+  token: string,
+): Promise<ChangeResult> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const found = await authorised(deps, deadline, receipt, token);
     if (!found) return { kind: 'not-found' };
@@ -110,7 +147,13 @@ export async function withdraw(deps: ServiceDeps, deadline: Deadline, receipt: s
 }
 
 /** Replaces what the applicant typed, within the window; the receipt stays. */
-export async function correct(deps: ServiceDeps, deadline: Deadline, app: Application, receipt: string, token: string): Promise<ChangeResult> {
+export async function correct(
+  deps: ServiceDeps,
+  deadline: Deadline,
+  app: Application,
+  receipt: string,
+  token: string,
+): Promise<ChangeResult> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const found = await authorised(deps, deadline, receipt, token, app.formType);
     if (!found) return { kind: 'not-found' };
@@ -118,7 +161,8 @@ export async function correct(deps: ServiceDeps, deadline: Deadline, app: Applic
     if (!canWithdraw(found.record, now)) return { kind: 'expired' };
     const meta = metaFor(deps.secret, app);
     // The same correction sent twice (a double click, a retry) changes nothing the second time.
-    if (found.record.meta.submissionHash === meta.submissionHash && found.record.personal) return { kind: 'ok', record: found.record };
+    if (found.record.meta.submissionHash === meta.submissionHash && found.record.personal)
+      return { kind: 'ok', record: found.record };
     const personal = await deps.sealer.seal(app.data as unknown as PersonalData, { receipt: found.record.receipt });
     const next = corrected(found.record, now, { meta, personal });
     const out = await deadline.run('replace record', (signal) => deps.store.replaceRecord(next, found.etag, signal));

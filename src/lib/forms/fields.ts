@@ -74,15 +74,18 @@ export function idNumber(label = '居民身份证号码', required = true) {
 
 /** Mainland mobile or landline with area code, stored as 13800138000 or 0750-5524538. */
 export function phone(required = true) {
-  return stringField((s) => s.trim(), required ? PHONE_MESSAGES.empty : false, (v) => {
-    const r = checkPhone(v);
-    return r.ok ? undefined : PHONE_MESSAGES[r.problem];
-  })
-    .transform((v) => {
-      if (!v) return undefined;
+  return stringField(
+    (s) => s.trim(),
+    required ? PHONE_MESSAGES.empty : false,
+    (v) => {
       const r = checkPhone(v);
-      return r.ok ? r.value : v;
-    });
+      return r.ok ? undefined : PHONE_MESSAGES[r.problem];
+    },
+  ).transform((v) => {
+    if (!v) return undefined;
+    const r = checkPhone(v);
+    return r.ok ? r.value : v;
+  });
 }
 
 /** One-line text (address, court name): length limits, no emoji. */
@@ -111,7 +114,8 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
   return z.preprocess(
     (v) => (typeof v === 'string' ? v.trim() : asString(v)),
     z.enum(values, {
-      error: (iss) => (iss.input === '' || iss.input === undefined ? `${verb}${label}` : `${label}不在可选范围内，请从列表中重新选择`),
+      error: (iss) =>
+        iss.input === '' || iss.input === undefined ? `${verb}${label}` : `${label}不在可选范围内，请从列表中重新选择`,
     }),
   );
 }
@@ -149,9 +153,15 @@ export function multi<const T extends readonly [string, ...string[]]>(values: T,
     z
       .array(z.string())
       .superRefine((arr, ctx) => {
-        if (arr.length === 0) ctx.addIssue({ code: 'custom', message: `请选择${label}；都不符合的，请选“${none ? '以上都不是' : '其他'}”` });
-        else if (arr.some((x) => !(values as readonly string[]).includes(x))) ctx.addIssue({ code: 'custom', message: `${label}中有不在可选范围内的选项，请重新选择` });
-        else if (none && arr.includes(none) && arr.length > 1) ctx.addIssue({ code: 'custom', message: '选了“以上都不是”，就不能再选其他项；请去掉其中一种' });
+        if (arr.length === 0)
+          ctx.addIssue({
+            code: 'custom',
+            message: `请选择${label}；都不符合的，请选“${none ? '以上都不是' : '其他'}”`,
+          });
+        else if (arr.some((x) => !(values as readonly string[]).includes(x)))
+          ctx.addIssue({ code: 'custom', message: `${label}中有不在可选范围内的选项，请重新选择` });
+        else if (none && arr.includes(none) && arr.length > 1)
+          ctx.addIssue({ code: 'custom', message: '选了“以上都不是”，就不能再选其他项；请去掉其中一种' });
       })
       .transform((arr) => [...new Set(arr)] as T[number][]),
   );
@@ -163,27 +173,44 @@ export function wholeNumber(label: string, min: number, max: number, unit: strin
     (v) => {
       if (typeof v === 'number') return String(v);
       const s = asString(v);
-      return typeof s === 'string' ? toHalfWidth(s).replace(/[\s,，]/g, '').replace(new RegExp(`${unit}$`), '') : s;
+      return typeof s === 'string'
+        ? toHalfWidth(s)
+            .replace(/[\s,，]/g, '')
+            .replace(new RegExp(`${unit}$`), '')
+        : s;
     },
     z
       .string({ error: `${label}请填写数字` })
       .superRefine((s, ctx) => {
         if (s === '') return;
-        if (!/^\d+$/.test(s)) ctx.addIssue({ code: 'custom', message: `${label}请只填写数字，例如：${min === 0 ? 2000 : Math.max(min, 3)}` });
-        else if (Number(s) < min || Number(s) > max) ctx.addIssue({ code: 'custom', message: `${label}应在${min}到${max}${unit}之间，请检查是否多写或少写了位数` });
+        if (!/^\d+$/.test(s))
+          ctx.addIssue({
+            code: 'custom',
+            message: `${label}请只填写数字，例如：${min === 0 ? 2000 : Math.max(min, 3)}`,
+          });
+        else if (Number(s) < min || Number(s) > max)
+          ctx.addIssue({
+            code: 'custom',
+            message: `${label}应在${min}到${max}${unit}之间，请检查是否多写或少写了位数`,
+          });
       })
       .transform((s) => (s === '' ? undefined : Number(s))),
   );
 }
 
 /** Adds “required” issues for conditional fields whose condition holds. */
-export function requireWhen(values: Record<string, unknown>, ctx: z.RefinementCtx, field: string, cond: boolean, message: string): void {
+export function requireWhen(
+  values: Record<string, unknown>,
+  ctx: z.RefinementCtx,
+  field: string,
+  cond: boolean,
+  message: string,
+): void {
   const v = values[field];
   if (cond && (v === undefined || v === '' || v === null)) ctx.addIssue({ code: 'custom', path: [field], message });
 }
 
 // ---------------------------------------------------------------- errors
-
 
 /** Zod issues → one message per field, in the order the fields appear on the form. */
 export function fieldErrors(def: FormDef, issues: readonly { path: PropertyKey[]; message: string }[]): FieldError[] {

@@ -14,13 +14,41 @@ import { compactCode } from './normalize.ts';
  * residence permits for 香港、澳门、台湾 residents, whose numbers follow the same rule.
  */
 export const PROVINCE_CODES: ReadonlySet<string> = new Set([
-  '11', '12', '13', '14', '15',
-  '21', '22', '23',
-  '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46',
-  '50', '51', '52', '53', '54',
-  '61', '62', '63', '64', '65',
-  '71', '81', '82', '83',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+  '83',
 ]);
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -33,7 +61,8 @@ export function idCheckChar(first17: string): string {
   return CHECK[sum % 11]!;
 }
 
-export type IdCardProblem = 'empty' | 'length15' | 'length' | 'characters' | 'region' | 'birthDate' | 'future' | 'checkDigit';
+export type IdCardProblem =
+  'empty' | 'length15' | 'length' | 'characters' | 'region' | 'birthDate' | 'future' | 'checkDigit';
 
 export type IdCardResult = { ok: true; value: string; birthDate: string } | { ok: false; problem: IdCardProblem };
 

@@ -74,7 +74,8 @@ export const EXEMPTIONS = [
 export const ASSETS = ['no', 'yes', 'unsure'] as const;
 export const CONTACT_TIMES = ['any', 'morning', 'afternoon'] as const;
 
-const opts = (pairs: [string, string, string?][]): Option[] => pairs.map(([value, label, hint]) => ({ value, label, ...(hint ? { hint } : {}) }));
+const opts = (pairs: [string, string, string?][]): Option[] =>
+  pairs.map(([value, label, hint]) => ({ value, label, ...(hint ? { hint } : {}) }));
 
 export const MATTER_OPTIONS = opts([
   ['labour', '讨要工资，或者确认劳动关系'],
@@ -83,7 +84,11 @@ export const MATTER_OPTIONS = opts([
   ['social-insurance', '要社会保险待遇（如养老金、医保、工伤保险）或者社会救助'],
   ['pension', '请求发给抚恤金'],
   ['state-compensation', '请求国家赔偿'],
-  ['capacity', '请求认定某人没有或只有部分民事行为能力', '例如老人失智、家人有精神疾病，需要法院认定后由监护人代办事务'],
+  [
+    'capacity',
+    '请求认定某人没有或只有部分民事行为能力',
+    '例如老人失智、家人有精神疾病，需要法院认定后由监护人代办事务',
+  ],
   ['environment', '环境污染、生态破坏造成的损害赔偿'],
   ['criminal-defence', '刑事案件：犯罪嫌疑人、被告人需要辩护律师'],
   ['criminal-victim', '刑事案件：被害人、自诉人、附带民事诉讼的原告人需要代理律师'],
@@ -117,7 +122,11 @@ export const legalAidForm: FormDef = {
           short: '为谁申请',
           options: opts([
             ['self', '为我自己申请'],
-            ['other', '替家人申请（我是他的监护人或近亲属）', '需要帮助的人自己办不了时才可以代为申请，例如未成年人、不能辨认自己行为的人，或者被羁押、正在服刑的人'],
+            [
+              'other',
+              '替家人申请（我是他的监护人或近亲属）',
+              '需要帮助的人自己办不了时才可以代为申请，例如未成年人、不能辨认自己行为的人，或者被羁押、正在服刑的人',
+            ],
           ]),
         },
       ],
@@ -129,8 +138,26 @@ export const legalAidForm: FormDef = {
       showIf: { field: 'forWhom', values: ['other'] },
       fields: [
         { name: 'agentName', kind: 'text', label: '您的姓名', short: '代办人姓名', autocomplete: 'name', width: 'm' },
-        { name: 'agentIdNumber', kind: 'text', label: '您的居民身份证号码', short: '代办人身份证号码', hint: '18位，最后一位可能是字母X', autocomplete: 'off', inputmode: 'text', width: 'l' },
-        { name: 'agentPhone', kind: 'text', label: '您的联系电话', short: '代办人电话', hint: '工作人员会打这个电话联系您，查询办理进度也要用这个号码', autocomplete: 'tel', inputmode: 'tel', width: 'm' },
+        {
+          name: 'agentIdNumber',
+          kind: 'text',
+          label: '您的居民身份证号码',
+          short: '代办人身份证号码',
+          hint: '18位，最后一位可能是字母X',
+          autocomplete: 'off',
+          inputmode: 'text',
+          width: 'l',
+        },
+        {
+          name: 'agentPhone',
+          kind: 'text',
+          label: '您的联系电话',
+          short: '代办人电话',
+          hint: '工作人员会打这个电话联系您，查询办理进度也要用这个号码',
+          autocomplete: 'tel',
+          inputmode: 'tel',
+          width: 'm',
+        },
         {
           name: 'agentRelation',
           kind: 'radios',
@@ -160,10 +187,39 @@ export const legalAidForm: FormDef = {
       intro: '为自己申请的，填您自己的信息；替家人申请的，填家人的信息。',
       fields: [
         { name: 'name', kind: 'text', label: '姓名', autocomplete: 'name', width: 'm' },
-        { name: 'idNumber', kind: 'text', label: '居民身份证号码', hint: '18位，在身份证有照片的一面，最后一位可能是字母X', autocomplete: 'off', inputmode: 'text', width: 'l' },
-        { name: 'phone', kind: 'text', label: '联系电话', hint: '手机号码，或者带区号的固定电话。为自己申请的必须填写，查询办理进度要用这个号码；替被羁押的家人申请的可以不填。', autocomplete: 'tel', inputmode: 'tel', width: 'm' },
-        { name: 'town', kind: 'select', label: '所在镇（街）', hint: '选住的地方；不住在台山的，选事情发生的地方', options: TOWN_OPTIONS },
-        { name: 'address', kind: 'text', label: '住址', hint: '写到村（社区）和门牌号。被羁押的，写羁押场所的名称。', autocomplete: 'street-address', width: 'l' },
+        {
+          name: 'idNumber',
+          kind: 'text',
+          label: '居民身份证号码',
+          hint: '18位，在身份证有照片的一面，最后一位可能是字母X',
+          autocomplete: 'off',
+          inputmode: 'text',
+          width: 'l',
+        },
+        {
+          name: 'phone',
+          kind: 'text',
+          label: '联系电话',
+          hint: '手机号码，或者带区号的固定电话。为自己申请的必须填写，查询办理进度要用这个号码；替被羁押的家人申请的可以不填。',
+          autocomplete: 'tel',
+          inputmode: 'tel',
+          width: 'm',
+        },
+        {
+          name: 'town',
+          kind: 'select',
+          label: '所在镇（街）',
+          hint: '选住的地方；不住在台山的，选事情发生的地方',
+          options: TOWN_OPTIONS,
+        },
+        {
+          name: 'address',
+          kind: 'text',
+          label: '住址',
+          hint: '写到村（社区）和门牌号。被羁押的，写羁押场所的名称。',
+          autocomplete: 'street-address',
+          width: 'l',
+        },
       ],
     },
     {
@@ -171,7 +227,14 @@ export const legalAidForm: FormDef = {
       title: '遇到的事情',
       fields: [
         { name: 'matterType', kind: 'radios', label: '是哪一类事情？', short: '事情类别', options: MATTER_OPTIONS },
-        { name: 'opponent', kind: 'text', label: '对方是谁？', short: '对方当事人', hint: '对方的姓名或单位名称。不知道全名的，可以写“姓王的包工头”这样的称呼。刑事案件的犯罪嫌疑人、被告人可以不填。', width: 'l' },
+        {
+          name: 'opponent',
+          kind: 'text',
+          label: '对方是谁？',
+          short: '对方当事人',
+          hint: '对方的姓名或单位名称。不知道全名的，可以写“姓王的包工头”这样的称呼。刑事案件的犯罪嫌疑人、被告人可以不填。',
+          width: 'l',
+        },
         {
           name: 'stage',
           kind: 'radios',
@@ -183,19 +246,69 @@ export const legalAidForm: FormDef = {
             ['litigation', '已经在法院打官司，或者刑事案件已经立案（诉讼中）'],
           ]),
         },
-        { name: 'stageBody', kind: 'text', label: '在哪个法院、仲裁委员会或者公安机关、检察院处理？', short: '受理机关', hint: '已经在仲裁或诉讼的，请写名称，例如“某某市人民法院”“某某劳动人事争议仲裁委员会”', showIf: { field: 'stage', values: ['arbitration', 'litigation'] }, width: 'l' },
-        { name: 'urgent', kind: 'checkbox', label: '情况紧急：离仲裁、起诉等期限届满不到7天，或者需要马上申请财产保全、证据保全', short: '情况紧急', hint: '紧急的，法律援助机构可以先行提供法律援助，手续之后再补（《中华人民共和国法律援助法》第四十四条）。不紧急的不用勾选。', optional: true },
-        { name: 'facts', kind: 'textarea', label: '事情经过', hint: '简单写清楚：什么时候、在哪里、发生了什么，现在想解决什么问题。写不清楚也没关系，工作人员会再联系您了解。', maxChars: 2000, rows: 8 },
+        {
+          name: 'stageBody',
+          kind: 'text',
+          label: '在哪个法院、仲裁委员会或者公安机关、检察院处理？',
+          short: '受理机关',
+          hint: '已经在仲裁或诉讼的，请写名称，例如“某某市人民法院”“某某劳动人事争议仲裁委员会”',
+          showIf: { field: 'stage', values: ['arbitration', 'litigation'] },
+          width: 'l',
+        },
+        {
+          name: 'urgent',
+          kind: 'checkbox',
+          label: '情况紧急：离仲裁、起诉等期限届满不到7天，或者需要马上申请财产保全、证据保全',
+          short: '情况紧急',
+          hint: '紧急的，法律援助机构可以先行提供法律援助，手续之后再补（《中华人民共和国法律援助法》第四十四条）。不紧急的不用勾选。',
+          optional: true,
+        },
+        {
+          name: 'facts',
+          kind: 'textarea',
+          label: '事情经过',
+          hint: '简单写清楚：什么时候、在哪里、发生了什么，现在想解决什么问题。写不清楚也没关系，工作人员会再联系您了解。',
+          maxChars: 2000,
+          rows: 8,
+        },
       ],
     },
     {
       id: 'economy',
       title: '经济状况',
-      intro: '请如实说明经济状况。您不需要开经济困难证明，也不用找村（居）委会或单位盖章；如实填写、作出个人诚信承诺就可以（《中华人民共和国法律援助法》第四十一条）。',
+      intro:
+        '请如实说明经济状况。您不需要开经济困难证明，也不用找村（居）委会或单位盖章；如实填写、作出个人诚信承诺就可以（《中华人民共和国法律援助法》第四十一条）。',
       fields: [
-        { name: 'exemptions', kind: 'checkboxes', label: '有没有下面的情况？（可以多选）', short: '特殊情况', hint: '属于前四种的，不看经济条件；属于后三种的，有材料证明就不用核查经济状况。', options: EXEMPTION_OPTIONS },
-        { name: 'householdSize', kind: 'text', label: '家里一起生活的有几口人？', short: '家庭人口', hint: '选了“以上都不是”的必须填写；算上您自己', inputmode: 'numeric', width: 'xs', suffix: '口人', optional: true },
-        { name: 'monthlyIncome', kind: 'text', label: '全家最近6个月，平均每月收入大约多少元？', short: '家庭月收入', hint: '选了“以上都不是”的必须填写。包括工资、养老金、做生意的收入等，大约数就行；没有收入的填0。', inputmode: 'numeric', width: 's', suffix: '元', optional: true },
+        {
+          name: 'exemptions',
+          kind: 'checkboxes',
+          label: '有没有下面的情况？（可以多选）',
+          short: '特殊情况',
+          hint: '属于前四种的，不看经济条件；属于后三种的，有材料证明就不用核查经济状况。',
+          options: EXEMPTION_OPTIONS,
+        },
+        {
+          name: 'householdSize',
+          kind: 'text',
+          label: '家里一起生活的有几口人？',
+          short: '家庭人口',
+          hint: '选了“以上都不是”的必须填写；算上您自己',
+          inputmode: 'numeric',
+          width: 'xs',
+          suffix: '口人',
+          optional: true,
+        },
+        {
+          name: 'monthlyIncome',
+          kind: 'text',
+          label: '全家最近6个月，平均每月收入大约多少元？',
+          short: '家庭月收入',
+          hint: '选了“以上都不是”的必须填写。包括工资、养老金、做生意的收入等，大约数就行；没有收入的填0。',
+          inputmode: 'numeric',
+          width: 's',
+          suffix: '元',
+          optional: true,
+        },
         {
           name: 'assets',
           kind: 'radios',
@@ -209,9 +322,29 @@ export const legalAidForm: FormDef = {
             ['unsure', '说不清'],
           ]),
         },
-        { name: 'economicNote', kind: 'textarea', label: '其他想说明的经济情况', short: '经济情况说明', hint: '例如：家人生重病、孩子读书开销大、遇到突发事故。', optional: true, maxChars: 500, rows: 4 },
-        { name: 'pledgeTruth', kind: 'checkbox', label: '我承诺：这份申请填写的内容真实、完整。我知道，用欺骗等手段获得法律援助的，法律援助会被终止，还要支付已经发生的费用，并可能被罚款。', short: '个人诚信承诺' },
-        { name: 'pledgeVerify', kind: 'checkbox', label: '我同意法律援助机构为审查这份申请，通过信息共享查询等方式核查我的经济状况。', short: '同意核查经济状况' },
+        {
+          name: 'economicNote',
+          kind: 'textarea',
+          label: '其他想说明的经济情况',
+          short: '经济情况说明',
+          hint: '例如：家人生重病、孩子读书开销大、遇到突发事故。',
+          optional: true,
+          maxChars: 500,
+          rows: 4,
+        },
+        {
+          name: 'pledgeTruth',
+          kind: 'checkbox',
+          label:
+            '我承诺：这份申请填写的内容真实、完整。我知道，用欺骗等手段获得法律援助的，法律援助会被终止，还要支付已经发生的费用，并可能被罚款。',
+          short: '个人诚信承诺',
+        },
+        {
+          name: 'pledgeVerify',
+          kind: 'checkbox',
+          label: '我同意法律援助机构为审查这份申请，通过信息共享查询等方式核查我的经济状况。',
+          short: '同意核查经济状况',
+        },
       ],
     },
     {
@@ -229,7 +362,15 @@ export const legalAidForm: FormDef = {
             ['afternoon', '下午'],
           ]),
         },
-        { name: 'contactNote', kind: 'text', label: '联系您时要注意什么？', short: '联系注意事项', hint: '例如：只能发短信；打电话时请不要说是哪里打来的。', optional: true, width: 'l' },
+        {
+          name: 'contactNote',
+          kind: 'text',
+          label: '联系您时要注意什么？',
+          short: '联系注意事项',
+          hint: '例如：只能发短信；打电话时请不要说是哪里打来的。',
+          optional: true,
+          width: 'l',
+        },
       ],
     },
   ],
@@ -272,15 +413,37 @@ export const legalAidSchema = z
       requireWhen(v, ctx, 'agentPhone', other, '请填写您的联系电话，工作人员会打这个电话联系您');
       requireWhen(v, ctx, 'agentRelation', other, '请选择您和需要帮助的人是什么关系');
       requireWhen(v, ctx, 'agentReason', other, '请选择为什么由您代为申请');
-      requireWhen(v, ctx, 'phone', v.forWhom === 'self', '请填写联系电话，工作人员会打这个电话联系您，查询进度也要用它');
-      requireWhen(v, ctx, 'opponent', v.matterType !== undefined && v.matterType !== 'criminal-defence', '请填写对方是谁；不知道全名的，可以写“姓王的老板”这样的称呼');
-      requireWhen(v, ctx, 'stageBody', v.stage === 'arbitration' || v.stage === 'litigation', '已经在仲裁或诉讼的，请填写受理的法院、仲裁委员会或机关名称');
+      requireWhen(
+        v,
+        ctx,
+        'phone',
+        v.forWhom === 'self',
+        '请填写联系电话，工作人员会打这个电话联系您，查询进度也要用它',
+      );
+      requireWhen(
+        v,
+        ctx,
+        'opponent',
+        v.matterType !== undefined && v.matterType !== 'criminal-defence',
+        '请填写对方是谁；不知道全名的，可以写“姓王的老板”这样的称呼',
+      );
+      requireWhen(
+        v,
+        ctx,
+        'stageBody',
+        v.stage === 'arbitration' || v.stage === 'litigation',
+        '已经在仲裁或诉讼的，请填写受理的法院、仲裁委员会或机关名称',
+      );
       const needsEconomy = Array.isArray(v.exemptions) && v.exemptions.length === 1 && v.exemptions[0] === 'none';
       requireWhen(v, ctx, 'householdSize', needsEconomy, '请填写家里一起生活的有几口人（算上您自己）');
       requireWhen(v, ctx, 'monthlyIncome', needsEconomy, '请填写全家平均每月收入大约多少元；没有收入的填0');
       requireWhen(v, ctx, 'assets', needsEconomy, '请回答家里有没有价值较大的财产');
       if (other && typeof v.agentIdNumber === 'string' && v.agentIdNumber === v.idNumber) {
-        ctx.addIssue({ code: 'custom', path: ['agentIdNumber'], message: '您的身份证号码和需要帮助的人的一样；替家人申请时，这里请填您自己的号码' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['agentIdNumber'],
+          message: '您的身份证号码和需要帮助的人的一样；替家人申请时，这里请填您自己的号码',
+        });
       }
     },
     { when: () => true },

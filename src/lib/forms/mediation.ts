@@ -47,7 +47,8 @@ export const MEDIATOR_CHOICE = ['assign', 'choose'] as const;
 export const PUBLICITY = ['private', 'public', 'either'] as const;
 export const CONTACT_TIMES = ['any', 'morning', 'afternoon'] as const;
 
-const opts = (pairs: [string, string, string?][]): Option[] => pairs.map(([value, label, hint]) => ({ value, label, ...(hint ? { hint } : {}) }));
+const opts = (pairs: [string, string, string?][]): Option[] =>
+  pairs.map(([value, label, hint]) => ({ value, label, ...(hint ? { hint } : {}) }));
 
 export const DISPUTE_OPTIONS = opts([
   ['family', '婚姻家庭：夫妻、赡养、抚养、继承等'],
@@ -72,17 +73,55 @@ export const mediationForm: FormDef = {
       title: '您的信息',
       fields: [
         { name: 'name', kind: 'text', label: '姓名', autocomplete: 'name', width: 'm' },
-        { name: 'phone', kind: 'text', label: '联系电话', hint: '调解员会打这个电话联系您，查询办理进度也要用这个号码', autocomplete: 'tel', inputmode: 'tel', width: 'm' },
-        { name: 'town', kind: 'select', label: '您住在哪个镇（街）？', short: '您所在镇（街）', hint: '不住在台山的，选事情发生的地方', options: TOWN_OPTIONS },
-        { name: 'address', kind: 'text', label: '住址', hint: '不方便填写的可以不填', autocomplete: 'street-address', optional: true, width: 'l' },
+        {
+          name: 'phone',
+          kind: 'text',
+          label: '联系电话',
+          hint: '调解员会打这个电话联系您，查询办理进度也要用这个号码',
+          autocomplete: 'tel',
+          inputmode: 'tel',
+          width: 'm',
+        },
+        {
+          name: 'town',
+          kind: 'select',
+          label: '您住在哪个镇（街）？',
+          short: '您所在镇（街）',
+          hint: '不住在台山的，选事情发生的地方',
+          options: TOWN_OPTIONS,
+        },
+        {
+          name: 'address',
+          kind: 'text',
+          label: '住址',
+          hint: '不方便填写的可以不填',
+          autocomplete: 'street-address',
+          optional: true,
+          width: 'l',
+        },
       ],
     },
     {
       id: 'other-party',
       title: '对方的信息',
       fields: [
-        { name: 'otherName', kind: 'text', label: '对方是谁？', short: '对方姓名或名称', hint: '对方的姓名或单位名称。不知道全名的，可以写“隔壁的陈伯”这样的称呼。对方有几个人的，在“纠纷经过”里写明。', width: 'l' },
-        { name: 'otherContact', kind: 'text', label: '对方的联系方式', short: '对方联系方式', hint: '知道的电话或住址，不知道的可以不填', optional: true, width: 'l' },
+        {
+          name: 'otherName',
+          kind: 'text',
+          label: '对方是谁？',
+          short: '对方姓名或名称',
+          hint: '对方的姓名或单位名称。不知道全名的，可以写“隔壁的陈伯”这样的称呼。对方有几个人的，在“纠纷经过”里写明。',
+          width: 'l',
+        },
+        {
+          name: 'otherContact',
+          kind: 'text',
+          label: '对方的联系方式',
+          short: '对方联系方式',
+          hint: '知道的电话或住址，不知道的可以不填',
+          optional: true,
+          width: 'l',
+        },
         {
           name: 'otherWilling',
           kind: 'radios',
@@ -102,10 +141,39 @@ export const mediationForm: FormDef = {
       title: '纠纷情况',
       fields: [
         { name: 'disputeType', kind: 'radios', label: '是哪一类纠纷？', short: '纠纷类别', options: DISPUTE_OPTIONS },
-        { name: 'disputeTown', kind: 'select', label: '纠纷发生在哪个镇（街）？', short: '纠纷所在镇（街）', hint: '我们会请当地的人民调解委员会办理', options: TOWN_OPTIONS },
-        { name: 'disputePlace', kind: 'text', label: '具体在哪个村（社区）或地点？', short: '纠纷地点', optional: true, width: 'l' },
-        { name: 'facts', kind: 'textarea', label: '纠纷经过', hint: '简单写清楚：双方是什么关系，什么时候、因为什么事情闹了矛盾，现在怎么样了。', maxChars: 2000, rows: 8 },
-        { name: 'request', kind: 'textarea', label: '您希望怎样解决？', short: '希望怎样解决', hint: '例如：希望对方赔偿医药费3000元；希望对方把排水沟改回原来的位置。', maxChars: 500, rows: 4 },
+        {
+          name: 'disputeTown',
+          kind: 'select',
+          label: '纠纷发生在哪个镇（街）？',
+          short: '纠纷所在镇（街）',
+          hint: '我们会请当地的人民调解委员会办理',
+          options: TOWN_OPTIONS,
+        },
+        {
+          name: 'disputePlace',
+          kind: 'text',
+          label: '具体在哪个村（社区）或地点？',
+          short: '纠纷地点',
+          optional: true,
+          width: 'l',
+        },
+        {
+          name: 'facts',
+          kind: 'textarea',
+          label: '纠纷经过',
+          hint: '简单写清楚：双方是什么关系，什么时候、因为什么事情闹了矛盾，现在怎么样了。',
+          maxChars: 2000,
+          rows: 8,
+        },
+        {
+          name: 'request',
+          kind: 'textarea',
+          label: '您希望怎样解决？',
+          short: '希望怎样解决',
+          hint: '例如：希望对方赔偿医药费3000元；希望对方把排水沟改回原来的位置。',
+          maxChars: 500,
+          rows: 4,
+        },
         {
           name: 'proceedings',
           kind: 'radios',
@@ -119,13 +187,22 @@ export const mediationForm: FormDef = {
             ['other', '其他部门正在处理'],
           ]),
         },
-        { name: 'proceedingsDetail', kind: 'text', label: '在哪里处理，处理到哪一步了？', short: '处理情况', optional: true, showIf: { field: 'proceedings', values: ['court', 'arbitration', 'police', 'other'] }, width: 'l' },
+        {
+          name: 'proceedingsDetail',
+          kind: 'text',
+          label: '在哪里处理，处理到哪一步了？',
+          short: '处理情况',
+          optional: true,
+          showIf: { field: 'proceedings', values: ['court', 'arbitration', 'police', 'other'] },
+          width: 'l',
+        },
       ],
     },
     {
       id: 'rights',
       title: '调解方式',
-      intro: '人民调解不收费。调解时您可以选择或者接受调解员，可以要求公开或者不公开调解，可以随时要求终止调解；达成协议要双方自愿（《中华人民共和国人民调解法》第四条、第二十三条）。',
+      intro:
+        '人民调解不收费。调解时您可以选择或者接受调解员，可以要求公开或者不公开调解，可以随时要求终止调解；达成协议要双方自愿（《中华人民共和国人民调解法》第四条、第二十三条）。',
       fields: [
         {
           name: 'mediator',
@@ -137,7 +214,15 @@ export const mediationForm: FormDef = {
             ['choose', '我想自己选择调解员'],
           ]),
         },
-        { name: 'mediatorNote', kind: 'text', label: '想请哪位调解员，或者对调解员有什么要求？', short: '对调解员的要求', optional: true, showIf: { field: 'mediator', values: ['choose'] }, width: 'l' },
+        {
+          name: 'mediatorNote',
+          kind: 'text',
+          label: '想请哪位调解员，或者对调解员有什么要求？',
+          short: '对调解员的要求',
+          optional: true,
+          showIf: { field: 'mediator', values: ['choose'] },
+          width: 'l',
+        },
         {
           name: 'publicity',
           kind: 'radios',
@@ -166,8 +251,22 @@ export const mediationForm: FormDef = {
             ['afternoon', '下午'],
           ]),
         },
-        { name: 'contactNote', kind: 'text', label: '联系您时要注意什么？', short: '联系注意事项', hint: '例如：只能发短信；打电话时请不要说是哪里打来的。', optional: true, width: 'l' },
-        { name: 'pledgeVoluntary', kind: 'checkbox', label: '我已经了解：人民调解不收费，要双方自愿；调解不成，我仍然可以申请仲裁或者起诉。我自愿申请调解，并会如实说明纠纷情况。', short: '自愿申请调解' },
+        {
+          name: 'contactNote',
+          kind: 'text',
+          label: '联系您时要注意什么？',
+          short: '联系注意事项',
+          hint: '例如：只能发短信；打电话时请不要说是哪里打来的。',
+          optional: true,
+          width: 'l',
+        },
+        {
+          name: 'pledgeVoluntary',
+          kind: 'checkbox',
+          label:
+            '我已经了解：人民调解不收费，要双方自愿；调解不成，我仍然可以申请仲裁或者起诉。我自愿申请调解，并会如实说明纠纷情况。',
+          short: '自愿申请调解',
+        },
       ],
     },
   ],
@@ -194,7 +293,7 @@ export const mediationSchema = z.object({
   contactTime: choice(CONTACT_TIMES, '方便接电话的时间'),
   contactNote: line('联系注意事项', 0, 100, false),
   pledgeVoluntary: pledge('请阅读并勾选：您了解人民调解的规则，自愿申请调解'),
-  });
+});
 
 export type MediationInput = z.input<typeof mediationSchema>;
 export type MediationApplication = z.output<typeof mediationSchema>;

@@ -14,8 +14,9 @@ export { toHalfWidth };
  * make a name look like another on the staff desk, or reorder text on screen,
  * so they never reach a record.
  */
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
+const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- these are exactly the characters to remove
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
 
 /** Multi-line free text: keeps line breaks (at most one blank line in a row), drops invisible characters. */
 export function cleanText(input: string): string {
@@ -30,7 +31,9 @@ export function cleanText(input: string): string {
 
 /** One-line text: also folds line breaks and runs of spaces into one space. */
 export function cleanLine(input: string): string {
-  return cleanText(input).replace(/[\s\u3000]+/g, ' ').trim();
+  return cleanText(input)
+    .replace(/[\s\u3000]+/g, ' ')
+    .trim();
 }
 
 /**

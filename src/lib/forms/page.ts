@@ -32,17 +32,28 @@ export function renderPage(o: PageOptions): string {
   return (
     `<!doctype html><html lang="zh-CN" data-font="standard" data-contrast="normal"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(o.title)} - ${esc(SITE.name)}</title>` +
-    (o.index ? (o.description ? `<meta name="description" content="${esc(o.description)}">` : '') : `<meta name="robots" content="noindex, nofollow">`) +
+    (o.index
+      ? o.description
+        ? `<meta name="description" content="${esc(o.description)}">`
+        : ''
+      : `<meta name="robots" content="noindex, nofollow">`) +
     `<link rel="icon" href="${h('/favicon.svg')}" type="image/svg+xml">` +
     `<link rel="stylesheet" href="${h('/apply/page.css')}${o.version ? `?v=${encodeURIComponent(o.version)}` : ''}"></head><body>` +
     `<a class="skip-link" href="#main">跳到正文</a>` +
     `<header class="site-header"><div class="site-header__top container"><a class="site-header__name" href="${h('/')}">` +
     `<span class="site-header__org">台山市司法局</span><span class="site-header__title">基层司法行政“三进”服务</span></a></div>` +
     `<div class="site-header__bar container"><nav class="site-nav" aria-label="主导航"><ul>` +
-    NAV.map((n) => `<li><a href="${h(n.path)}"${n.path === '/apply/' ? ' aria-current="page"' : ''}>${esc(n.label)}</a></li>`).join('') +
+    NAV.map(
+      (n) => `<li><a href="${h(n.path)}"${n.path === '/apply/' ? ' aria-current="page"' : ''}>${esc(n.label)}</a></li>`,
+    ).join('') +
     `</ul></nav></div></header>` +
     `<div class="container"><nav class="breadcrumbs" aria-label="您现在的位置"><ol>` +
-    crumbs.map((c, i) => `<li>${i < crumbs.length - 1 && c.path ? `<a href="${h(c.path)}">${esc(c.label)}</a>` : `<span aria-current="page">${esc(c.label)}</span>`}</li>`).join('') +
+    crumbs
+      .map(
+        (c, i) =>
+          `<li>${i < crumbs.length - 1 && c.path ? `<a href="${h(c.path)}">${esc(c.label)}</a>` : `<span aria-current="page">${esc(c.label)}</span>`}</li>`,
+      )
+      .join('') +
     `</ol></nav><main id="main" tabindex="-1"><div class="page">${o.quickExit ? renderQuickExit() : ''}${o.body}</div></main></div>` +
     `<footer class="site-footer"><div class="container site-footer__inner"><div class="site-footer__contact"><h2 class="site-footer__heading">联系我们</h2><ul>` +
     `<li>${esc(BUREAU.name)}：<a href="tel:${BUREAU.phone}">${BUREAU.phone}</a></li><li>电子邮箱：<a href="mailto:${BUREAU.email}">${BUREAU.email}</a></li>` +

@@ -8,7 +8,8 @@ import { compactCode } from './normalize.ts';
 
 export type PhoneProblem = 'empty' | 'characters' | 'noAreaCode' | 'invalid';
 
-export type PhoneResult = { ok: true; kind: 'mobile' | 'landline'; value: string; digits: string } | { ok: false; problem: PhoneProblem };
+export type PhoneResult =
+  { ok: true; kind: 'mobile' | 'landline'; value: string; digits: string } | { ok: false; problem: PhoneProblem };
 
 export const PHONE_MESSAGES: Record<PhoneProblem, string> = {
   empty: '请填写联系电话，方便工作人员联系您',

@@ -42,7 +42,9 @@ export function formatReceipt(type: FormType, at: Date, suffix: string): string 
  * spaces or no hyphens, O for 0. Returns the canonical form or undefined.
  */
 export function parseReceipt(input: string): string | undefined {
-  const compact = toHalfWidth(String(input)).toUpperCase().replace(/[\s\-–—_]/g, '');
+  const compact = toHalfWidth(String(input))
+    .toUpperCase()
+    .replace(/[\s\-–—_]/g, '');
   const m = compact.match(/^(FY|TJ)(\d{8})([0-9A-Z]{6})$/);
   if (!m) return undefined;
   const suffix = m[3]!.replace(/O/g, '0').replace(/[IL]/g, '1');

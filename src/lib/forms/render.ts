@@ -59,8 +59,18 @@ export function renderQuickExit(): string {
 }
 
 export const FORM_PATHS: Record<FormType, { start: string; form: string; done: string; api: string }> = {
-  'legal-aid': { start: '/apply/legal-aid/', form: '/apply/legal-aid/form/', done: '/apply/legal-aid/done/', api: '/api/legal-aid' },
-  mediation: { start: '/apply/mediation/', form: '/apply/mediation/form/', done: '/apply/mediation/done/', api: '/api/mediation' },
+  'legal-aid': {
+    start: '/apply/legal-aid/',
+    form: '/apply/legal-aid/form/',
+    done: '/apply/legal-aid/done/',
+    api: '/api/legal-aid',
+  },
+  mediation: {
+    start: '/apply/mediation/',
+    form: '/apply/mediation/form/',
+    done: '/apply/mediation/done/',
+    api: '/api/mediation',
+  },
 };
 
 export interface RenderContext {
@@ -75,7 +85,11 @@ const list = (v: string | string[] | undefined): string[] => (Array.isArray(v) ?
 // ------------------------------------------------------------------ fields
 
 function describedBy(f: FieldDef, error?: string): string {
-  const ids = [f.hint ? `${fid(f.name)}-hint` : '', f.maxChars ? `${fid(f.name)}-count` : '', error ? `${fid(f.name)}-error` : ''].filter(Boolean);
+  const ids = [
+    f.hint ? `${fid(f.name)}-hint` : '',
+    f.maxChars ? `${fid(f.name)}-count` : '',
+    error ? `${fid(f.name)}-error` : '',
+  ].filter(Boolean);
   return ids.length ? ` aria-describedby="${ids.join(' ')}"` : '';
 }
 
@@ -97,7 +111,8 @@ export function renderField(f: FieldDef, values: FormValues, error?: string): st
   const id = fid(f.name);
   const invalid = error ? ' aria-invalid="true"' : '';
   const cls = `field${error ? ' field--error' : ''}`;
-  const wrap = (inner: string) => `<div class="${cls}" data-field="${esc(f.name)}"${conditionalAttrs(f)}>${inner}</div>`;
+  const wrap = (inner: string) =>
+    `<div class="${cls}" data-field="${esc(f.name)}"${conditionalAttrs(f)}>${inner}</div>`;
   const value = str(values[f.name]);
   switch (f.kind) {
     case 'text':
@@ -111,13 +126,19 @@ export function renderField(f: FieldDef, values: FormValues, error?: string): st
       return wrap(
         `<label class="field__label" for="${id}">${esc(f.label)}${optionalMark(f)}</label>${hintHtml(f)}${errorHtml(f, error)}` +
           `<textarea class="input" id="${id}" name="${esc(f.name)}" rows="${f.rows ?? 5}"${describedBy(f, error)}${invalid}>${esc(value)}</textarea>` +
-          (f.maxChars ? `<p class="field__count" id="${id}-count" data-max-chars="${f.maxChars}">最多可以写 ${f.maxChars} 个字。</p>` : ''),
+          (f.maxChars
+            ? `<p class="field__count" id="${id}-count" data-max-chars="${f.maxChars}">最多可以写 ${f.maxChars} 个字。</p>`
+            : ''),
       );
     case 'select':
       return wrap(
         `<label class="field__label" for="${id}">${esc(f.label)}${optionalMark(f)}</label>${hintHtml(f)}${errorHtml(f, error)}` +
           `<select class="input" id="${id}" name="${esc(f.name)}"${describedBy(f, error)}${invalid}><option value="">请选择</option>` +
-          (f.options ?? []).map((o) => `<option value="${esc(o.value)}"${o.value === value ? ' selected' : ''}>${esc(o.label)}</option>`).join('') +
+          (f.options ?? [])
+            .map(
+              (o) => `<option value="${esc(o.value)}"${o.value === value ? ' selected' : ''}>${esc(o.label)}</option>`,
+            )
+            .join('') +
           `</select>`,
       );
     case 'radios':
@@ -135,8 +156,10 @@ export function renderField(f: FieldDef, values: FormValues, error?: string): st
           );
         })
         .join('');
-      return `<div class="${cls}" data-field="${esc(f.name)}"${conditionalAttrs(f)}><fieldset class="choices"${describedBy(f, error)}>` +
-        `<legend class="field__label">${esc(f.label)}${optionalMark(f)}</legend>${hintHtml(f)}${errorHtml(f, error)}${items}</fieldset></div>`;
+      return (
+        `<div class="${cls}" data-field="${esc(f.name)}"${conditionalAttrs(f)}><fieldset class="choices"${describedBy(f, error)}>` +
+        `<legend class="field__label">${esc(f.label)}${optionalMark(f)}</legend>${hintHtml(f)}${errorHtml(f, error)}${items}</fieldset></div>`
+      );
     }
     case 'checkbox':
       return wrap(
@@ -157,7 +180,10 @@ function renderSection(s: SectionDef, values: FormValues, errors: Map<string, st
 
 // ------------------------------------------------------------------ errors
 
-export function renderErrorSummary(errors: FieldError[], options: { autofocus?: boolean; title?: string } = {}): string {
+export function renderErrorSummary(
+  errors: FieldError[],
+  options: { autofocus?: boolean; title?: string } = {},
+): string {
   if (!errors.length) return '<div class="error-summary" data-error-summary tabindex="-1" hidden></div>';
   return (
     `<div class="error-summary" data-error-summary tabindex="-1" aria-labelledby="error-summary-title"${options.autofocus ? ' autofocus' : ''}>` +
@@ -242,7 +268,12 @@ export function toFormValues(def: FormDef, data: Record<string, unknown>): FormV
 function displayValue(f: FieldDef, values: FormValues): string {
   const v = values[f.name];
   if (f.kind === 'checkbox') return str(v) ? '是' : '否';
-  if (f.kind === 'checkboxes') return list(v).map((x) => esc(optionLabel(f, x))).join('<br>') || '（未选）';
+  if (f.kind === 'checkboxes')
+    return (
+      list(v)
+        .map((x) => esc(optionLabel(f, x)))
+        .join('<br>') || '（未选）'
+    );
   if (f.kind === 'radios' || f.kind === 'select') return str(v) ? esc(optionLabel(f, str(v))) : '（未填）';
   const s = str(v);
   if (!s) return '（未填）';
@@ -384,7 +415,10 @@ export function renderStatus(v: StatusView): string {
     `<h3>办理记录</h3><ol class="timeline">` +
     [...v.history]
       .reverse()
-      .map((h) => `<li><strong>${esc(h.status)}</strong> <span class="timeline__time">${esc(formatChinaTime(h.at))}</span>${h.note ? `<p class="timeline__note">${escLines(h.note)}</p>` : ''}</li>`)
+      .map(
+        (h) =>
+          `<li><strong>${esc(h.status)}</strong> <span class="timeline__time">${esc(formatChinaTime(h.at))}</span>${h.note ? `<p class="timeline__note">${escLines(h.note)}</p>` : ''}</li>`,
+      )
       .join('') +
     `</ol></div>`
   );
@@ -399,8 +433,23 @@ export interface StatusFormOptions extends RenderContext {
 }
 
 export const STATUS_FIELDS: FieldDef[] = [
-  { name: 'receipt', kind: 'text', label: '回执号', hint: '提交成功时页面上显示的号码，例如 FY-20260101-7K3Q9P', autocomplete: 'off', width: 'l' },
-  { name: 'phone', kind: 'text', label: '联系电话', hint: '提交申请时填写的联系电话（替家人申请的，填您自己的电话）', autocomplete: 'tel', inputmode: 'tel', width: 'm' },
+  {
+    name: 'receipt',
+    kind: 'text',
+    label: '回执号',
+    hint: '提交成功时页面上显示的号码，例如 FY-20260101-7K3Q9P',
+    autocomplete: 'off',
+    width: 'l',
+  },
+  {
+    name: 'phone',
+    kind: 'text',
+    label: '联系电话',
+    hint: '提交申请时填写的联系电话（替家人申请的，填您自己的电话）',
+    autocomplete: 'tel',
+    inputmode: 'tel',
+    width: 'm',
+  },
 ];
 
 export function renderStatusForm(values: FormValues, o: StatusFormOptions): string {

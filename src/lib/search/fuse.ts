@@ -57,7 +57,11 @@ export function orderLike(ids: readonly string[], reference: readonly string[]):
  */
 export const PER_GROUP = 2;
 
-export function diversify(ids: readonly string[], groupOf: (id: string) => string | undefined, perGroup = PER_GROUP): string[] {
+export function diversify(
+  ids: readonly string[],
+  groupOf: (id: string) => string | undefined,
+  perGroup = PER_GROUP,
+): string[] {
   const seen = new Map<string, number>();
   const kept: string[] = [];
   const later: string[] = [];

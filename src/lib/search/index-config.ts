@@ -19,7 +19,19 @@
 export const EXCLUDE_SELECTORS = ['.site-header', '.site-footer', '.qr', '.law-article__body'];
 
 /** Elements pagefind itself never indexes (its HTML parser's REMOVE_SELECTORS, 1.6). */
-export const PAGEFIND_SKIPS = ['head', 'style', 'script', 'noscript', 'label', 'form', 'svg', 'footer', 'nav', 'iframe', 'template'];
+export const PAGEFIND_SKIPS = [
+  'head',
+  'style',
+  'script',
+  'noscript',
+  'label',
+  'form',
+  'svg',
+  'footer',
+  'nav',
+  'iframe',
+  'template',
+];
 
 /** Filter keys pages may use (Base.astro's `search.filters`, plus 类型). */
 export const FILTER_KEYS = ['类型', '工作条线', '对象', '镇街', '主题'];

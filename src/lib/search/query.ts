@@ -92,15 +92,94 @@ export const WEIGHTS = { own: 1, 'content-words': 1, phrase: 1, synonym: 0.8, 's
  * only, so 要 is dropped from “我要申请” but 要 in 要求 is untouched.
  */
 export const QUESTION_WORDS = new Set([
-  '怎么', '怎么办', '怎么样', '怎样', '如何', '什么', '为什么', '哪里', '哪儿', '哪个', '哪些', '去哪', '去哪里', '找谁', '谁',
-  '吗', '呢', '吧', '啊', '呀', '么', '的', '了', '得', '地', '和', '与', '及',
-  '我', '我们', '你', '您', '他', '她', '他们', '自己',
-  '要', '想', '想要', '能', '能不能', '能否', '可以', '可不可以', '是不是', '有没有', '是否', '请问', '一下', '应该', '该', '会', '不会',
-  '要不要', '不要', '需不需要', '用不用', '会不会', '收不收', '多少', '多久', '几天', '需要', '带', '我被', '办', '没',
-  '在', '是', '有', '还', '就', '都', '也', '又', '被', '给', '让', '把', '对', '这', '那', '这个', '那个',
+  '怎么',
+  '怎么办',
+  '怎么样',
+  '怎样',
+  '如何',
+  '什么',
+  '为什么',
+  '哪里',
+  '哪儿',
+  '哪个',
+  '哪些',
+  '去哪',
+  '去哪里',
+  '找谁',
+  '谁',
+  '吗',
+  '呢',
+  '吧',
+  '啊',
+  '呀',
+  '么',
+  '的',
+  '了',
+  '得',
+  '地',
+  '和',
+  '与',
+  '及',
+  '我',
+  '我们',
+  '你',
+  '您',
+  '他',
+  '她',
+  '他们',
+  '自己',
+  '要',
+  '想',
+  '想要',
+  '能',
+  '能不能',
+  '能否',
+  '可以',
+  '可不可以',
+  '是不是',
+  '有没有',
+  '是否',
+  '请问',
+  '一下',
+  '应该',
+  '该',
+  '会',
+  '不会',
+  '要不要',
+  '不要',
+  '需不需要',
+  '用不用',
+  '会不会',
+  '收不收',
+  '多少',
+  '多久',
+  '几天',
+  '需要',
+  '带',
+  '我被',
+  '办',
+  '没',
+  '在',
+  '是',
+  '有',
+  '还',
+  '就',
+  '都',
+  '也',
+  '又',
+  '被',
+  '给',
+  '让',
+  '把',
+  '对',
+  '这',
+  '那',
+  '这个',
+  '那个',
 ]);
 
-const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh-CN', { granularity: 'word' }) : undefined;
+const segmenter =
+  typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh-CN', { granularity: 'word' }) : undefined;
 
 /** The query's words as the browser's segmenter (and so pagefind) will see them; spaces and punctuation dropped. */
 export function queryWords(query: string): string[] {
@@ -164,17 +243,28 @@ export function dropCommonWords(query: string, common: Readonly<Record<string, n
  */
 export function phraseQuery(query: string, common: Readonly<Record<string, number>> = {}): string | null {
   const words = queryWords(query);
-  if (/\s/u.test(query) || words.length < 2 || words.some((w) => [...w].length < 2) || dropCommonWords(query, common) !== query) return null;
+  if (
+    /\s/u.test(query) ||
+    words.length < 2 ||
+    words.some((w) => [...w].length < 2) ||
+    dropCommonWords(query, common) !== query
+  )
+    return null;
   return `"${query}"`;
 }
 
 /** Every search to run for what the reader typed, without repeats. */
-export function planSearch(raw: string, synonyms: readonly SynonymRule[] = [], common: Readonly<Record<string, number>> = {}): SearchPlan {
+export function planSearch(
+  raw: string,
+  synonyms: readonly SynonymRule[] = [],
+  common: Readonly<Record<string, number>> = {},
+): SearchPlan {
   const query = normalizeQuery(raw);
   const searches: PlannedSearch[] = [];
   const add = (q: string | null, reason: PlannedSearch['reason'], stage: PlannedSearch['stage'], adds?: string) => {
     const clean = q ? normalizeQuery(dropCommonWords(q, common)) : '';
-    if (clean && !searches.some((s) => s.query === clean)) searches.push({ query: clean, weight: WEIGHTS[reason], reason, stage, ...(adds ? { adds } : {}) });
+    if (clean && !searches.some((s) => s.query === clean))
+      searches.push({ query: clean, weight: WEIGHTS[reason], reason, stage, ...(adds ? { adds } : {}) });
   };
   if (!query) return { query, searches, alsoSearched: [] };
 
@@ -185,7 +275,8 @@ export function planSearch(raw: string, synonyms: readonly SynonymRule[] = [], c
   const phrase = phraseQuery(query, common);
   if (content === query && phrase) add(phrase, 'phrase', 1);
   const { alsoSearched, expansions, rest } = expandQuery(query, synonyms);
-  if (expansions.length && queryWords(rest).every((w) => QUESTION_WORDS.has(w))) for (const s of searches) s.weak = true;
+  if (expansions.length && queryWords(rest).every((w) => QUESTION_WORDS.has(w)))
+    for (const s of searches) s.weak = true;
   for (const e of expansions) add(contentWords(e.variant), 'synonym', e.main ? 1 : 2, e.word);
   // The workaround applies to every query run so far (not to phrases: the
   // pieces of a word are not a phrase).

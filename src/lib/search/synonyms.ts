@@ -51,12 +51,18 @@ export function expandQuery(query: string, rules: readonly SynonymRule[]): Expan
     for (const [i, word] of rule.searchAlso.entries()) {
       if (query.includes(word)) continue; // the reader already typed the page word
       const variant = (query.slice(0, at) + word + query.slice(at + phrase.length)).trim();
-      if (variant && variant !== query && !expansions.some((e) => e.variant === variant)) expansions.push({ variant, word, main: i === 0 });
+      if (variant && variant !== query && !expansions.some((e) => e.variant === variant))
+        expansions.push({ variant, word, main: i === 0 });
       if (!alsoSearched.includes(word)) alsoSearched.push(word);
     }
   }
   const kept = expansions.slice(0, MAX_VARIANTS);
   let rest = query;
   for (const [s, e] of claimed) rest = rest.slice(0, s) + ' '.repeat(e - s) + rest.slice(e);
-  return { variants: kept.map((e) => e.variant), alsoSearched, expansions: kept, rest: rest.replace(/\s+/gu, ' ').trim() };
+  return {
+    variants: kept.map((e) => e.variant),
+    alsoSearched,
+    expansions: kept,
+    rest: rest.replace(/\s+/gu, ' ').trim(),
+  };
 }

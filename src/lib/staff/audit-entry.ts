@@ -4,7 +4,17 @@
  * and the staff desk's browser script (desk.ts), which only shows them.
  */
 
-export const AUDIT_ACTIONS = ['sign-in', 'sign-in-failed', 'lockout', 'list', 'read', 'status-change', 'export', 'audit-view', 'retention'] as const;
+export const AUDIT_ACTIONS = [
+  'sign-in',
+  'sign-in-failed',
+  'lockout',
+  'list',
+  'read',
+  'status-change',
+  'export',
+  'audit-view',
+  'retention',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const ACTION_LABELS: Record<AuditAction, string> = {

@@ -20,7 +20,9 @@ export { ACTION_LABELS, AUDIT_ACTIONS, type AuditAction, type AuditEntry, type A
 import type { AuditEntry, AuditInput } from './audit-entry.ts';
 
 function macOf(secret: string, e: Omit<AuditEntry, 'mac'>): string {
-  return createHmac('sha256', secret).update(`audit\u0000${canonicalJson(e)}`).digest('hex');
+  return createHmac('sha256', secret)
+    .update(`audit\u0000${canonicalJson(e)}`)
+    .digest('hex');
 }
 
 export function newAuditEntry(secret: string, input: AuditInput, now: Date): AuditEntry {

@@ -74,7 +74,13 @@ export class OpenError extends Error {
   readonly reason: 'no-key' | 'failed' | 'format';
   readonly kid: string;
   constructor(reason: 'no-key' | 'failed' | 'format', kid: string) {
-    super(reason === 'no-key' ? `no private key for ${kid}` : reason === 'format' ? 'not a sealed record' : `cannot decrypt with ${kid}`);
+    super(
+      reason === 'no-key'
+        ? `no private key for ${kid}`
+        : reason === 'format'
+          ? 'not a sealed record'
+          : `cannot decrypt with ${kid}`,
+    );
     this.reason = reason;
     this.kid = kid;
   }
@@ -124,8 +130,12 @@ export async function kidMatches(jwk: { x: string; y: string; kid: string }): Pr
   return KID.test(jwk.kid) && jwk.kid.slice(9) === (await thumbprint(jwk)).slice(0, 12);
 }
 
-export async function generateKeyPair(now: Date = new Date()): Promise<{ kid: string; publicJwk: PublicKeyJwk; privateJwk: PrivateKeyJwk }> {
-  const pair = (await subtle().generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits'])) as CryptoKeyPair;
+export async function generateKeyPair(
+  now: Date = new Date(),
+): Promise<{ kid: string; publicJwk: PublicKeyJwk; privateJwk: PrivateKeyJwk }> {
+  const pair = (await subtle().generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, [
+    'deriveBits',
+  ])) as CryptoKeyPair;
   const jwk = await subtle().exportKey('jwk', pair.privateKey);
   const kid = await keyIdFor({ x: jwk.x!, y: jwk.y! }, now);
   const publicJwk: PublicKeyJwk = { kty: 'EC', crv: 'P-256', x: jwk.x!, y: jwk.y!, kid };
@@ -136,7 +146,8 @@ function checkPublicShape(v: unknown, what: string): PublicKeyJwk {
   const o = v as Record<string, unknown> | null;
   if (!o || typeof o !== 'object') throw new SealError(`${what}: not a JSON object`);
   if (o.kty !== 'EC' || o.crv !== 'P-256') throw new SealError(`${what}: not a P-256 key`);
-  if (typeof o.x !== 'string' || !COORD.test(o.x) || typeof o.y !== 'string' || !COORD.test(o.y)) throw new SealError(`${what}: bad coordinates`);
+  if (typeof o.x !== 'string' || !COORD.test(o.x) || typeof o.y !== 'string' || !COORD.test(o.y))
+    throw new SealError(`${what}: bad coordinates`);
   if (typeof o.kid !== 'string' || !KID.test(o.kid)) throw new SealError(`${what}: missing or malformed kid`);
   return { kty: 'EC', crv: 'P-256', x: o.x, y: o.y, kid: o.kid };
 }
@@ -149,7 +160,8 @@ export function parsePublicKey(text: string): PublicKeyJwk {
   } catch {
     throw new SealError('public key: not JSON');
   }
-  if (v && typeof v === 'object' && 'd' in v) throw new SealError('public key: this is a PRIVATE key; it must never be put in the site environment');
+  if (v && typeof v === 'object' && 'd' in v)
+    throw new SealError('public key: this is a PRIVATE key; it must never be put in the site environment');
   return checkPublicShape(v, 'public key');
 }
 
@@ -164,7 +176,8 @@ export function parsePrivateKeyFile(text: string): PrivateKeyJwk[] {
   } catch {
     throw new SealError('key file: not JSON');
   }
-  const list = v && typeof v === 'object' && Array.isArray((v as { keys?: unknown }).keys) ? ((v as { keys: unknown[] }).keys) : [v];
+  const list =
+    v && typeof v === 'object' && Array.isArray((v as { keys?: unknown }).keys) ? (v as { keys: unknown[] }).keys : [v];
   if (list.length === 0) throw new SealError('key file: no keys');
   return list.map((k) => {
     const pub = checkPublicShape(k, 'key file');
@@ -175,7 +188,13 @@ export function parsePrivateKeyFile(text: string): PrivateKeyJwk[] {
 }
 
 export function importPublicKey(jwk: PublicKeyJwk): Promise<CryptoKey> {
-  return subtle().importKey('jwk', { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, ext: true }, { name: 'ECDH', namedCurve: 'P-256' }, true, []);
+  return subtle().importKey(
+    'jwk',
+    { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, ext: true },
+    { name: 'ECDH', namedCurve: 'P-256' },
+    true,
+    [],
+  );
 }
 
 /**
@@ -184,14 +203,31 @@ export function importPublicKey(jwk: PublicKeyJwk): Promise<CryptoKey> {
  * which is what lets the desk keep it in IndexedDB on a device.
  */
 export function importPrivateKey(jwk: PrivateKeyJwk, extractable = false): Promise<CryptoKey> {
-  return subtle().importKey('jwk', { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, d: jwk.d, ext: extractable }, { name: 'ECDH', namedCurve: 'P-256' }, extractable, ['deriveBits']);
+  return subtle().importKey(
+    'jwk',
+    { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, d: jwk.d, ext: extractable },
+    { name: 'ECDH', namedCurve: 'P-256' },
+    extractable,
+    ['deriveBits'],
+  );
 }
 
 // ------------------------------------------------------------------ seal / open
 
-async function aesKey(shared: ArrayBuffer, epkRaw: Uint8Array<ArrayBuffer>, kid: string, usage: 'encrypt' | 'decrypt'): Promise<CryptoKey> {
+async function aesKey(
+  shared: ArrayBuffer,
+  epkRaw: Uint8Array<ArrayBuffer>,
+  kid: string,
+  usage: 'encrypt' | 'decrypt',
+): Promise<CryptoKey> {
   const ikm = await subtle().importKey('raw', shared, 'HKDF', false, ['deriveKey']);
-  return subtle().deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: epkRaw, info: bytes(`${LABEL}\u0000${kid}`) }, ikm, { name: 'AES-GCM', length: 256 }, false, [usage]);
+  return subtle().deriveKey(
+    { name: 'HKDF', hash: 'SHA-256', salt: epkRaw, info: bytes(`${LABEL}\u0000${kid}`) },
+    ikm,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    [usage],
+  );
 }
 
 const aad = (receipt: string, kid: string) => bytes(`${LABEL}\u0000${receipt}\u0000${kid}`);
@@ -205,19 +241,39 @@ function pad(json: string): Uint8Array<ArrayBuffer> {
 }
 
 /** Encrypts what the person typed to the bureau's public key, bound to the record's receipt. */
-export async function seal(data: PersonalData, to: { key: CryptoKey; kid: string }, receipt: string): Promise<SealedV1> {
-  const eph = (await subtle().generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits'])) as CryptoKeyPair;
+export async function seal(
+  data: PersonalData,
+  to: { key: CryptoKey; kid: string },
+  receipt: string,
+): Promise<SealedV1> {
+  const eph = (await subtle().generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, [
+    'deriveBits',
+  ])) as CryptoKeyPair;
   const epkRaw = new Uint8Array(await subtle().exportKey('raw', eph.publicKey));
   const shared = await subtle().deriveBits({ name: 'ECDH', public: to.key }, eph.privateKey, 256);
   const key = await aesKey(shared, epkRaw, to.kid, 'encrypt');
   const iv = globalThis.crypto.getRandomValues(new Uint8Array(new ArrayBuffer(12)));
-  const ct = new Uint8Array(await subtle().encrypt({ name: 'AES-GCM', iv, additionalData: aad(receipt, to.kid) }, key, pad(JSON.stringify(data))));
+  const ct = new Uint8Array(
+    await subtle().encrypt(
+      { name: 'AES-GCM', iv, additionalData: aad(receipt, to.kid) },
+      key,
+      pad(JSON.stringify(data)),
+    ),
+  );
   return { encoding: ENCODING, v: 1, kid: to.kid, epk: toB64url(epkRaw), iv: toB64url(iv), ct: toB64url(ct) };
 }
 
 export function isSealed(v: unknown): v is SealedV1 {
   const o = v as Record<string, unknown> | null;
-  return !!o && o.encoding === ENCODING && o.v === 1 && typeof o.kid === 'string' && typeof o.epk === 'string' && typeof o.iv === 'string' && typeof o.ct === 'string';
+  return (
+    !!o &&
+    o.encoding === ENCODING &&
+    o.v === 1 &&
+    typeof o.kid === 'string' &&
+    typeof o.epk === 'string' &&
+    typeof o.iv === 'string' &&
+    typeof o.ct === 'string'
+  );
 }
 
 /**
@@ -234,7 +290,11 @@ export async function open(sealed: unknown, receipt: string, keys: readonly Open
     const epk = await subtle().importKey('raw', epkRaw, { name: 'ECDH', namedCurve: 'P-256' }, true, []);
     const shared = await subtle().deriveBits({ name: 'ECDH', public: epk }, k.key, 256);
     const key = await aesKey(shared, epkRaw, sealed.kid, 'decrypt');
-    const plain = await subtle().decrypt({ name: 'AES-GCM', iv: fromB64url(sealed.iv), additionalData: aad(receipt, sealed.kid) }, key, fromB64url(sealed.ct));
+    const plain = await subtle().decrypt(
+      { name: 'AES-GCM', iv: fromB64url(sealed.iv), additionalData: aad(receipt, sealed.kid) },
+      key,
+      fromB64url(sealed.ct),
+    );
     return JSON.parse(new TextDecoder().decode(plain)) as PersonalData;
   } catch {
     throw new OpenError('failed', sealed.kid);

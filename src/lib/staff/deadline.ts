@@ -45,12 +45,21 @@ export interface DecisionDeadline {
  * The decision deadline of a legal-aid application that is still undecided,
  * or null (mediation, or already decided/closed/withdrawn).
  */
-export function decisionDeadline(r: { formType: string; createdAt: string; status: { current: Status; history: readonly StatusEntry[] } }, now: Date): DecisionDeadline | null {
+export function decisionDeadline(
+  r: { formType: string; createdAt: string; status: { current: Status; history: readonly StatusEntry[] } },
+  now: Date,
+): DecisionDeadline | null {
   if (r.formType !== 'legal-aid') return null;
-  if (DECIDED.has(r.status.current) || r.status.history.some((h) => h.status === '已受理' || h.status === '不予受理')) return null;
+  if (DECIDED.has(r.status.current) || r.status.history.some((h) => h.status === '已受理' || h.status === '不予受理'))
+    return null;
   const last = beijingDay(r.createdAt) + DECISION_DAYS;
   const daysLeft = last - beijingDay(now);
-  return { lastDay: new Date(last * DAY_MS).toISOString().slice(0, 10), daysLeft, overdue: daysLeft < 0, waiting: r.status.current === '需补充材料' };
+  return {
+    lastDay: new Date(last * DAY_MS).toISOString().slice(0, 10),
+    daysLeft,
+    overdue: daysLeft < 0,
+    waiting: r.status.current === '需补充材料',
+  };
 }
 
 /** Plain words for the desk and the CSV: “还剩3天（12月4日前）”, “今天到期”, “已超期2天”. */
@@ -58,6 +67,10 @@ export function deadlineText(d: DecisionDeadline | null): string {
   if (!d) return '';
   const [, m, day] = d.lastDay.split('-');
   const date = `${Number(m)}月${Number(day)}日`;
-  const base = d.overdue ? `已超期${-d.daysLeft}天（应在${date}前决定）` : d.daysLeft === 0 ? `今天到期（${date}）` : `还剩${d.daysLeft}天（${date}前决定）`;
+  const base = d.overdue
+    ? `已超期${-d.daysLeft}天（应在${date}前决定）`
+    : d.daysLeft === 0
+      ? `今天到期（${date}）`
+      : `还剩${d.daysLeft}天（${date}前决定）`;
   return d.waiting ? `${base}，等待补充材料` : base;
 }

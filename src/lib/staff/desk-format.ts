@@ -63,8 +63,25 @@ export interface ExportItem {
  */
 export function exportCsv(items: readonly ExportItem[], now: Date): string {
   const types = (['legal-aid', 'mediation'] as const).filter((t) => items.some((i) => i.summary.formType === t));
-  const columns = types.flatMap((t) => allFields(DEFS[t]).map((f) => ({ type: t, f, label: types.length > 1 ? `${FORM_LABELS[t]}：${f.short ?? f.label}` : (f.short ?? f.label) })));
-  const header = ['回执号', '申请类型', '镇（街）', '类别', '提交时间（北京时间）', '当前状态', '最近更新（北京时间）', '决定期限', '个人信息', ...columns.map((c) => c.label)];
+  const columns = types.flatMap((t) =>
+    allFields(DEFS[t]).map((f) => ({
+      type: t,
+      f,
+      label: types.length > 1 ? `${FORM_LABELS[t]}：${f.short ?? f.label}` : (f.short ?? f.label),
+    })),
+  );
+  const header = [
+    '回执号',
+    '申请类型',
+    '镇（街）',
+    '类别',
+    '提交时间（北京时间）',
+    '当前状态',
+    '最近更新（北京时间）',
+    '决定期限',
+    '个人信息',
+    ...columns.map((c) => c.label),
+  ];
   const rows = items.map(({ summary: s, data, problem }) => [
     s.receipt,
     FORM_LABELS[s.formType],
@@ -73,7 +90,12 @@ export function exportCsv(items: readonly ExportItem[], now: Date): string {
     beijingDateTime(s.createdAt),
     s.status,
     beijingDateTime(s.updatedAt),
-    deadlineText(decisionDeadline({ formType: s.formType, createdAt: s.createdAt, status: { current: s.status, history: s.history } }, now)),
+    deadlineText(
+      decisionDeadline(
+        { formType: s.formType, createdAt: s.createdAt, status: { current: s.status, history: s.history } },
+        now,
+      ),
+    ),
     data ? '已解密' : (problem ?? ''),
     ...columns.map((c) => (data && c.type === s.formType ? valueText(c.f, data[c.f.name]) : '')),
   ]);

@@ -116,7 +116,13 @@ class Refusal extends Error {
   readonly code: string;
   readonly extra: Record<string, string>;
   readonly body: Record<string, unknown>;
-  constructor(status: number, code: string, message: string, extra: Record<string, string> = {}, body: Record<string, unknown> = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    extra: Record<string, string> = {},
+    body: Record<string, unknown> = {},
+  ) {
     super(message);
     this.status = status;
     this.code = code;
@@ -172,7 +178,8 @@ export function parseFilters(input: Record<string, unknown>): Filters {
   for (const k of ['from', 'to'] as const) {
     const v = str(k);
     if (v) {
-      if (!DATE.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) throw new Refusal(400, 'bad-filter', '日期格式应为 2026-11-27');
+      if (!DATE.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
+        throw new Refusal(400, 'bad-filter', '日期格式应为 2026-11-27');
       f[k] = v;
     }
   }
@@ -212,7 +219,8 @@ export function route(pathname: string): Route | { name: 'none' } {
   if (rest === 'export') return { name: 'export', method: 'POST' };
   if (rest === 'audit') return { name: 'audit', method: 'GET' };
   const rec = /^records\/([^/]+)(\/status)?$/.exec(rest);
-  if (rec) return { name: rec[2] ? 'status' : 'read', method: rec[2] ? 'POST' : 'GET', receipt: decodeURIComponent(rec[1]!) };
+  if (rec)
+    return { name: rec[2] ? 'status' : 'read', method: rec[2] ? 'POST' : 'GET', receipt: decodeURIComponent(rec[1]!) };
   return { name: 'none' };
 }
 
@@ -222,7 +230,14 @@ export async function handleStaff(req: Request, deps: StaffDeps, meta: RequestMe
   const deadline = new Deadline(deps.deadlineMs, deps.perCallMs);
   let who: StaffMember | null = null;
   const log = (status: number, event: string, receipt?: string, detail?: string) =>
-    deps.log({ event, cid, status, ...(receipt ? { receipt } : {}), ...(who ? { staff: who.name } : {}), ...(detail ? { detail } : {}) });
+    deps.log({
+      event,
+      cid,
+      status,
+      ...(receipt ? { receipt } : {}),
+      ...(who ? { staff: who.name } : {}),
+      ...(detail ? { detail } : {}),
+    });
   const audit = async (input: AuditInput) => {
     const entry = newAuditEntry(deps.secret, input, deps.now());
     const out = await deadline.run('append audit', (signal) => deps.store.appendAudit(entry, signal));
@@ -246,7 +261,8 @@ export async function handleStaff(req: Request, deps: StaffDeps, meta: RequestMe
       }
     }
     if (crossSite(req)) throw new Refusal(403, 'cross-site', '只能从本网站的工作台访问');
-    if (!deps.configured) throw new Refusal(503, 'not-configured', MESSAGES.notConfigured, { 'Retry-After': String(deps.retryAfter) });
+    if (!deps.configured)
+      throw new Refusal(503, 'not-configured', MESSAGES.notConfigured, { 'Retry-After': String(deps.retryAfter) });
 
     // Lockout, then the token.
     const client = ipId(deps.secret, meta.ip || 'unknown');
@@ -262,24 +278,44 @@ export async function handleStaff(req: Request, deps: StaffDeps, meta: RequestMe
     if (!who) {
       let lockedNow = false;
       for (let attempt = 0; attempt < 3; attempt++) {
-        const current = attempt === 0 ? lock : await deadline.run('get lock', (signal) => deps.store.getLock(client, signal));
+        const current =
+          attempt === 0 ? lock : await deadline.run('get lock', (signal) => deps.store.getLock(client, signal));
         const next = afterFailure(current?.state ?? null, now, policy);
-        const out = await deadline.run('put lock', (signal) => deps.store.putLock(client, next.state, current ?? null, signal));
+        const out = await deadline.run('put lock', (signal) =>
+          deps.store.putLock(client, next.state, current ?? null, signal),
+        );
         if (out.written) {
           lockedNow = next.lockedNow;
           break;
         }
       }
-      await audit({ actor: null, action: 'sign-in-failed', detail: { client: client.slice(0, 12), reason: token ? 'wrong-token' : 'no-token' } });
+      await audit({
+        actor: null,
+        action: 'sign-in-failed',
+        detail: { client: client.slice(0, 12), reason: token ? 'wrong-token' : 'no-token' },
+      });
       if (lockedNow) {
-        await audit({ actor: null, action: 'lockout', detail: { client: client.slice(0, 12), minutes: Math.round(policy.lockMs / 60_000) } });
-        throw new Refusal(429, 'locked', MESSAGES.locked(Math.round(policy.lockMs / 60_000)), { 'Retry-After': String(Math.ceil(policy.lockMs / 1000)) });
+        await audit({
+          actor: null,
+          action: 'lockout',
+          detail: { client: client.slice(0, 12), minutes: Math.round(policy.lockMs / 60_000) },
+        });
+        throw new Refusal(429, 'locked', MESSAGES.locked(Math.round(policy.lockMs / 60_000)), {
+          'Retry-After': String(Math.ceil(policy.lockMs / 1000)),
+        });
       }
-      throw new Refusal(401, token ? 'wrong-token' : 'unauthorised', token ? MESSAGES.wrongToken : MESSAGES.unauthorised, { 'WWW-Authenticate': 'Bearer realm="staff"' });
+      throw new Refusal(
+        401,
+        token ? 'wrong-token' : 'unauthorised',
+        token ? MESSAGES.wrongToken : MESSAGES.unauthorised,
+        { 'WWW-Authenticate': 'Bearer realm="staff"' },
+      );
     }
     if (lock && lock.state.failures.length > 0) {
       // A good sign-in clears earlier typos from this address (best effort).
-      await deadline.run('put lock', (signal) => deps.store.putLock(client, { failures: [] }, lock, signal)).catch(() => undefined);
+      await deadline
+        .run('put lock', (signal) => deps.store.putLock(client, { failures: [] }, lock, signal))
+        .catch(() => undefined);
     }
     const me = who;
 
@@ -291,8 +327,11 @@ export async function handleStaff(req: Request, deps: StaffDeps, meta: RequestMe
       }
       case 'list': {
         const filters = parseFilters(Object.fromEntries(new URL(req.url).searchParams));
-        if (filters.town && !canSee(me, filters.town)) throw new Refusal(403, 'out-of-scope', '您无权查看这个镇（街）的申请');
-        const all = (await deadline.run('list records', (signal) => deps.store.listRecords(signal))).map((x) => x.record).filter((x) => canSee(me, x.meta.town));
+        if (filters.town && !canSee(me, filters.town))
+          throw new Refusal(403, 'out-of-scope', '您无权查看这个镇（街）的申请');
+        const all = (await deadline.run('list records', (signal) => deps.store.listRecords(signal)))
+          .map((x) => x.record)
+          .filter((x) => canSee(me, x.meta.town));
         const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
         for (const x of all) if (matches(x, filters, true)) counts[x.status.current]++;
         const records = all.filter((x) => matches(x, filters)).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -310,7 +349,9 @@ export async function handleStaff(req: Request, deps: StaffDeps, meta: RequestMe
         const checked = checkStatusChange({
           status: typeof body.status === 'string' ? body.status : '',
           note: typeof body.note === 'string' ? body.note : '',
-          materials: Array.isArray(body.materials) ? body.materials.filter((m): m is string => typeof m === 'string') : [],
+          materials: Array.isArray(body.materials)
+            ? body.materials.filter((m): m is string => typeof m === 'string')
+            : [],
         });
         if (!checked.ok) throw new Refusal(400, 'validation', '请修改后再提交', {}, { errors: checked.errors });
         const expected = typeof body.expected === 'string' ? body.expected : undefined;
@@ -319,18 +360,52 @@ export async function handleStaff(req: Request, deps: StaffDeps, meta: RequestMe
           const reason = cannotChange(found.record);
           if (reason) throw new Refusal(409, 'cannot-change', reason);
           const from = found.record.status.current;
-          if (expected && expected !== from) throw new Refusal(409, 'changed', `这份申请的状态刚刚被改成了“${from}”，请重新打开后再改。`, {}, { current: from });
+          if (expected && expected !== from)
+            throw new Refusal(
+              409,
+              'changed',
+              `这份申请的状态刚刚被改成了“${from}”，请重新打开后再改。`,
+              {},
+              { current: from },
+            );
           const at = deps.now().toISOString();
-          const entry: StatusEntry = { status: checked.status, at, by: 'staff', ...(checked.note ? { note: checked.note } : {}) };
-          const next: ApplicationRecord = { ...found.record, updatedAt: at, status: { current: checked.status, history: [...found.record.status.history, entry] } };
-          const out = await deadline.run('replace record', (signal) => deps.store.replaceRecord(next, found.etag, signal));
+          const entry: StatusEntry = {
+            status: checked.status,
+            at,
+            by: 'staff',
+            ...(checked.note ? { note: checked.note } : {}),
+          };
+          const next: ApplicationRecord = {
+            ...found.record,
+            updatedAt: at,
+            status: { current: checked.status, history: [...found.record.status.history, entry] },
+          };
+          const out = await deadline.run('replace record', (signal) =>
+            deps.store.replaceRecord(next, found.etag, signal),
+          );
           if (!out.written) continue;
           try {
-            await audit({ actor: me.name, action: 'status-change', receipt: next.receipt, town: next.meta.town, detail: { from, to: checked.status, materials: Array.isArray(body.materials) ? body.materials.length : 0 } });
+            await audit({
+              actor: me.name,
+              action: 'status-change',
+              receipt: next.receipt,
+              town: next.meta.town,
+              detail: {
+                from,
+                to: checked.status,
+                materials: Array.isArray(body.materials) ? body.materials.length : 0,
+              },
+            });
           } catch (e) {
             // The change stands; say so, and leave a trace in the log for the administrator.
             log(503, 'audit-failed', next.receipt, e instanceof Error ? e.message : 'failed');
-            throw new Refusal(503, 'audit-failed', '状态已经更改，但操作记录没能保存。请把回执号告诉网站管理员。', { 'Retry-After': String(deps.retryAfter) }, { record: summary(next) });
+            throw new Refusal(
+              503,
+              'audit-failed',
+              '状态已经更改，但操作记录没能保存。请把回执号告诉网站管理员。',
+              { 'Retry-After': String(deps.retryAfter) },
+              { record: summary(next) },
+            );
           }
           log(200, 'staff-status', next.receipt, `${from}->${checked.status}`);
           return json(200, { record: detail(next) }, cid);
@@ -338,15 +413,23 @@ export async function handleStaff(req: Request, deps: StaffDeps, meta: RequestMe
         throw new StoreUnavailableError('record kept changing');
       }
       case 'export': {
-        const filters = parseFilters(body.filters && typeof body.filters === 'object' ? (body.filters as Record<string, unknown>) : {});
-        if (filters.town && !canSee(me, filters.town)) throw new Refusal(403, 'out-of-scope', '您无权导出这个镇（街）的申请');
+        const filters = parseFilters(
+          body.filters && typeof body.filters === 'object' ? (body.filters as Record<string, unknown>) : {},
+        );
+        if (filters.town && !canSee(me, filters.town))
+          throw new Refusal(403, 'out-of-scope', '您无权导出这个镇（街）的申请');
         const records = (await deadline.run('list records', (signal) => deps.store.listRecords(signal)))
           .map((x) => x.record)
           .filter((x) => canSee(me, x.meta.town) && matches(x, filters))
           .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
         const limit = deps.exportLimit ?? 2000;
         if (records.length > limit) throw new Refusal(413, 'too-many', `一次最多导出 ${limit} 份，请缩小日期范围。`);
-        await audit({ actor: me.name, action: 'export', receipts: records.map((x) => x.receipt), detail: { ...filterDetail(filters), count: records.length } });
+        await audit({
+          actor: me.name,
+          action: 'export',
+          receipts: records.map((x) => x.receipt),
+          detail: { ...filterDetail(filters), count: records.length },
+        });
         log(200, 'staff-export', undefined, String(records.length));
         return json(200, { records: records.map(detail) }, cid);
       }
@@ -355,11 +438,21 @@ export async function handleStaff(req: Request, deps: StaffDeps, meta: RequestMe
         const today = beijingDate(deps.now());
         const from = q.get('from') || today;
         const to = q.get('to') || from;
-        if (!DATE.test(from) || !DATE.test(to) || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to)) || to < from) throw new Refusal(400, 'bad-filter', '日期格式应为 2026-11-27，结束日期不早于开始日期');
+        if (
+          !DATE.test(from) ||
+          !DATE.test(to) ||
+          Number.isNaN(Date.parse(from)) ||
+          Number.isNaN(Date.parse(to)) ||
+          to < from
+        )
+          throw new Refusal(400, 'bad-filter', '日期格式应为 2026-11-27，结束日期不早于开始日期');
         const first = beijingDay(`${from}T00:00:00+08:00`);
         const last = beijingDay(`${to}T00:00:00+08:00`);
-        if (last - first + 1 > MAX_AUDIT_DAYS) throw new Refusal(400, 'bad-filter', `一次最多查看 ${MAX_AUDIT_DAYS} 天的记录`);
-        const days = Array.from({ length: last - first + 1 }, (_, i) => new Date((first + i) * 86_400_000).toISOString().slice(0, 10));
+        if (last - first + 1 > MAX_AUDIT_DAYS)
+          throw new Refusal(400, 'bad-filter', `一次最多查看 ${MAX_AUDIT_DAYS} 天的记录`);
+        const days = Array.from({ length: last - first + 1 }, (_, i) =>
+          new Date((first + i) * 86_400_000).toISOString().slice(0, 10),
+        );
         const receipt = q.get('receipt') ? parseReceipt(q.get('receipt')!) : undefined;
         if (q.get('receipt') && !receipt) throw new Refusal(400, 'bad-filter', '回执号格式不对');
         const entries = (await deadline.run('list audit', (signal) => deps.store.listAudit(days, signal)))
@@ -368,7 +461,11 @@ export async function handleStaff(req: Request, deps: StaffDeps, meta: RequestMe
           .sort((a, b) => b.id.localeCompare(a.id))
           .slice(0, 1000)
           .map((e: AuditEntry) => ({ ...e, verified: verifyAuditEntry(deps.secret, e) }));
-        await audit({ actor: me.name, action: 'audit-view', detail: { from, to, ...(receipt ? { receipt } : {}), count: entries.length } });
+        await audit({
+          actor: me.name,
+          action: 'audit-view',
+          detail: { from, to, ...(receipt ? { receipt } : {}), count: entries.length },
+        });
         log(200, 'staff-audit-view');
         return json(200, { entries }, cid);
       }
@@ -384,7 +481,9 @@ export async function handleStaff(req: Request, deps: StaffDeps, meta: RequestMe
     }
     if (e instanceof StoreUnavailableError) {
       log(503, 'store-unavailable', undefined, e.message);
-      return json(503, { error: 'unavailable', message: MESSAGES.unavailable }, cid, { 'Retry-After': String(deps.retryAfter) });
+      return json(503, { error: 'unavailable', message: MESSAGES.unavailable }, cid, {
+        'Retry-After': String(deps.retryAfter),
+      });
     }
     throw e;
   }
@@ -394,6 +493,7 @@ export async function handleStaff(req: Request, deps: StaffDeps, meta: RequestMe
 async function visibleRecord(deps: StaffDeps, deadline: Deadline, me: StaffMember, raw: string): Promise<StoredRecord> {
   const receipt = parseReceipt(raw);
   const found = receipt ? await deadline.run('get record', (signal) => deps.store.getRecord(receipt, signal)) : null;
-  if (!found || found.record.receipt !== receipt || !canSee(me, found.record.meta.town)) throw new Refusal(404, 'not-found', MESSAGES.notFound);
+  if (!found || found.record.receipt !== receipt || !canSee(me, found.record.meta.town))
+    throw new Refusal(404, 'not-found', MESSAGES.notFound);
   return found;
 }

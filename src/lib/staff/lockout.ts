@@ -30,11 +30,21 @@ export function lockedFor(state: LockState | null, now: number): number {
 }
 
 /** The state after one more failure; lockedNow is true when this failure started a lock. */
-export function afterFailure(state: LockState | null, now: number, policy: LockPolicy = DEFAULT_LOCK_POLICY): { state: LockState; lockedNow: boolean } {
-  const recent = (state?.failures ?? []).filter((t) => now - t < policy.windowMs).concat(now).slice(-policy.maxFailures);
+export function afterFailure(
+  state: LockState | null,
+  now: number,
+  policy: LockPolicy = DEFAULT_LOCK_POLICY,
+): { state: LockState; lockedNow: boolean } {
+  const recent = (state?.failures ?? [])
+    .filter((t) => now - t < policy.windowMs)
+    .concat(now)
+    .slice(-policy.maxFailures);
   const alreadyLocked = lockedFor(state, now) > 0;
   if (!alreadyLocked && recent.length >= policy.maxFailures) {
     return { state: { failures: [], lockedUntil: now + policy.lockMs }, lockedNow: true };
   }
-  return { state: { failures: recent, ...(alreadyLocked ? { lockedUntil: state!.lockedUntil } : {}) }, lockedNow: false };
+  return {
+    state: { failures: recent, ...(alreadyLocked ? { lockedUntil: state!.lockedUntil } : {}) },
+    lockedNow: false,
+  };
 }

@@ -35,7 +35,11 @@ export interface StatsDeps {
 }
 
 /** The snapshot, recomputed (and stored) when missing or older than maxAge. */
-export async function currentStats(deps: Pick<StatsDeps, 'store' | 'now'>, deadline: Deadline, maxAgeMs = STATS_MAX_AGE_MS): Promise<StatsSnapshot> {
+export async function currentStats(
+  deps: Pick<StatsDeps, 'store' | 'now'>,
+  deadline: Deadline,
+  maxAgeMs = STATS_MAX_AGE_MS,
+): Promise<StatsSnapshot> {
   const now = deps.now();
   const snap = await deadline.run('get stats', (signal) => deps.store.getStats(signal));
   if (snap && now.getTime() - Date.parse(snap.generatedAt) < maxAgeMs) return snap;
@@ -49,8 +53,10 @@ export async function refreshStats(deps: Pick<StatsDeps, 'store' | 'now'>, deadl
   return fresh;
 }
 
-const cell = (s: Shown): string => (s.kind === 'value' ? String(s.value) : s.kind === 'small' ? `&lt;${THRESHOLD}` : '×');
-const cellText = (s: Shown): string => (s.kind === 'value' ? `${s.value}件` : s.kind === 'small' ? `少于${THRESHOLD}件` : '不公布');
+const cell = (s: Shown): string =>
+  s.kind === 'value' ? String(s.value) : s.kind === 'small' ? `&lt;${THRESHOLD}` : '×';
+const cellText = (s: Shown): string =>
+  s.kind === 'value' ? `${s.value}件` : s.kind === 'small' ? `少于${THRESHOLD}件` : '不公布';
 
 function row(r: StatsRow, isTotal = false): string {
   const tag = isTotal ? ' class="stats-table__total"' : '';
@@ -85,7 +91,8 @@ function chart(id: string, year: number, t: TypeStats): string {
     .map((m, i) => {
       const y = top + i * row;
       const label = `<text x="${labelW - 6}" y="${y + 21}" text-anchor="end" class="stats-chart__axis">${esc(m.label)}</text>`;
-      if (m.received.kind !== 'value') return `${label}<text x="${labelW + 6}" y="${y + 21}" class="stats-chart__mark">${cell(m.received)}</text>`;
+      if (m.received.kind !== 'value')
+        return `${label}<text x="${labelW + 6}" y="${y + 21}" class="stats-chart__mark">${cell(m.received)}</text>`;
       const bw = Math.max(2, Math.round((m.received.value / max) * barMax));
       return `${label}<rect x="${labelW}" y="${y + 4}" width="${bw}" height="${row - 8}" class="stats-chart__bar"></rect><text x="${labelW + bw + 6}" y="${y + 21}" class="stats-chart__value">${m.received.value}</text>`;
     })
@@ -121,7 +128,8 @@ export function renderStatsBody(snap: StatsSnapshot, q: StatsQuery, base: string
     `<p class="lead">通过本网站提交的法律援助申请和人民调解申请：每月收到多少、受理多少、办结多少，作出决定用了几天。</p>` +
     `<p>数据更新于 ${esc(beijingDateTime(snap.generatedAt))}（北京时间）。到窗口或打电话申请的，不在这里统计。</p>`;
   if (!year) return `${intro}<p class="notice">还没有可以统计的申请。</p>${definitions()}`;
-  const option = (v: string, label: string, selected: boolean) => `<option value="${esc(v)}"${selected ? ' selected' : ''}>${esc(label)}</option>`;
+  const option = (v: string, label: string, selected: boolean) =>
+    `<option value="${esc(v)}"${selected ? ' selected' : ''}>${esc(label)}</option>`;
   const form =
     `<form class="stats-filter" method="get" action="${esc(withBase('/stats/', base))}">` +
     `<div class="field"><label class="field__label" for="stats-year">年份</label><select id="stats-year" name="year">${years.map((y) => option(String(y), `${y}年`, y === year.year)).join('')}</select></div>` +
@@ -158,20 +166,45 @@ function definitions(): string {
 
 export async function handleStats(req: Request, deps: StatsDeps, cid: string): Promise<Response> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    return new Response('只能直接打开这个页面', { status: 405, headers: { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' } });
+    return new Response('只能直接打开这个页面', {
+      status: 405,
+      headers: { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   }
   const q = parseStatsQuery(new URL(req.url));
   const crumbs = [{ label: '在线办理', path: '/apply/' }, { label: '办理情况统计' }];
   try {
     const snap = await currentStats(deps, new Deadline(deps.deadlineMs, deps.perCallMs));
     deps.log({ event: 'stats', cid, status: 200 });
-    const page = renderPage({ base: deps.base, title: '办理情况统计', body: renderStatsBody(snap, q, deps.base), breadcrumbs: crumbs, version: deps.version, index: true, description: '台山市司法局在网上收到的法律援助申请和人民调解申请：每月收到、受理、办结的件数和作出决定的用时。' });
+    const page = renderPage({
+      base: deps.base,
+      title: '办理情况统计',
+      body: renderStatsBody(snap, q, deps.base),
+      breadcrumbs: crumbs,
+      version: deps.version,
+      index: true,
+      description: '台山市司法局在网上收到的法律援助申请和人民调解申请：每月收到、受理、办结的件数和作出决定的用时。',
+    });
     // Public numbers, identical for everyone: the CDN may keep them for a while.
-    return html(200, page, cid, { 'Cache-Control': 'public, max-age=600', 'Netlify-CDN-Cache-Control': 'public, s-maxage=600, stale-while-revalidate=3600' });
+    return html(200, page, cid, {
+      'Cache-Control': 'public, max-age=600',
+      'Netlify-CDN-Cache-Control': 'public, s-maxage=600, stale-while-revalidate=3600',
+    });
   } catch (e) {
     if (!(e instanceof StoreUnavailableError)) throw e;
     deps.log({ event: 'store-unavailable', cid, status: 503, detail: e.message });
     const body = `<h1>办理情况统计</h1><p>统计数据暂时无法读取，请稍后再试。</p>`;
-    return html(503, renderPage({ base: deps.base, title: '错误：暂时无法显示统计', body, breadcrumbs: crumbs, version: deps.version }), cid, { 'Retry-After': '60' });
+    return html(
+      503,
+      renderPage({
+        base: deps.base,
+        title: '错误：暂时无法显示统计',
+        body,
+        breadcrumbs: crumbs,
+        version: deps.version,
+      }),
+      cid,
+      { 'Retry-After': '60' },
+    );
   }
 }

@@ -177,7 +177,11 @@ function withSubsetSums(p: SuppressionProblem, states: CellState[]): { p: Suppre
 export function inferIntervals(p0: SuppressionProblem, states: CellState[]): Interval[] {
   const { p, extra } = withSubsetSums(p0, states);
   const iv: Interval[] = p0.values.map((v, i) =>
-    states[i] === 'value' ? { lo: v, hi: v } : states[i] === 'small' ? { lo: 0, hi: THRESHOLD - 1 } : { lo: THRESHOLD, hi: Infinity },
+    states[i] === 'value'
+      ? { lo: v, hi: v }
+      : states[i] === 'small'
+        ? { lo: 0, hi: THRESHOLD - 1 }
+        : { lo: THRESHOLD, hi: Infinity },
   );
   for (let i = 0; i < extra; i++) iv.push({ lo: 0, hi: Infinity });
   for (let round = 0; round < 500; round++) {
@@ -260,7 +264,12 @@ function shown(state: CellState, value: number): Shown {
  * measure suppressed as described above. All three measures form one problem
  * (受理 ≤ 收到 and 办结 ≤ 收到 link them).
  */
-function typeTable(formType: FormType, months: { key: string; label: string; raw: Raw }[], towns: { key: string; label: string; raw: Raw }[], total: Raw): TypeStats {
+function typeTable(
+  formType: FormType,
+  months: { key: string; label: string; raw: Raw }[],
+  towns: { key: string; label: string; raw: Raw }[],
+  total: Raw,
+): TypeStats {
   const rows = [...months, ...towns, { key: 'total', label: '全年合计', raw: total }];
   const n = rows.length;
   const index = (measure: number, row: number) => measure * n + row;
@@ -299,11 +308,17 @@ function typeTable(formType: FormType, months: { key: string; label: string; raw
  * current month, in the current year).
  */
 export function computeStats(records: readonly StatsRecord[], now: Date): StatsSnapshot {
-  const counted = records.filter((r) => r.status.current !== '已撤回' && FORM_TYPES.includes(r.formType) && TOWN_LABEL.has(r.meta.town));
+  const counted = records.filter(
+    (r) => r.status.current !== '已撤回' && FORM_TYPES.includes(r.formType) && TOWN_LABEL.has(r.meta.town),
+  );
   const current = beijing(now.toISOString());
-  const years = [...new Set(counted.map((r) => beijing(r.createdAt).year))].filter((y) => y <= current.year).sort((a, b) => b - a);
+  const years = [...new Set(counted.map((r) => beijing(r.createdAt).year))]
+    .filter((y) => y <= current.year)
+    .sort((a, b) => b - a);
   const firstYear = Math.min(...years);
-  const firstMonth = counted.length ? Math.min(...counted.filter((r) => beijing(r.createdAt).year === firstYear).map((r) => beijing(r.createdAt).month)) : 1;
+  const firstMonth = counted.length
+    ? Math.min(...counted.filter((r) => beijing(r.createdAt).year === firstYear).map((r) => beijing(r.createdAt).month))
+    : 1;
   return {
     generatedAt: now.toISOString(),
     years: years.map((year) => {

@@ -14,7 +14,13 @@ import type { ApplicationRecord, Status } from '../applications/record.ts';
 import { BUREAU } from '../site.ts';
 
 /** What staff may set. 已收到 is set on submission, 已撤回 only by the applicant. */
-export const STAFF_STATUSES = ['审查中', '需补充材料', '已受理', '不予受理', '已办结'] as const satisfies readonly Status[];
+export const STAFF_STATUSES = [
+  '审查中',
+  '需补充材料',
+  '已受理',
+  '不予受理',
+  '已办结',
+] as const satisfies readonly Status[];
 export type StaffStatus = (typeof STAFF_STATUSES)[number];
 
 export const NOTE_MAX = 500;
@@ -58,29 +64,45 @@ export function looksPersonal(text: string): boolean {
   const compact = half.replace(/[\s\u3000-]/g, '');
   if (/\d{17}[\dXx]|(?<!\d)\d{15}(?!\d)/.test(compact)) return true;
   if (MOBILE.test(compact)) return true;
-  for (const m of half.replace(/[\s\u3000]/g, '').matchAll(FIXED)) if (!ALLOWED_NUMBERS.has(m[0].replace(/\D/g, ''))) return true;
+  for (const m of half.replace(/[\s\u3000]/g, '').matchAll(FIXED))
+    if (!ALLOWED_NUMBERS.has(m[0].replace(/\D/g, ''))) return true;
   return false;
 }
 
-const PERSONAL_MESSAGE = '这段文字好像含有身份证号码或电话号码。申请人会在查询页面看到它，而且它不加密保存：请删去个人信息，只写办理上的说明。';
+const PERSONAL_MESSAGE =
+  '这段文字好像含有身份证号码或电话号码。申请人会在查询页面看到它，而且它不加密保存：请删去个人信息，只写办理上的说明。';
 
 /** Checks a status change; on success returns the note exactly as the applicant will read it. */
-export function checkStatusChange(input: StatusChangeInput): { ok: true; status: StaffStatus; note: string } | { ok: false; errors: StatusChangeError[] } {
+export function checkStatusChange(
+  input: StatusChangeInput,
+): { ok: true; status: StaffStatus; note: string } | { ok: false; errors: StatusChangeError[] } {
   const errors: StatusChangeError[] = [];
   const status = STAFF_STATUSES.find((s) => s === input.status);
   if (!status) errors.push({ field: 'status', message: '请选择新的状态' });
   const note = (input.note ?? '').replace(/\r\n?/g, '\n').trim();
   const materials = (input.materials ?? []).map((m) => m.replace(/\s+/g, ' ').trim()).filter(Boolean);
-  if (status === '需补充材料' && materials.length === 0) errors.push({ field: 'materials', message: '请列出需要补充的全部材料：依照《中华人民共和国法律援助法》第四十三条，要一次性告知申请人' });
-  if (status !== '需补充材料' && materials.length > 0) errors.push({ field: 'materials', message: '只有“需补充材料”才列材料；请清空材料，或者选择“需补充材料”' });
+  if (status === '需补充材料' && materials.length === 0)
+    errors.push({
+      field: 'materials',
+      message: '请列出需要补充的全部材料：依照《中华人民共和国法律援助法》第四十三条，要一次性告知申请人',
+    });
+  if (status !== '需补充材料' && materials.length > 0)
+    errors.push({ field: 'materials', message: '只有“需补充材料”才列材料；请清空材料，或者选择“需补充材料”' });
   if (materials.length > MATERIALS_MAX) errors.push({ field: 'materials', message: `材料最多列${MATERIALS_MAX}项` });
-  if (materials.some((m) => m.length > MATERIAL_MAX)) errors.push({ field: 'materials', message: `每项材料不超过${MATERIAL_MAX}个字` });
+  if (materials.some((m) => m.length > MATERIAL_MAX))
+    errors.push({ field: 'materials', message: `每项材料不超过${MATERIAL_MAX}个字` });
   if (materials.some(looksPersonal)) errors.push({ field: 'materials', message: PERSONAL_MESSAGE });
-  if (status === '不予受理' && !note) errors.push({ field: 'note', message: '请写明不予受理的理由：申请人会在查询页面看到（《中华人民共和国法律援助法》第四十三条要求说明理由）' });
+  if (status === '不予受理' && !note)
+    errors.push({
+      field: 'note',
+      message: '请写明不予受理的理由：申请人会在查询页面看到（《中华人民共和国法律援助法》第四十三条要求说明理由）',
+    });
   if ([...note].length > NOTE_MAX) errors.push({ field: 'note', message: `说明不超过${NOTE_MAX}个字` });
   if (note && looksPersonal(note)) errors.push({ field: 'note', message: PERSONAL_MESSAGE });
   if (errors.length || !status) return { ok: false, errors };
-  const list = materials.length ? `请一次性补充以下材料：\n${materials.map((m, i) => `${i + 1}. ${m}`).join('\n')}` : '';
+  const list = materials.length
+    ? `请一次性补充以下材料：\n${materials.map((m, i) => `${i + 1}. ${m}`).join('\n')}`
+    : '';
   return { ok: true, status, note: [list, note].filter(Boolean).join('\n') };
 }
 

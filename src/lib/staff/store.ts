@@ -27,7 +27,12 @@ export interface StaffStore extends ApplicationStore {
    * unchanged since it was read when `previous` has an etag (the local Blobs
    * server sends none on reads: then the write is unconditional).
    */
-  putLock(id: string, state: LockState, previous: { etag?: string } | null, signal?: AbortSignal): Promise<{ written: boolean }>;
+  putLock(
+    id: string,
+    state: LockState,
+    previous: { etag?: string } | null,
+    signal?: AbortSignal,
+  ): Promise<{ written: boolean }>;
   getStats(signal?: AbortSignal): Promise<StatsSnapshot | null>;
   putStats(snapshot: StatsSnapshot, signal?: AbortSignal): Promise<void>;
 }

@@ -74,14 +74,18 @@ export function parseStaffTokens(text: string | undefined): { staff: StaffMember
       staff.push({ name, towns: [], cityWide: true, hash });
       return;
     }
-    const list = towns.split(',').map((t) => t.trim()).filter(Boolean);
+    const list = towns
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
     if (list.length === 0 || list.some((t) => !TOWN_IDS.includes(t))) {
       problems.push(`entry ${i + 1}: unknown town id`);
       return;
     }
     staff.push({ name, towns: list, cityWide: false, hash });
   });
-  if (new Set(staff.map((s) => s.name)).size !== staff.length) problems.push('two entries share a name: the audit trail could not tell them apart');
+  if (new Set(staff.map((s) => s.name)).size !== staff.length)
+    problems.push('two entries share a name: the audit trail could not tell them apart');
   return { staff, problems };
 }
 

@@ -46,7 +46,10 @@ export interface DisplayPrefs {
  * starts with those display choices already stored, as for a reader who made
  * them on an earlier visit.
  */
-export async function newContext(browser: Browser, options: BrowserContextOptions & { display?: DisplayPrefs } = {}): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  options: BrowserContextOptions & { display?: DisplayPrefs } = {},
+): Promise<BrowserContext> {
   const { display, ...rest } = options;
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, ...rest });
   if (display?.font || display?.contrast) {

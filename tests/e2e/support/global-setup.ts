@@ -72,7 +72,10 @@ export async function setup(project: TestProject): Promise<void> {
     project.provide('projectRoot', root);
     // Against an external server, the staff tests need its key file and tokens.
     project.provide('staffKeyFile', process.env.E2E_STAFF_KEY_FILE ?? '');
-    project.provide('staffTokens', { city: process.env.E2E_STAFF_TOKEN ?? '', duhu: process.env.E2E_STAFF_TOKEN_DUHU ?? '' });
+    project.provide('staffTokens', {
+      city: process.env.E2E_STAFF_TOKEN ?? '',
+      duhu: process.env.E2E_STAFF_TOKEN_DUHU ?? '',
+    });
     return;
   }
   const secrets = await staffSecrets(project);
@@ -81,8 +84,24 @@ export async function setup(project: TestProject): Promise<void> {
   let output = '';
   child = spawn(
     'netlify',
-    ['dev', '--offline', '--no-open', '--internal-disable-edge-functions', '--framework', '#static', '--port', String(port), '--functions-port', String(functionsPort)],
-    { cwd: root, detached: true, env: { ...process.env, ...secrets, CI: 'true', BROWSER: 'none' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      'dev',
+      '--offline',
+      '--no-open',
+      '--internal-disable-edge-functions',
+      '--framework',
+      '#static',
+      '--port',
+      String(port),
+      '--functions-port',
+      String(functionsPort),
+    ],
+    {
+      cwd: root,
+      detached: true,
+      env: { ...process.env, ...secrets, CI: 'true', BROWSER: 'none' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));

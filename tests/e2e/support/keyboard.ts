@@ -5,7 +5,8 @@
 import type { Page } from 'playwright-core';
 
 /** Whether the focused element matches `selector`. */
-export const active = (page: Page, selector: string): Promise<boolean> => page.evaluate((s) => !!document.activeElement?.matches(s), selector);
+export const active = (page: Page, selector: string): Promise<boolean> =>
+  page.evaluate((s) => !!document.activeElement?.matches(s), selector);
 
 /** Presses Tab until the element matching `selector` has focus; fails after `max` presses. */
 export async function tabTo(page: Page, selector: string, max = 250): Promise<void> {

@@ -10,7 +10,15 @@ const cache = new Map<string, Promise<OpeningKey[]>>();
 
 export function keysFromFile(file: string): Promise<OpeningKey[]> {
   if (!cache.has(file)) {
-    cache.set(file, Promise.all(parsePrivateKeyFile(readFileSync(file, 'utf8')).map(async (jwk) => ({ kid: jwk.kid, key: await importPrivateKey(jwk) }))));
+    cache.set(
+      file,
+      Promise.all(
+        parsePrivateKeyFile(readFileSync(file, 'utf8')).map(async (jwk) => ({
+          kid: jwk.kid,
+          key: await importPrivateKey(jwk),
+        })),
+      ),
+    );
   }
   return cache.get(file)!;
 }

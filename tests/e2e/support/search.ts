@@ -28,7 +28,8 @@ export function searchablePages(dist: string): string[] {
 export async function pageTexts(page: Page, baseURL: string, paths: string[]): Promise<Map<string, string>> {
   const texts = await page.evaluate(
     async ({ baseURL, paths, skip }) => {
-      const BLOCK = /^(H[1-6]|P|TD|TH|DIV|UL|OL|LI|DL|DT|DD|ARTICLE|SECTION|BLOCKQUOTE|DETAILS|SUMMARY|TABLE|TR|ASIDE|FIGURE|FIGCAPTION|PRE|HEADER|MAIN|BR)$/;
+      const BLOCK =
+        /^(H[1-6]|P|TD|TH|DIV|UL|OL|LI|DL|DT|DD|ARTICLE|SECTION|BLOCKQUOTE|DETAILS|SUMMARY|TABLE|TR|ASIDE|FIGURE|FIGCAPTION|PRE|HEADER|MAIN|BR)$/;
       const out: [string, string][] = [];
       for (const path of paths) {
         const html = await (await fetch(baseURL + path)).text();
@@ -108,7 +109,10 @@ export interface Truth {
  *     last places are open to any of them, for the same reason (the order of
  *     their addresses is no reason).
  */
-export function requiredPages(texts: Map<string, string>, { alternatives, notInside = [], cap = 5, top = 10, groups = new Map(), perGroup = 2 }: TruthOptions): Truth {
+export function requiredPages(
+  texts: Map<string, string>,
+  { alternatives, notInside = [], cap = 5, top = 10, groups = new Map(), perGroup = 2 }: TruthOptions,
+): Truth {
   const scored: [string, number][] = [];
   for (const [path, raw] of texts) {
     const text = notInside.reduce((t, w) => t.split(w).join('\n'), raw);
@@ -138,7 +142,12 @@ export function requiredPages(texts: Map<string, string>, { alternatives, notIns
   const tied = units.filter((u) => u.count === cut);
   const slots = cap - above.length;
   const pool = [...new Set(tied.flatMap((u) => u.accepts))];
-  const places = [...above.map((u) => ({ accepts: u.accepts })), ...(tied.length === slots ? tied.map((u) => ({ accepts: u.accepts })) : Array.from({ length: slots }, () => ({ accepts: pool })))];
+  const places = [
+    ...above.map((u) => ({ accepts: u.accepts })),
+    ...(tied.length === slots
+      ? tied.map((u) => ({ accepts: u.accepts }))
+      : Array.from({ length: slots }, () => ({ accepts: pool }))),
+  ];
   return { places, qualifying: scored.length };
 }
 
@@ -177,13 +186,22 @@ export function pageGroups(dist: string, paths: readonly string[]): Map<string, 
 }
 
 /** Opens /search/?q=… and returns the result paths in order (base path and #fragment removed). */
-export async function searchPage(page: Page, baseURL: string, q: string, extra = ''): Promise<{ paths: string[]; status: string; state: string }> {
+export async function searchPage(
+  page: Page,
+  baseURL: string,
+  q: string,
+  extra = '',
+): Promise<{ paths: string[]; status: string; state: string }> {
   await page.goto(`${baseURL}/search/?q=${encodeURIComponent(q)}${extra}`);
   return readResults(page, baseURL, q);
 }
 
 /** Waits until the search page has settled for this query, then reads the results shown. */
-export async function readResults(page: Page, baseURL: string, q: string): Promise<{ paths: string[]; status: string; state: string }> {
+export async function readResults(
+  page: Page,
+  baseURL: string,
+  q: string,
+): Promise<{ paths: string[]; status: string; state: string }> {
   await page.waitForFunction(
     (q) => {
       const app = document.querySelector<HTMLElement>('[data-search-app]');
@@ -193,7 +211,9 @@ export async function readResults(page: Page, baseURL: string, q: string): Promi
     { timeout: 20_000 },
   );
   const base = new URL(baseURL + '/').pathname;
-  const hrefs = await page.locator('[data-search-results] .search-result__title a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  const hrefs = await page
+    .locator('[data-search-results] .search-result__title a')
+    .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
   const paths = hrefs.map((h) => '/' + new URL(h).pathname.slice(base.length));
   return {
     paths,

@@ -24,7 +24,14 @@ export interface LocalBlobs {
 }
 
 function point(url: string): void {
-  setEnvironmentContext({ siteID: SITE_ID, token: TOKEN, edgeURL: url, uncachedEdgeURL: url, deployID: 'test-deploy', primaryRegion: 'test' });
+  setEnvironmentContext({
+    siteID: SITE_ID,
+    token: TOKEN,
+    edgeURL: url,
+    uncachedEdgeURL: url,
+    deployID: 'test-deploy',
+    primaryRegion: 'test',
+  });
 }
 
 function walk(dir: string): string[] {
@@ -42,7 +49,8 @@ export async function startBlobs(): Promise<LocalBlobs> {
   const { port } = await server.start();
   const url = `http://127.0.0.1:${port}`;
   point(url);
-  const storeDir = () => walk(directory).filter((f) => f.includes(`site:applications`) && !f.includes(`${join('metadata')}`));
+  const storeDir = () =>
+    walk(directory).filter((f) => f.includes(`site:applications`) && !f.includes(`${join('metadata')}`));
   return {
     directory,
     url,
@@ -57,7 +65,9 @@ export async function startBlobs(): Promise<LocalBlobs> {
         .map(({ f, key }) => ({ key, value: JSON.parse(readFileSync(f, 'utf8')) }));
     },
     rawText() {
-      return walk(directory).map((f) => readFileSync(f, 'utf8')).join('\n');
+      return walk(directory)
+        .map((f) => readFileSync(f, 'utf8'))
+        .join('\n');
     },
   };
 }

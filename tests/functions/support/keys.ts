@@ -1,6 +1,12 @@
 /** The test bureau key pair (made in setup.ts) and decryption of stored records, as the staff desk does it. */
 import type { ApplicationRecord, PersonalData } from '../../../src/lib/applications/record.ts';
-import { importPrivateKey, open, parsePrivateKeyFile, type OpeningKey, type PrivateKeyJwk } from '../../../src/lib/staff/crypto.ts';
+import {
+  importPrivateKey,
+  open,
+  parsePrivateKeyFile,
+  type OpeningKey,
+  type PrivateKeyJwk,
+} from '../../../src/lib/staff/crypto.ts';
 
 export function testPrivateJwk(): PrivateKeyJwk {
   return parsePrivateKeyFile(process.env.TEST_BUREAU_PRIVATE_KEY!)[0]!;
