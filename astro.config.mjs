@@ -7,6 +7,7 @@ import { hastScopedHeadingIds } from './src/integrations/hast-scoped-heading-ids
 import { hastBaseLinks } from './src/integrations/hast-base-links.ts';
 import { hastCitationLinks } from './src/integrations/hast-citation-links.ts';
 import decapCms from './src/integrations/decap-cms.ts';
+import pageShell from './src/integrations/page-shell.ts';
 import { sitemapFilter } from './src/integrations/sitemap-filter.ts';
 import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +58,8 @@ export default defineConfig({
     }),
     // The editing interface at /admin/, bundled from the decap-cms package.
     decapCms(),
+    // Templates for the pages functions render, from the real layout: <outDir>/_shell/shells.json.
+    pageShell(),
   ],
   vite: {
     build: {

@@ -7,6 +7,7 @@
  *   e2e        Chromium against the built site and functions served by netlify dev
  * `npm test` builds first, then runs them all.
  */
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -15,7 +16,18 @@ export default defineConfig({
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'content', include: ['tests/content/**/*.test.ts'], environment: 'node' } },
       // setup.ts: a fresh bureau key pair per file (APPLICATIONS_PUBLIC_KEY); records are stored encrypted.
+      // The page shell is the build's (functions/_shared/shell.ts); in-process tests run without a build,
+      // so they get a small shell with the same markers (tests/fixtures/shells.json). The real shell is
+      // tested against the built site (tests/build/shell.test.ts, tests/e2e).
       {
+        resolve: {
+          alias: [
+            {
+              find: /^.*\/dist\/_shell\/shells\.json$/,
+              replacement: fileURLToPath(new URL('./tests/fixtures/shells.json', import.meta.url)),
+            },
+          ],
+        },
         test: {
           name: 'functions',
           include: ['tests/functions/**/*.test.ts'],

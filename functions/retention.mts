@@ -6,7 +6,8 @@
  */
 import type { Config } from '@netlify/functions';
 import { retentionDays } from '../src/lib/staff/retention.ts';
-import { env, secretFor } from './_shared/deps.ts';
+import { env } from './_shared/env.ts';
+import { secretFor } from './_shared/secrets.ts';
 import { retentionJob } from './_shared/retention-job.ts';
 import { staffStore } from './_shared/staff-store.ts';
 

@@ -1,7 +1,8 @@
 /** POST /api/status: receipt number + phone → status and history (no personal data). */
 import type { Config, Context } from '@netlify/functions';
-import { handleStatus } from '../src/lib/applications/handlers.ts';
-import { depsFor, guarded } from './_shared/deps.ts';
+import { handleStatus } from '../src/lib/requests/handlers/index.ts';
+import { depsFor } from './_shared/deps.ts';
+import { guarded } from './_shared/guarded.ts';
 
 export default (req: Request, context: Context) =>
   guarded(context, req, (cid) => handleStatus(req, depsFor(context), cid));

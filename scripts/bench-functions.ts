@@ -21,8 +21,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { setEnvironmentContext } from '@netlify/blobs';
 import { BlobsServer } from '@netlify/blobs/server';
-import legalAid from '../functions/legal-aid.mts';
-import mediation from '../functions/mediation.mts';
+import apply from '../functions/apply.mts';
 import status from '../functions/status.mts';
 import { idCheckChar } from '../src/lib/forms/id-card.ts';
 import { blobsStore } from '../functions/_shared/blobs-store.ts';
@@ -130,7 +129,7 @@ async function client(id: number, until: number): Promise<void> {
       body: JSON.stringify(body),
     });
     const started = performance.now();
-    const res = await (isLegalAid ? legalAid : mediation)(req, ctx);
+    const res = await apply(req, ctx);
     const data = (await res.json()) as { receipt?: string };
     latencies.push(performance.now() - started);
     if ((res.status === 201 || res.status === 200) && data.receipt)

@@ -2,15 +2,15 @@
  * ApplicationStore on Netlify Blobs: one site-wide store, `applications`,
  * with strong consistency (a status lookup right after submitting must find
  * the record). Keys are always made on the server:
- *   records/<FY|TJ>-<six characters>   the application (src/lib/applications/record.ts,
+ *   records/<FY|TJ>-<six characters>   the application (src/lib/requests/record.ts,
  *                                      storageKey(): the receipt without its date)
  *
  * Each call gets the request deadline's AbortSignal through a fetch wrapper,
  * so a hanging store connection is cancelled instead of left open.
  */
 import { getStore, type Store } from '@netlify/blobs';
-import { storageKey, type ApplicationRecord } from '../../src/lib/applications/record.ts';
-import type { ApplicationStore } from '../../src/lib/applications/store.ts';
+import { storageKey, type ApplicationRecord } from '../../src/lib/requests/record.ts';
+import type { ApplicationStore } from '../../src/lib/requests/store.ts';
 
 export const STORE_NAME = 'applications';
 

@@ -3,12 +3,12 @@
  * purge personal data of records closed longer than the retention period,
  * append one audit entry naming the receipts, refresh the public statistics.
  */
-import { Deadline } from '../../src/lib/applications/store.ts';
+import { Deadline } from '../../src/lib/store/deadline.ts';
 import { newAuditEntry } from '../../src/lib/staff/audit.ts';
 import { runRetention, type RetentionReport } from '../../src/lib/staff/retention.ts';
 import { refreshStats } from '../../src/lib/staff/stats-page.ts';
 import type { StaffStore } from '../../src/lib/staff/store.ts';
-import { staffLog } from './staff-deps.ts';
+import { log as staffLog } from './log.ts';
 
 export async function retentionJob(
   store: StaffStore,

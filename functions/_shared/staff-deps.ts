@@ -5,20 +5,12 @@
  * functions never see a private key: decryption happens on staff devices.
  */
 import type { Context } from '@netlify/functions';
-import type { StaffDeps, StaffLogEntry } from '../../src/lib/staff/handlers.ts';
+import type { StaffDeps } from '../../src/lib/staff/api/index.ts';
 import { parseStaffTokens } from '../../src/lib/staff/tokens.ts';
-import { env, secretFor } from './deps.ts';
+import { env, positiveNumber } from './env.ts';
+import { log } from './log.ts';
+import { secretFor } from './secrets.ts';
 import { staffStore } from './staff-store.ts';
-
-function number(name: string, fallback: number): number {
-  const n = Number(env(name));
-  return Number.isFinite(n) && n > 0 ? n : fallback;
-}
-
-/** One JSON line per request: correlation id, event, status, receipt, staff name. Never personal data or tokens. */
-export function staffLog(entry: StaffLogEntry): void {
-  console.log(JSON.stringify({ at: new Date().toISOString(), ...entry }));
-}
 
 let reported = '';
 
@@ -28,17 +20,17 @@ export function staffDepsFor(context: Partial<Context> | undefined): StaffDeps {
   const summary = problems.join('; ');
   if (summary && summary !== reported) {
     reported = summary;
-    staffLog({ event: 'staff-tokens-invalid', cid: '-', status: 0, detail: summary });
+    log({ event: 'staff-tokens-invalid', cid: '-', status: 0, detail: summary });
   }
   return {
     store: staffStore,
     staff,
     secret,
     now: () => new Date(),
-    log: staffLog,
+    log,
     // Listing reads every record: a longer budget than a single submission.
-    deadlineMs: number('STAFF_DEADLINE_MS', 20_000),
-    perCallMs: number('STAFF_CALL_DEADLINE_MS', 15_000),
+    deadlineMs: positiveNumber('STAFF_DEADLINE_MS', 20_000),
+    perCallMs: positiveNumber('STAFF_CALL_DEADLINE_MS', 15_000),
     retryAfter: 30,
     configured: secretOk,
   };

@@ -6,7 +6,7 @@
  *   public-stats   snapshot   the last computed statistics (no personal data)
  */
 import { getStore, type Store } from '@netlify/blobs';
-import type { ApplicationRecord } from '../../src/lib/applications/record.ts';
+import type { ApplicationRecord } from '../../src/lib/requests/record.ts';
 import { auditKey, type AuditEntry } from '../../src/lib/staff/audit.ts';
 import type { LockState } from '../../src/lib/staff/lockout.ts';
 import type { StatsSnapshot } from '../../src/lib/staff/stats.ts';

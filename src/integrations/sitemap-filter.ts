@@ -12,7 +12,7 @@ import { emptyFilterPaths, type CaseLike } from '../lib/cases.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { withoutBase } from '../lib/paths.ts';
 
-export const SITEMAP_EXCLUDED_PREFIXES = ['/staff/', '/admin/'];
+export const SITEMAP_EXCLUDED_PREFIXES = ['/staff/', '/admin/', '/shell/'];
 
 function readCases(casesDir: string): CaseLike[] {
   let names: string[];

@@ -4,6 +4,7 @@
  * and the tests share one answer to “which articles go on this page”.
  */
 import { AUDIENCES, TOPICS, WORK_LINES } from './taxonomy.ts';
+import { beijingDate, isoDate } from './time.ts';
 
 /** Articles per list page (/cases/, /cases/page/2/ …). */
 export const PER_PAGE = 10;
@@ -214,21 +215,7 @@ export function relatedCases<T extends CaseLike>(current: CaseLike, all: readonl
     .map((x) => x.entry);
 }
 
-/** A date as YYYY-MM-DD (dates from frontmatter are midnight UTC). */
-export function isoDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-/** 2026-11-27 → 2026年11月27日 */
-export function chineseDate(d: Date): string {
-  const [y, m, day] = isoDate(d).split('-').map(Number);
-  return `${y}年${m}月${day}日`;
-}
-
-/** Today's date in China (UTC+8), YYYY-MM-DD: the day the site was built, as readers there count it. */
-export function chinaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+export { chineseDate, isoDate } from './time.ts';
 
 /**
  * The date pages compare review dates against: SITE_BUILD_DATE (YYYY-MM-DD)
@@ -242,7 +229,7 @@ export function buildDate(env: Record<string, string | undefined> = process.env,
     }
     return forced;
   }
-  return chinaToday(now);
+  return beijingDate(now);
 }
 
 /** An article is overdue for review once the build date is after its nextReviewDue. */

@@ -294,10 +294,7 @@ export function missingContacts(office: OfficeLike): string {
   return `该机构的${list}`;
 }
 
-/** YYYY-MM-DD of a date, in UTC (dates in content are calendar dates). */
-export function isoDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
+export { isoDate } from './time.ts';
 
 /** The “信息有误？” link: a mailto to the bureau with subject and body naming the entry. */
 export function correctionMailto(

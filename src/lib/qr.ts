@@ -4,6 +4,7 @@
  * which keeps the markup to a few kilobytes before compression.
  */
 import QRCode from 'qrcode';
+import { html, type SafeHtml } from './html.ts';
 
 export function qrPath(text: string): { size: number; d: string } {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
@@ -23,4 +24,16 @@ export function qrPath(text: string): { size: number; d: string } {
     }
   }
   return { size, d };
+}
+
+/**
+ * “扫一扫在手机打开当前页”, as on the old portal: the QR code of a page's own
+ * address as inline SVG, for the footer of static pages (QrCode.astro) and of
+ * pages functions render (src/lib/shell.ts).
+ */
+export function qrFigure(url: string): SafeHtml {
+  const { size, d } = qrPath(url);
+  const quiet = 2;
+  const box = size + quiet * 2;
+  return html`<figure class="qr" data-pagefind-ignore="all"><svg viewBox="-${quiet} -${quiet} ${box} ${box}" width="120" height="120" role="img" aria-labelledby="qr-title" shape-rendering="crispEdges"><title id="qr-title">本页二维码：${url}</title><rect x="-${quiet}" y="-${quiet}" width="${box}" height="${box}" fill="#fff"></rect><path d="${d}" fill="#000"></path></svg><figcaption>扫一扫在手机打开当前页</figcaption></figure>`;
 }

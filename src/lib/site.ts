@@ -28,3 +28,8 @@ export const NAV = [
   { label: '在线办理', path: '/apply/' },
   { label: '搜索', path: '/search/' },
 ] as const;
+
+/** 我为网站找错: an e-mail to the bureau naming the page, from every page's footer. */
+export function errorReportHref(path: string): string {
+  return `mailto:${BUREAU.email}?subject=${encodeURIComponent(`网站纠错：${path}`)}`;
+}

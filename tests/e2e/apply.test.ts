@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { launchBrowser, newContext, type DisplayPrefs } from './support/chromium.ts';
 import { active, noDialogs, tabTo } from './support/keyboard.ts';
-import { storageKey, type ApplicationRecord } from '../../src/lib/applications/record.ts';
+import { storageKey, type ApplicationRecord } from '../../src/lib/requests/record.ts';
 import { makeId, withWrongCheckDigit } from '../fixtures/applications.ts';
 import { openStored } from './support/keys.ts';
 

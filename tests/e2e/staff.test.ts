@@ -16,7 +16,7 @@ import { expectNoAxeViolations } from './support/axe.ts';
 import { launchBrowser, newContext } from './support/chromium.ts';
 import { active, noDialogs, tabTo } from './support/keyboard.ts';
 import { openStored } from './support/keys.ts';
-import { storageKey, type ApplicationRecord } from '../../src/lib/applications/record.ts';
+import { storageKey, type ApplicationRecord } from '../../src/lib/requests/record.ts';
 import { legalAidSelf, mediation } from '../fixtures/applications.ts';
 import type { FormValues } from '../../src/lib/forms/definitions.ts';
 

@@ -5,17 +5,25 @@
  * withdraw and correct, and what reaches the logs.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import legalAid, { config as legalAidConfig } from '../../functions/legal-aid.mts';
-import mediationFn, { config as mediationConfig } from '../../functions/mediation.mts';
+import apply, { config as applyConfig } from '../../functions/apply.mts';
 import statusFn, { config as statusConfig } from '../../functions/status.mts';
 import withdrawFn, { config as withdrawConfig } from '../../functions/withdraw.mts';
-import doneFn, { config as doneConfig } from '../../functions/apply-done.mts';
-import { depsFor, guarded } from '../../functions/_shared/deps.ts';
-import { handleApplication, handleStatus } from '../../src/lib/applications/handlers.ts';
-import { storageKey, type ApplicationRecord } from '../../src/lib/applications/record.ts';
+import { depsFor } from '../../functions/_shared/deps.ts';
+import { guarded } from '../../functions/_shared/guarded.ts';
+import { handleApplication, handleStatus } from '../../src/lib/requests/handlers/index.ts';
+import { storageKey, type ApplicationRecord } from '../../src/lib/requests/record.ts';
+import { REQUEST_TYPES } from '../../src/lib/requests/registry.ts';
+import { requestPaths } from '../../src/lib/requests/types.ts';
+
+/** One function serves every kind of request (functions/apply.mts): the posts and the confirmation pages. */
+const legalAid = apply;
+const mediationFn = apply;
+const doneFn = apply;
+
 import { HTML_PAYLOAD, legalAidForOther, legalAidSelf, makeId, mediation } from '../fixtures/applications.ts';
 import { pointAtDeadStore, pointAtHangingStore, startBlobs, usePoint, type LocalBlobs } from './support/blobs.ts';
 import { openRecord } from './support/keys.ts';
+import { routes } from './support/routes.ts';
 import type { FormValues } from '../../src/lib/forms/definitions.ts';
 
 type Fn = (req: Request, ctx: never) => Promise<Response>;
@@ -81,12 +89,15 @@ async function submitJson(values: FormValues = legalAidSelf(), key = newKey()) {
 
 describe('configuration', () => {
   it('routes each function to its path, rate-limited per address', () => {
-    expect(legalAidConfig.path).toBe('/api/legal-aid');
-    expect(mediationConfig.path).toBe('/api/mediation');
+    for (const t of REQUEST_TYPES) {
+      expect(routes(applyConfig, requestPaths(t.id).api)).toBe(true);
+      expect(routes(applyConfig, requestPaths(t.id).done)).toBe(true);
+    }
     expect(statusConfig.path).toBe('/api/status');
     expect(withdrawConfig.path).toBe('/api/withdraw');
-    expect(doneConfig.path).toEqual(['/apply/legal-aid/done{/}?', '/apply/mediation/done{/}?']);
-    for (const c of [legalAidConfig, mediationConfig, statusConfig, withdrawConfig, doneConfig]) {
+    for (const path of ['/api/status', '/api/withdraw', '/api/staff/session'])
+      expect(routes(applyConfig, path)).toBe(false);
+    for (const c of [applyConfig, statusConfig, withdrawConfig]) {
       expect(c.rateLimit).toMatchObject({ windowSize: 60, aggregateBy: ['ip', 'domain'] });
       expect(c.rateLimit!.windowLimit).toBeLessThanOrEqual(60);
     }
@@ -491,7 +502,7 @@ describe('withdraw and correct within 10 minutes', () => {
   it('410 after the 10 minutes', async () => {
     const { body } = await submitJson();
     const later = { ...depsFor(undefined), now: () => new Date(Date.now() + 11 * 60_000) };
-    const { handleWithdraw } = await import('../../src/lib/applications/handlers.ts');
+    const { handleWithdraw } = await import('../../src/lib/requests/handlers/index.ts');
     const res = await handleWithdraw(
       postJson('/api/withdraw', { receipt: body.receipt, token: body.withdrawToken }),
       later,

@@ -8,8 +8,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import legalAid from '../../functions/legal-aid.mts';
-import mediationFn from '../../functions/mediation.mts';
+import apply from '../../functions/apply.mts';
 import statusFn from '../../functions/status.mts';
 import staffFn, { config as staffConfig } from '../../functions/staff.mts';
 import statsFn, { config as statsConfig } from '../../functions/stats.mts';
@@ -18,15 +17,19 @@ import { depsFor } from '../../functions/_shared/deps.ts';
 import { staffDepsFor } from '../../functions/_shared/staff-deps.ts';
 import { staffStore } from '../../functions/_shared/staff-store.ts';
 import { retentionJob } from '../../functions/_shared/retention-job.ts';
-import { handleApplication } from '../../src/lib/applications/handlers.ts';
-import { storageKey, type ApplicationRecord } from '../../src/lib/applications/record.ts';
+import { handleApplication } from '../../src/lib/requests/handlers/index.ts';
+import { storageKey, type ApplicationRecord } from '../../src/lib/requests/record.ts';
 import { newAuditEntry, type AuditEntry } from '../../src/lib/staff/audit.ts';
 import { generateKeyPair, importPrivateKey, open, OpenError } from '../../src/lib/staff/crypto.ts';
-import { handleStaff, type StaffDeps } from '../../src/lib/staff/handlers.ts';
+import { handleStaff, type StaffDeps } from '../../src/lib/staff/api/index.ts';
 import { newToken, staffLine } from '../../src/lib/staff/tokens.ts';
 import { HTML_PAYLOAD, legalAidForOther, legalAidSelf, makeId, mediation } from '../fixtures/applications.ts';
 import type { FormValues } from '../../src/lib/forms/definitions.ts';
 import { startBlobs, usePoint, type LocalBlobs } from './support/blobs.ts';
+
+/** One function serves every kind of request (functions/apply.mts). */
+const legalAid = apply;
+const mediationFn = apply;
 import { openRecord, testOpeningKey, testPrivateJwk } from './support/keys.ts';
 
 type Fn = (req: Request, ctx: never) => Promise<Response>;

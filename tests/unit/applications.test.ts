@@ -9,20 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { resolveText } from '../../src/lib/citations.ts';
 import { loadLawIndex } from '../../src/integrations/content-checks.ts';
 import { CHECK_STEPS, stepByPath } from '../../src/lib/forms/eligibility.ts';
-import { legalAidForm, parseLegalAid } from '../../src/lib/forms/legal-aid.ts';
-import { mediationForm, parseMediation } from '../../src/lib/forms/mediation.ts';
-import {
-  esc,
-  renderCheckAnswers,
-  renderConfirmation,
-  renderErrorSummary,
-  renderForm,
-  renderFormPage,
-  renderStatus,
-  toFormValues,
-} from '../../src/lib/forms/render.ts';
-import { renderPage } from '../../src/lib/forms/page.ts';
-import { canonicalJson, phoneHash, receiptCandidates, withdrawToken } from '../../src/lib/applications/keys.ts';
+import { legalAidForm, parseLegalAid } from '../../src/lib/requests/legal-aid/form.ts';
+import { mediationForm, parseMediation } from '../../src/lib/requests/mediation/form.ts';
+import { html as safeHtml } from '../../src/lib/html.ts';
+import { renderCheckAnswers, renderErrorSummary, renderForm, toFormValues } from '../../src/lib/forms/render.ts';
+import { renderConfirmation, renderFormPage, renderStatus } from '../../src/lib/requests/views.ts';
+import { pageShell } from '../../src/lib/shell.ts';
+import shells from '../fixtures/shells.json' with { type: 'json' };
+import { canonicalJson, phoneHash, receiptCandidates, withdrawToken } from '../../src/lib/requests/keys.ts';
 import {
   correct,
   lookup,
@@ -30,14 +24,12 @@ import {
   withdraw,
   type Application,
   type ServiceDeps,
-} from '../../src/lib/applications/service.ts';
-import {
-  Deadline,
-  plainSealer,
-  StoreUnavailableError,
-  type ApplicationStore,
-} from '../../src/lib/applications/store.ts';
-import { storageKey, type ApplicationRecord } from '../../src/lib/applications/record.ts';
+} from '../../src/lib/requests/service.ts';
+import { plainSealer, type ApplicationStore } from '../../src/lib/requests/store.ts';
+import { Deadline, StoreUnavailableError } from '../../src/lib/store/deadline.ts';
+import { storageKey, type ApplicationRecord } from '../../src/lib/requests/record.ts';
+
+const esc = (value: unknown) => String(safeHtml`${value}`);
 import { HTML_PAYLOAD, legalAidForOther, legalAidSelf, mediation } from '../fixtures/applications.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -48,8 +40,8 @@ describe('rendering', () => {
   });
   it('re-renders typed values inertly, in the form and on the check page', () => {
     const values = { ...legalAidSelf(), name: '"><script>alert(1)</script>' };
-    const form = renderForm(legalAidForm, values, { base: '/' });
-    const check = renderCheckAnswers(legalAidForm, values, { base: '/', key: 'k'.repeat(20) });
+    const form = String(renderForm(legalAidForm, values, { base: '/' }));
+    const check = String(renderCheckAnswers(legalAidForm, values, { base: '/', key: 'k'.repeat(20) }));
     for (const html of [form, check]) {
       expect(html).not.toContain('<script>');
       expect(html).not.toContain('<img src=x');
@@ -59,9 +51,9 @@ describe('rendering', () => {
   it('links each error in the summary to its field, and marks the field', () => {
     const r = parseLegalAid({});
     if (r.ok) throw new Error('expected errors');
-    const summary = renderErrorSummary(r.errors);
+    const summary = String(renderErrorSummary(r.errors));
     for (const e of r.errors) expect(summary).toContain(`href="#f-${e.field}"`);
-    const page = renderFormPage(legalAidForm, {}, { base: '/', errors: r.errors });
+    const page = String(renderFormPage(legalAidForm, {}, { base: '/', errors: r.errors }));
     for (const e of r.errors) {
       expect(page).toContain(`id="f-${e.field}"`);
       expect(page).toMatch(
@@ -74,7 +66,7 @@ describe('rendering', () => {
     const r = parseLegalAid(legalAidForOther());
     if (!r.ok) throw new Error('fixture invalid');
     const values = toFormValues(legalAidForm, r.data as Record<string, unknown>);
-    const check = renderCheckAnswers(legalAidForm, values, { base: '/sfj/', key: 'abcdefghijklmnopqrst' });
+    const check = String(renderCheckAnswers(legalAidForm, values, { base: '/sfj/', key: 'abcdefghijklmnopqrst' }));
     expect(check).toContain('action="/sfj/api/legal-aid"');
     expect(check).toContain('<input type="hidden" name="_key" value="abcdefghijklmnopqrst">');
     expect(check).toContain('<input type="hidden" name="agentName" value="买买提·艾力">');
@@ -86,61 +78,86 @@ describe('rendering', () => {
   it('leaves irrelevant sections off the check page', () => {
     const r = parseLegalAid(legalAidSelf());
     if (!r.ok) throw new Error('fixture invalid');
-    const check = renderCheckAnswers(legalAidForm, toFormValues(legalAidForm, r.data as Record<string, unknown>), {
-      base: '/',
-      key: 'abcdefghijklmnopqrst',
-    });
+    const check = String(
+      renderCheckAnswers(legalAidForm, toFormValues(legalAidForm, r.data as Record<string, unknown>), {
+        base: '/',
+        key: 'abcdefghijklmnopqrst',
+      }),
+    );
     expect(check).not.toContain('代办人');
     expect(check).not.toContain('受理机关');
   });
   it('shows the receipt, next steps with the 7-day limit, contacts and the withdraw buttons on the confirmation', () => {
-    const html = renderConfirmation({
-      base: '/',
-      formType: 'legal-aid',
-      receipt: 'FY-20261127-7K3Q9P',
-      withdraw: { until: new Date('2026-11-27T02:10:00Z'), mode: 'form' },
-    });
+    const html = String(
+      renderConfirmation({
+        base: '/',
+        formType: 'legal-aid',
+        receipt: 'FY-20261127-7K3Q9P',
+        withdraw: { until: new Date('2026-11-27T02:10:00Z'), mode: 'form' },
+      }),
+    );
     expect(html).toContain('FY-20261127-7K3Q9P');
     expect(html).toContain('7日内');
     expect(html).toContain('0750-5524538');
     expect(html).toContain('10:10');
     expect(html).toContain('action="/api/withdraw"');
-    expect(renderConfirmation({ base: '/', formType: 'mediation', receipt: 'TJ-20261127-7K3Q9P' })).not.toContain(
-      '撤回申请',
-    );
+    expect(
+      String(renderConfirmation({ base: '/', formType: 'mediation', receipt: 'TJ-20261127-7K3Q9P' })),
+    ).not.toContain('撤回申请');
   });
   it('shows a status history newest first, notes escaped', () => {
-    const html = renderStatus({
-      receipt: 'FY-20261127-7K3Q9P',
-      formType: 'legal-aid',
-      submittedAt: '2026-11-27T01:00:00Z',
-      current: '需补充材料',
-      history: [
-        { status: '已收到', at: '2026-11-27T01:00:00Z' },
-        { status: '需补充材料', at: '2026-11-28T01:00:00Z', note: '请补充<劳动合同>' },
-      ],
-    });
+    const html = String(
+      renderStatus({
+        receipt: 'FY-20261127-7K3Q9P',
+        formType: 'legal-aid',
+        submittedAt: '2026-11-27T01:00:00Z',
+        current: '需补充材料',
+        history: [
+          { status: '已收到', at: '2026-11-27T01:00:00Z' },
+          { status: '需补充材料', at: '2026-11-28T01:00:00Z', note: '请补充<劳动合同>' },
+        ],
+      }),
+    );
     expect(html.indexOf('需补充材料</strong>')).toBeLessThan(html.indexOf('已收到</strong>'));
     expect(html).toContain('&lt;劳动合同&gt;');
     expect(html).toContain('2026年11月27日 09:00');
   });
-  it('renders function pages with the stylesheet, the quick exit on mediation pages, and no inline script or style', () => {
-    const page = renderPage({
-      base: '/sfj/',
-      title: '错误：测试',
-      body: '<h1>测试</h1>',
-      quickExit: true,
-      version: 'd1',
-    });
+  it('renders function pages in the page shell: title, trail, body, QR code and 找错 link, no inline script or style', () => {
+    const shell = pageShell({ ...shells, base: '/sfj/' });
+    const page = String(
+      shell.render({
+        title: '错误：测试',
+        path: '/apply/mediation/',
+        section: '/apply/',
+        breadcrumbs: [{ label: '在线办理', path: '/apply/' }, { label: '错误' }],
+        body: safeHtml`<h1>测试</h1>`,
+      }),
+    );
     expect(page).toContain('<html lang="zh-CN"');
-    expect(page).toContain('href="/sfj/apply/page.css?v=d1"');
-    expect(page).toContain('快速离开');
     expect(page).toContain('<title>错误：测试 - ');
+    expect(page).toContain('<a href="/sfj/apply/">在线办理</a>');
+    expect(page).toContain('<meta name="robots" content="noindex, nofollow">');
+    expect(page).toContain('本页二维码：http://localhost:8888/sfj/apply/mediation/');
+    expect(page).toContain(encodeURIComponent('网站纠错：/sfj/apply/mediation/'));
     expect(page).not.toMatch(/<script|style="|<style|\son[a-z]+="/);
+  });
+  it('never reads what a page contains as a shell marker', () => {
+    const page = String(
+      pageShell(shells).render({
+        title: '@@shell-report@@<!--shell-body-->',
+        path: '/stats/',
+        section: 'none',
+        breadcrumbs: [{ label: '<!--shell-qr-->' }],
+        body: safeHtml`${'@@shell-title@@'}<p>正文</p>`,
+      }),
+    );
+    expect(page.split('@@shell-title@@').length).toBe(2);
+    expect(page).toContain('&lt;!--shell-body--&gt;');
+    expect(page).toContain('<p>正文</p>');
   });
   it('offers every town of the towns list, and nothing else', async () => {
     const { TOWNS } = await import('../../src/lib/towns.ts');
-    const form = renderForm(mediationForm, {}, { base: '/' });
+    const form = String(renderForm(mediationForm, {}, { base: '/' }));
     for (const t of TOWNS) expect(form).toContain(`<option value="${t.id}">${t.name}</option>`);
     expect(form.match(/<select[^>]*id="f-town"[\s\S]*?<\/select>/)![0].match(/<option/g)!.length).toBe(
       TOWNS.length + 1,
@@ -175,6 +192,7 @@ describe('legal citations in the application copy', () => {
     readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
   const sources = [
     ...files(join(root, 'src', 'lib', 'forms')),
+    ...files(join(root, 'src', 'lib', 'requests')),
     ...files(join(root, 'src', 'pages', 'apply')),
     ...files(join(root, 'src', 'components', 'ProcessingNotice')),
   ].filter((f) => /\.(ts|astro)$/.test(f));
@@ -305,7 +323,7 @@ describe('submit, look up, withdraw, correct', () => {
     const { store, records } = memoryStore();
     const first = await submit(deps(store), deadline(), app(), 'other-key-bbbbbbbbbbbbbbb');
     // Make the first candidate of `key` look taken by that other application.
-    const { idempotencyHash } = await import('../../src/lib/applications/keys.ts');
+    const { idempotencyHash } = await import('../../src/lib/requests/keys.ts');
     const wanted = receiptCandidates(secret, 'legal-aid', idempotencyHash(secret, 'legal-aid', key), clock)[0]!;
     const taken = structuredClone(records.get((first as { receipt: string }).receipt)!);
     taken.record.receipt = wanted;

@@ -3,7 +3,6 @@ import {
   allFilters,
   buildDate,
   buildListings,
-  chinaToday,
   chineseDate,
   emptyFilterPaths,
   filterCounts,
@@ -15,6 +14,7 @@ import {
   sortNewestFirst,
   type CaseLike,
 } from '../../src/lib/cases.ts';
+import { beijingDate as chinaToday } from '../../src/lib/time.ts';
 import { AUDIENCES, TOPICS, WORK_LINES } from '../../src/lib/taxonomy.ts';
 
 function c(id: string, published: string, over: Partial<CaseLike['data']> = {}): CaseLike {

@@ -7,16 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { checkIdCard, idCheckChar, ID_CARD_MESSAGES } from '../../src/lib/forms/id-card.ts';
 import { checkPhone } from '../../src/lib/forms/phone.ts';
 import { cleanLine, cleanName, cleanText, charCount } from '../../src/lib/forms/normalize.ts';
-import { legalAidContactPhone, parseLegalAid } from '../../src/lib/forms/legal-aid.ts';
-import { parseMediation } from '../../src/lib/forms/mediation.ts';
-import {
-  chinaDate,
-  formatReceipt,
-  parseReceipt,
-  receiptSuffix,
-  RECEIPT_ALPHABET,
-} from '../../src/lib/forms/receipt.ts';
-import { checkStatusQuery } from '../../src/lib/forms/status.ts';
+import { legalAidContactPhone, parseLegalAid } from '../../src/lib/requests/legal-aid/form.ts';
+import { parseMediation } from '../../src/lib/requests/mediation/form.ts';
+import { formatReceipt, parseReceipt, receiptSuffix, RECEIPT_ALPHABET } from '../../src/lib/requests/receipt.ts';
+import { checkStatusQuery } from '../../src/lib/requests/status-query.ts';
+import { beijingCompactDate as chinaDate } from '../../src/lib/time.ts';
 import type { FormValues } from '../../src/lib/forms/definitions.ts';
 import {
   HTML_PAYLOAD,
@@ -177,7 +172,7 @@ describe('legal-aid schema', () => {
     expect(parseLegalAid({ ...legalAidForOther(), opponent: '' }).ok).toBe(true);
   });
   it('never asks for a hardship certificate: no field, no message mentions one except to say it is not needed', async () => {
-    const { legalAidForm } = await import('../../src/lib/forms/legal-aid.ts');
+    const { legalAidForm } = await import('../../src/lib/requests/legal-aid/form.ts');
     const text = JSON.stringify(legalAidForm);
     expect(text).not.toMatch(/上传|附件/);
     for (const m of text.matchAll(/[^，。；]*经济困难证明[^，。；]*/g)) expect(m[0]).toMatch(/不需要|不用/);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveText } from '../../src/lib/citations.ts';
 import { loadLawIndex } from '../../src/integrations/content-checks.ts';
-import type { ApplicationRecord, StatusEntry } from '../../src/lib/applications/record.ts';
+import type { ApplicationRecord, StatusEntry } from '../../src/lib/requests/record.ts';
 import {
   fromB64url,
   generateKeyPair,
@@ -24,7 +24,8 @@ import {
   toB64url,
 } from '../../src/lib/staff/crypto.ts';
 import { csvCell, toCsv } from '../../src/lib/staff/csv.ts';
-import { beijingDate, deadlineText, decisionDeadline } from '../../src/lib/staff/deadline.ts';
+import { deadlineText, decisionDeadline } from '../../src/lib/staff/deadline.ts';
+import { beijingDate } from '../../src/lib/time.ts';
 import { exportCsv, exportFileName, personalRows } from '../../src/lib/staff/desk-format.ts';
 import { afterFailure, DEFAULT_LOCK_POLICY, lockedFor } from '../../src/lib/staff/lockout.ts';
 import { closedAt, dueForPurge, purged, retentionDays } from '../../src/lib/staff/retention.ts';
@@ -47,8 +48,8 @@ import {
   tokenHash,
 } from '../../src/lib/staff/tokens.ts';
 import { verifyAuditEntry, newAuditEntry, auditVisible } from '../../src/lib/staff/audit.ts';
-import { parseFilters, route } from '../../src/lib/staff/handlers.ts';
-import type { RecordSummary } from '../../src/lib/staff/handlers.ts';
+import { route } from '../../src/lib/staff/api/index.ts';
+import { parseFilters, type RecordSummary } from '../../src/lib/staff/records.ts';
 
 const RECEIPT = 'FY-20261127-7K3Q9P';
 
@@ -644,7 +645,9 @@ describe('legal citations in the staff desk, the statistics and the privacy text
   const root = join(import.meta.dirname, '..', '..');
   const index = loadLawIndex(join(root, 'content', 'laws'));
   const sources = [
-    ...readdirSync(join(root, 'src', 'lib', 'staff')).map((n) => join(root, 'src', 'lib', 'staff', n)),
+    ...readdirSync(join(root, 'src', 'lib', 'staff'), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name)),
     join(root, 'src', 'pages', 'staff', 'index.astro'),
     join(root, 'src', 'pages', 'privacy.astro'),
     join(root, 'src', 'components', 'ProcessingNotice', 'ProcessingNotice.astro'),

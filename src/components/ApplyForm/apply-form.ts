@@ -15,55 +15,40 @@
  */
 import {
   allFields,
+  collectValues,
   conditionHolds,
-  parseForm,
   type FieldError,
-  type FormDef,
   type FormValues,
-} from '../../lib/forms/fields.ts';
-import { legalAidForm, legalAidSchema } from '../../lib/forms/legal-aid.ts';
-import { mediationForm, mediationSchema } from '../../lib/forms/mediation.ts';
-import { renderCheckAnswers, renderConfirmation, renderErrorSummary, toFormValues } from '../../lib/forms/render.ts';
+} from '../../lib/forms/definitions.ts';
+import { renderErrorSummary, toFormValues } from '../../lib/forms/render.ts';
+import { html } from '../../lib/html.ts';
 import { withBase } from '../../lib/paths.ts';
-import type { z } from 'astro/zod';
+import { REQUEST_FORMS } from '../../lib/requests/forms.ts';
+import { newKey } from '../../lib/requests/idempotency.ts';
+import { MESSAGES } from '../../lib/requests/messages.ts';
+import { isRequestTypeId, requestType } from '../../lib/requests/registry.ts';
+import { renderCheckStep, renderConfirmation, renderWithdrawn } from '../../lib/requests/views.ts';
 
-const FORMS: Record<string, { def: FormDef; schema: z.ZodType }> = {
-  'legal-aid': { def: legalAidForm, schema: legalAidSchema },
-  mediation: { def: mediationForm, schema: mediationSchema },
-};
-
-function newKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(18));
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-}
-
+/** The form's values as the server would read them (fields starting with _ are the form's own). */
 function readValues(form: HTMLFormElement): FormValues {
-  const out: FormValues = {};
-  for (const [k, v] of new FormData(form)) {
-    if (typeof v !== 'string' || k.startsWith('_')) continue;
-    const prev = out[k];
-    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
-  }
-  return out;
+  return collectValues(new FormData(form), (name) => !name.startsWith('_'));
 }
 
 function enhance(form: HTMLFormElement): void {
-  const spec = FORMS[form.dataset.applyForm ?? ''];
+  const type = form.dataset.applyForm;
+  const spec = isRequestTypeId(type) ? REQUEST_FORMS[type] : undefined;
   const formView = form.closest<HTMLElement>('[data-form-view]');
   const stepView = document.querySelector<HTMLElement>('[data-step-view]');
   const live = document.querySelector<HTMLElement>('[data-live]');
   if (!spec || !formView || !stepView) return;
-  const { def, schema } = spec;
+  const { def } = spec;
   const base = form.dataset.base ?? '/';
   const titleBase = document.title;
   const h1 = formView.querySelector<HTMLElement>('[data-step-title]');
   let key = newKey();
   let correction: { receipt: string; token: string } | undefined;
 
-  const validate = () => parseForm(def, schema, readValues(form));
+  const validate = () => spec.parse(readValues(form));
   const errorsOf = (r: ReturnType<typeof validate>): FieldError[] => (r.ok ? [] : r.errors);
 
   function showFieldError(name: string, message: string | undefined): void {
@@ -91,7 +76,7 @@ function enhance(form: HTMLFormElement): void {
     for (const f of allFields(def)) showFieldError(f.name, errors.find((e) => e.field === f.name)?.message);
     const summary = document.querySelector<HTMLElement>('[data-error-summary]');
     if (summary) {
-      summary.outerHTML = renderErrorSummary(errors);
+      summary.outerHTML = String(renderErrorSummary(errors));
       const fresh = document.querySelector<HTMLElement>('[data-error-summary]')!;
       document.title = errors.length ? `错误：${titleBase}` : titleBase;
       if (focusSummary && errors.length) {
@@ -178,10 +163,7 @@ function enhance(form: HTMLFormElement): void {
   }
 
   function showCheck(values: FormValues): void {
-    stepView!.innerHTML =
-      `<h1 tabindex="-1" data-focus>请核对填写的内容</h1><p>确认无误后，请点页面最下面的“${correction ? '确认更正' : '确认提交'}”。需要修改的，点那一项右边的“修改”。</p>` +
-      `<div data-send-error></div>` +
-      renderCheckAnswers(def, values, { base, key, correct: correction?.receipt });
+    stepView!.innerHTML = String(renderCheckStep(def, values, { base, key, correct: correction?.receipt }));
     document.title = `核对填写的内容 - ${titleBase}`;
     goTo('step', stepView!.querySelector<HTMLElement>('[data-focus]'));
     const check = stepView!.querySelector<HTMLFormElement>('form')!;
@@ -200,14 +182,9 @@ function enhance(form: HTMLFormElement): void {
   function sendError(title: string, message: string, retry?: () => void): void {
     const box = stepView!.querySelector<HTMLElement>('[data-send-error]');
     if (!box) return;
-    box.innerHTML =
-      `<div class="error-summary" tabindex="-1" aria-labelledby="send-error-title"><h2 id="send-error-title"></h2><p></p>` +
-      (retry
-        ? `<div class="button-group"><button type="button" class="button" data-retry>再试一次</button></div>`
-        : '') +
-      `</div>`;
-    box.querySelector('h2')!.textContent = title;
-    box.querySelector('p')!.textContent = message;
+    box.innerHTML = String(
+      html`<div class="error-summary" tabindex="-1" aria-labelledby="send-error-title"><h2 id="send-error-title">${title}</h2><p>${message}</p>${!!retry && html`<div class="button-group"><button type="button" class="button" data-retry>再试一次</button></div>`}</div>`,
+    );
     box.querySelector('[data-retry]')?.addEventListener('click', retry!);
     document.title = `错误：${title} - ${titleBase}`;
     const summary = box.firstElementChild as HTMLElement;
@@ -267,14 +244,10 @@ function enhance(form: HTMLFormElement): void {
       showForm();
       showErrors(data.errors as FieldError[], true);
     } else if (res.status === 409 || res.status === 404 || res.status === 410) {
-      sendError('无法提交', String(data.message ?? '请打电话 0750-5524538。'));
+      sendError('无法提交', String(data.message ?? MESSAGES.callUs));
     } else {
       const wait = res.status === 429 ? '提交得太频繁了，请等一分钟。' : '系统暂时无法保存。';
-      sendError(
-        '没有提交成功',
-        `${wait}您填写的内容都还在，请稍后点“再试一次”。着急的话，请打电话 0750-5524538。`,
-        () => void send(values, check),
-      );
+      sendError('没有提交成功', `${wait}${MESSAGES.unavailableRetry}`, () => void send(values, check));
     }
   }
 
@@ -282,13 +255,15 @@ function enhance(form: HTMLFormElement): void {
     const open = until.getTime() > Date.now();
     const kind = def.type;
     const draw = (withdraw: boolean) => {
-      stepView!.innerHTML = renderConfirmation({
-        base,
-        formType: kind,
-        receipt,
-        corrected,
-        withdraw: withdraw ? { until, mode: 'script' } : undefined,
-      });
+      stepView!.innerHTML = String(
+        renderConfirmation({
+          base,
+          formType: kind,
+          receipt,
+          corrected,
+          withdraw: withdraw ? { until, mode: 'script' } : undefined,
+        }),
+      );
     };
     draw(open);
     document.title = `申请已提交：回执号 ${receipt} - ${titleBase}`;
@@ -302,7 +277,7 @@ function enhance(form: HTMLFormElement): void {
     stepView!.querySelector('[data-correct]')?.addEventListener('click', () => {
       correction = { receipt, token };
       key = newKey();
-      if (h1) h1.textContent = kind === 'legal-aid' ? '更正法律援助申请' : '更正人民调解申请';
+      if (h1) h1.textContent = requestType(kind).labels.correct;
       showForm();
     });
     stepView!
@@ -318,9 +293,9 @@ function enhance(form: HTMLFormElement): void {
     box.className = 'notice notice--warning';
     box.setAttribute('data-withdraw-confirm', '');
     box.tabIndex = -1;
-    box.innerHTML =
-      `<p class="notice__title">确定要撤回这份申请吗？</p><p>撤回后，工作人员不会再办理这份申请，您填写的个人信息会被删除。</p>` +
-      `<div class="button-group"><button type="button" class="button" data-yes>确定撤回</button><button type="button" class="button button--secondary" data-no>不撤回</button></div><p data-withdraw-error></p>`;
+    box.innerHTML = String(
+      html`<p class="notice__title">确定要撤回这份申请吗？</p><p>撤回后，工作人员不会再办理这份申请，您填写的个人信息会被删除。</p><div class="button-group"><button type="button" class="button" data-yes>确定撤回</button><button type="button" class="button button--secondary" data-no>不撤回</button></div><p data-withdraw-error></p>`,
+    );
     section.appendChild(box);
     box.focus();
     box.querySelector('[data-no]')!.addEventListener('click', () => {
@@ -338,18 +313,15 @@ function enhance(form: HTMLFormElement): void {
         });
         const data = (await res.json().catch(() => ({}))) as Record<string, unknown>;
         if (res.ok) {
-          stepView!.innerHTML =
-            `<div class="panel panel--confirmation"><h1 class="panel__title" tabindex="-1" data-focus>申请已撤回</h1><p class="panel__body">回执号 <strong class="receipt"></strong></p></div>` +
-            `<p>这份申请已经撤回，您填写的个人信息已经删除。以后还需要帮助的，可以重新申请，或者打电话 0750-5524538、12348。</p>`;
-          stepView!.querySelector('.receipt')!.textContent = receipt;
+          stepView!.innerHTML = String(renderWithdrawn(def.type, receipt, base));
           form.reset();
           document.title = `申请已撤回 - ${titleBase}`;
           stepView!.querySelector<HTMLElement>('[data-focus]')!.focus();
         } else {
-          err.textContent = String(data.message ?? '撤回没有成功，请打电话 0750-5524538。');
+          err.textContent = String(data.message ?? MESSAGES.withdrawFailed);
         }
       } catch {
-        err.textContent = '网络好像断了，撤回没有成功。请检查网络后再点“确定撤回”，或者打电话 0750-5524538。';
+        err.textContent = MESSAGES.withdrawOffline;
       }
     });
   }

@@ -3,9 +3,12 @@
  * the function, asks /api/status for JSON and shows the answer in the page.
  * On failure the typed values stay in the fields.
  */
-import { renderErrorSummary, renderStatus, STATUS_NOT_FOUND, type StatusView } from '../../lib/forms/render.ts';
-import { checkStatusQuery } from '../../lib/forms/status.ts';
+import { renderErrorSummary } from '../../lib/forms/render.ts';
+import { html, type SafeHtml } from '../../lib/html.ts';
 import { withBase } from '../../lib/paths.ts';
+import { MESSAGES } from '../../lib/requests/messages.ts';
+import { checkStatusQuery } from '../../lib/requests/status-query.ts';
+import { renderStatus, type StatusView } from '../../lib/requests/views.ts';
 
 const view = document.querySelector<HTMLElement>('[data-status-view]');
 const form = view?.querySelector<HTMLFormElement>('form[data-status-form]');
@@ -28,10 +31,12 @@ function fieldError(name: string, message?: string): void {
   input.setAttribute('aria-describedby', ids.join(' '));
 }
 
-function say(html: string, focusSelector: string): void {
-  answer!.innerHTML = html;
+function say(content: SafeHtml, focusSelector: string): void {
+  answer!.innerHTML = String(content);
   answer!.querySelector<HTMLElement>(focusSelector)?.focus();
 }
+
+const notice = (message: string) => html`<div class="notice notice--warning" tabindex="-1"><p>${message}</p></div>`;
 
 if (view && form && answer && typeof AbortSignal.timeout === 'function') {
   form.addEventListener('submit', async (e) => {
@@ -44,7 +49,7 @@ if (view && form && answer && typeof AbortSignal.timeout === 'function') {
     fieldError('receipt', errors.find((x) => x.field === 'receipt')?.message);
     fieldError('phone', errors.find((x) => x.field === 'phone')?.message);
     const summary = view.querySelector<HTMLElement>('[data-error-summary]')!;
-    summary.outerHTML = renderErrorSummary(errors);
+    summary.outerHTML = String(renderErrorSummary(errors));
     if (errors.length) {
       document.title = `错误：${titleBase}`;
       answer.innerHTML = '';
@@ -52,7 +57,7 @@ if (view && form && answer && typeof AbortSignal.timeout === 'function') {
       return;
     }
     document.title = titleBase;
-    say('<p class="notice">正在查询，请稍候……</p>', 'p');
+    say(html`<p class="notice">正在查询，请稍候……</p>`, 'p');
     try {
       const res = await fetch(withBase('/api/status', base), {
         method: 'POST',
@@ -62,18 +67,9 @@ if (view && form && answer && typeof AbortSignal.timeout === 'function') {
       });
       const data = await res.json().catch(() => ({}));
       if (res.ok) say(renderStatus(data as StatusView), '#status-title');
-      else if (res.status === 404)
-        say(`<div class="notice notice--warning" tabindex="-1"><p>${STATUS_NOT_FOUND}</p></div>`, '.notice');
-      else
-        say(
-          '<div class="notice notice--warning" tabindex="-1"><p>暂时无法查询，请稍等一会儿再点“查询”。着急的话，请打电话 0750-5524538。</p></div>',
-          '.notice',
-        );
+      else say(notice(res.status === 404 ? MESSAGES.statusNotFound : MESSAGES.lookupUnavailable), '.notice');
     } catch {
-      say(
-        '<div class="notice notice--warning" tabindex="-1"><p>网络好像断了，没有查询成功。请检查网络后再点“查询”。</p></div>',
-        '.notice',
-      );
+      say(notice('网络好像断了，没有查询成功。请检查网络后再点“查询”。'), '.notice');
     }
   });
 }

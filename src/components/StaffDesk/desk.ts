@@ -13,9 +13,11 @@
  *  - records arrive sealed and are opened here (src/lib/staff/crypto.ts);
  *    decrypted text is only ever inserted escaped.
  */
-import { esc } from '../../lib/forms/render.ts';
+import { html, lines, type SafeHtml } from '../../lib/html.ts';
 import { withBase } from '../../lib/paths.ts';
-import { STATUSES, type Status } from '../../lib/applications/record.ts';
+import { STATUSES, type Status } from '../../lib/requests/status.ts';
+import { requestType } from '../../lib/requests/registry.ts';
+import { beijingDate, beijingDateTime } from '../../lib/time.ts';
 import {
   importPrivateKey,
   kidMatches,
@@ -24,19 +26,18 @@ import {
   parsePrivateKeyFile,
   type OpeningKey,
 } from '../../lib/staff/crypto.ts';
-import { beijingDate, beijingDateTime, deadlineText, decisionDeadline } from '../../lib/staff/deadline.ts';
+import { deadlineText, decisionDeadline } from '../../lib/staff/deadline.ts';
 import {
   categoryLabel,
   exportCsv,
   exportFileName,
-  FORM_LABELS,
   personalRows,
   townLabel,
   type ExportItem,
 } from '../../lib/staff/desk-format.ts';
 import { ACTION_LABELS, type AuditEntry } from '../../lib/staff/audit-entry.ts';
-import { checkStatusChange, COMMON_MATERIALS, NOTE_MAX } from '../../lib/staff/status-change.ts';
-import type { RecordDetail, RecordSummary } from '../../lib/staff/handlers.ts';
+import { checkStatusChange, NOTE_MAX } from '../../lib/staff/status-change.ts';
+import type { RecordDetail, RecordSummary } from '../../lib/staff/records.ts';
 import { forgetKeys, saveKey, savedKeys } from './key-store.ts';
 
 const base = import.meta.env.BASE_URL;
@@ -113,7 +114,9 @@ function announce(text: string): void {
 }
 
 function showError(box: HTMLElement, messages: string[]): void {
-  box.innerHTML = `<h2 class="error-summary__title">有问题需要处理</h2><ul>${messages.map((m) => `<li>${esc(m)}</li>`).join('')}</ul>`;
+  box.innerHTML = String(
+    html`<h2 class="error-summary__title">有问题需要处理</h2><ul>${messages.map((m) => html`<li>${m}</li>`)}</ul>`,
+  );
   box.hidden = false;
   box.focus();
 }
@@ -163,7 +166,9 @@ async function signIn(e: SubmitEvent): Promise<void> {
     fieldError.hidden = false;
     input.setAttribute('aria-invalid', 'true');
     input.setAttribute('aria-describedby', 'desk-token-hint desk-token-error');
-    errorBox.innerHTML = `<h2 class="error-summary__title">有问题需要处理</h2><ul><li><a href="#desk-token">${esc(message)}</a></li></ul>`;
+    errorBox.innerHTML = String(
+      html`<h2 class="error-summary__title">有问题需要处理</h2><ul><li><a href="#desk-token">${message}</a></li></ul>`,
+    );
     errorBox.hidden = false;
     errorBox.focus();
   };
@@ -216,7 +221,7 @@ async function restoreSavedKeys(): Promise<void> {
 
 function renderKeys(): void {
   const ul = $('[data-keys-list]');
-  ul.innerHTML = [...keys].map(([kid, k]) => `<li>密钥编号 <code>${esc(kid)}</code>（${esc(k.from)}）</li>`).join('');
+  ul.innerHTML = String(html`${[...keys].map(([kid, k]) => html`<li>密钥编号 <code>${kid}</code>（${k.from}）</li>`)}`);
   $('[data-keys-empty]').hidden = keys.size > 0;
 }
 
@@ -279,18 +284,18 @@ function filters(): Record<string, string> {
   return Object.fromEntries(['formType', 'status', 'town', 'from', 'to'].map((k) => [k, String(data.get(k) ?? '')]));
 }
 
-function deadlineCell(s: RecordSummary): string {
+function deadlineCell(s: RecordSummary): SafeHtml {
   const d = decisionDeadline(
     { formType: s.formType, createdAt: s.createdAt, status: { current: s.status, history: s.history } },
     new Date(),
   );
-  if (!d) return s.formType === 'legal-aid' ? '已作出决定' : '—';
-  const text = esc(deadlineText(d));
+  if (!d) return html`${requestType(s.formType).decision ? '已作出决定' : '—'}`;
+  const text = deadlineText(d);
   return d.overdue
-    ? `<strong class="desk-overdue"><span aria-hidden="true">⚠ </span>${text}</strong>`
+    ? html`<strong class="desk-overdue"><span aria-hidden="true">⚠ </span>${text}</strong>`
     : d.daysLeft <= 1
-      ? `<strong>${text}</strong>`
-      : text;
+      ? html`<strong>${text}</strong>`
+      : html`${text}`;
 }
 
 function renderList(): void {
@@ -304,28 +309,22 @@ function renderList(): void {
   ).length;
   $('[data-records-caption]').textContent =
     `符合条件的申请：${list.length} 份${overdue ? `，其中 ${overdue} 份法律援助申请已超过7日决定期限` : ''}`;
-  body.innerHTML = list.length
-    ? list
-        .map((s) => {
-          const late = decisionDeadline(
-            { formType: s.formType, createdAt: s.createdAt, status: { current: s.status, history: s.history } },
-            new Date(),
-          )?.overdue;
-          return (
-            `<tr${late ? ' class="desk-row--overdue"' : ''}>` +
-            `<th scope="row"><button type="button" class="link-button desk-open" data-open="${esc(s.receipt)}">${esc(s.receipt)}</button></th>` +
-            `<td>${esc(FORM_LABELS[s.formType])}</td><td>${esc(townLabel(s.town))}</td><td>${esc(categoryLabel(s.formType, s.category))}</td>` +
-            `<td>${esc(beijingDateTime(s.createdAt))}</td><td>${esc(s.status)}${s.purgedAt ? '（个人信息已到期删除）' : ''}</td><td>${deadlineCell(s)}</td></tr>`
-          );
-        })
-        .join('')
-    : `<tr><td colspan="7">没有符合条件的申请。</td></tr>`;
+  const row = (s: RecordSummary) => {
+    const late = decisionDeadline(
+      { formType: s.formType, createdAt: s.createdAt, status: { current: s.status, history: s.history } },
+      new Date(),
+    )?.overdue;
+    return html`<tr${late && html` class="desk-row--overdue"`}><th scope="row"><button type="button" class="link-button desk-open" data-open="${s.receipt}">${s.receipt}</button></th><td>${requestType(s.formType).labels.name}</td><td>${townLabel(s.town)}</td><td>${categoryLabel(s.formType, s.category)}</td><td>${beijingDateTime(s.createdAt)}</td><td>${s.status}${!!s.purgedAt && '（个人信息已到期删除）'}</td><td>${deadlineCell(s)}</td></tr>`;
+  };
+  body.innerHTML = String(
+    list.length ? html`${list.map(row)}` : html`<tr><td colspan="7">没有符合条件的申请。</td></tr>`,
+  );
 }
 
 function renderCounts(counts: Record<Status, number>): void {
-  $('[data-counts]').innerHTML = STATUSES.map(
-    (s) => `<li><span class="desk-counts__label">${esc(s)}</span> <strong>${counts[s] ?? 0}</strong></li>`,
-  ).join('');
+  $('[data-counts]').innerHTML = String(
+    html`${STATUSES.map((s) => html`<li><span class="desk-counts__label">${s}</span> <strong>${counts[s] ?? 0}</strong></li>`)}`,
+  );
 }
 
 async function loadList(): Promise<void> {
@@ -361,26 +360,24 @@ async function openReceipt(receipt: string): Promise<void> {
   }
 }
 
-async function personalHtml(r: RecordDetail): Promise<string> {
+const factRow = (dt: string, dd: SafeHtml | string | number) =>
+  html`<div class="summary-list__row"><dt>${dt}</dt><dd class="summary-list__value">${dd}</dd></div>`;
+
+async function personalHtml(r: RecordDetail): Promise<SafeHtml> {
   if (r.personal === null) {
-    return `<p class="notice">${r.purgedAt ? '这份申请的个人信息已经按保存期限删除。' : '申请人撤回了申请，个人信息已经删除。'}</p>`;
+    return html`<p class="notice">${r.purgedAt ? '这份申请的个人信息已经按保存期限删除。' : '申请人撤回了申请，个人信息已经删除。'}</p>`;
   }
   try {
     const data = await open(r.personal, r.receipt, openingKeys());
-    const rows = personalRows(r.formType, data);
-    return `<h3>申请人填写的内容</h3><dl class="summary-list desk-personal">${rows
-      .map(
-        (x) =>
-          `<div class="summary-list__row"><dt>${esc(x.label)}</dt><dd class="summary-list__value">${esc(x.value).replace(/\n/g, '<br>')}</dd></div>`,
-      )
-      .join('')}</dl>`;
+    const rows = personalRows(r.formType, data).map((x) => factRow(x.label, lines(x.value)));
+    return html`<h3>申请人填写的内容</h3><dl class="summary-list desk-personal">${rows}</dl>`;
   } catch (err) {
     const kid = err instanceof OpenError ? err.kid : '';
     const why =
       err instanceof OpenError && err.reason === 'no-key'
-        ? `这份申请用密钥 <code>${esc(kid)}</code> 加密，请在上面“私钥”一节载入这个编号的私钥文件。`
+        ? html`这份申请用密钥 <code>${kid}</code> 加密，请在上面“私钥”一节载入这个编号的私钥文件。`
         : '用已载入的私钥打不开这份申请：私钥不对，或者记录被改动过。请联系网站管理员。';
-    return `<div class="notice notice--warning"><p class="notice__title">个人信息无法显示</p><p>${why}</p></div>`;
+    return html`<div class="notice notice--warning"><p class="notice__title">个人信息无法显示</p><p>${why}</p></div>`;
   }
 }
 
@@ -390,30 +387,15 @@ async function showRecord(r: RecordDetail): Promise<void> {
     new Date(),
   );
   $('[data-record-title]').textContent = `申请详情：${r.receipt}`;
-  const facts =
-    `<dl class="summary-list"><div class="summary-list__row"><dt>申请类型</dt><dd class="summary-list__value">${esc(FORM_LABELS[r.formType])}</dd></div>` +
-    `<div class="summary-list__row"><dt>镇（街）</dt><dd class="summary-list__value">${esc(townLabel(r.town))}</dd></div>` +
-    `<div class="summary-list__row"><dt>类别</dt><dd class="summary-list__value">${esc(categoryLabel(r.formType, r.category))}</dd></div>` +
-    `<div class="summary-list__row"><dt>提交时间</dt><dd class="summary-list__value">${esc(beijingDateTime(r.createdAt))}</dd></div>` +
-    `<div class="summary-list__row"><dt>当前状态</dt><dd class="summary-list__value"><strong>${esc(r.status)}</strong></dd></div>` +
-    (d
-      ? `<div class="summary-list__row"><dt>决定期限</dt><dd class="summary-list__value">${deadlineCell(r)}</dd></div>`
-      : '') +
-    (r.corrections
-      ? `<div class="summary-list__row"><dt>申请人更正</dt><dd class="summary-list__value">${r.corrections} 次</dd></div>`
-      : '') +
-    `</dl>`;
-  const history =
-    `<h3>办理记录</h3><ol class="timeline">` +
-    [...r.history]
-      .reverse()
-      .map(
-        (h) =>
-          `<li><strong>${esc(h.status)}</strong> <span class="timeline__time">${esc(beijingDateTime(h.at))}（${h.by === 'staff' ? '工作人员' : h.by === 'applicant' ? '申请人' : '系统'}）</span>${h.note ? `<p class="timeline__note">${esc(h.note).replace(/\n/g, '<br>')}</p>` : ''}</li>`,
-      )
-      .join('') +
-    `</ol>`;
-  $('[data-record-body]').innerHTML = facts + (await personalHtml(r)) + history;
+  const facts = html`<dl class="summary-list">${factRow('申请类型', requestType(r.formType).labels.name)}${factRow('镇（街）', townLabel(r.town))}${factRow('类别', categoryLabel(r.formType, r.category))}${factRow('提交时间', beijingDateTime(r.createdAt))}${factRow('当前状态', html`<strong>${r.status}</strong>`)}${!!d && factRow('决定期限', deadlineCell(r))}${!!r.corrections && factRow('申请人更正', `${r.corrections} 次`)}</dl>`;
+  const by = { staff: '工作人员', applicant: '申请人', system: '系统' } as const;
+  const history = html`<h3>办理记录</h3><ol class="timeline">${[...r.history]
+    .reverse()
+    .map(
+      (h) =>
+        html`<li><strong>${h.status}</strong><span class="timeline__time">${beijingDateTime(h.at)}（${by[h.by]}）</span>${!!h.note && html`<p class="timeline__note">${lines(h.note)}</p>`}</li>`,
+    )}</ol>`;
+  $('[data-record-body]').innerHTML = String(html`${facts}${await personalHtml(r)}${history}`);
   prepareStatusForm(r);
 }
 
@@ -432,12 +414,12 @@ function prepareStatusForm(r: RecordDetail): void {
   form.reset();
   hideError($('[data-status-errors]'));
   for (const el of form.querySelectorAll<HTMLElement>('[data-field-error]')) el.hidden = true;
-  $('[data-materials-common]').innerHTML = COMMON_MATERIALS[r.formType]
-    .map(
+  $('[data-materials-common]').innerHTML = String(
+    html`${requestType(r.formType).commonMaterials.map(
       (m, i) =>
-        `<div class="choice"><input id="desk-m-${i}" type="checkbox" name="material" value="${esc(m)}"><label for="desk-m-${i}">${esc(m)}</label></div>`,
-    )
-    .join('');
+        html`<div class="choice"><input id="desk-m-${i}" type="checkbox" name="material" value="${m}"><label for="desk-m-${i}">${m}</label></div>`,
+    )}`,
+  );
   syncMaterials();
 }
 
@@ -468,11 +450,13 @@ async function saveStatus(e: SubmitEvent): Promise<void> {
       el.querySelector('[data-error-text]')!.textContent = msg ?? '';
     }
     const target: Record<string, string> = { status: 'desk-s-0', materials: 'desk-other-materials', note: 'desk-note' };
-    box.innerHTML = `<h2 class="error-summary__title">有问题需要处理</h2><ul>${errors.map((x) => `<li><a href="#${target[x.field] ?? 'desk-note'}">${esc(x.message)}</a></li>`).join('')}</ul>`;
+    box.innerHTML = String(
+      html`<h2 class="error-summary__title">有问题需要处理</h2><ul>${errors.map((x) => html`<li><a href="#${target[x.field] ?? 'desk-note'}">${x.message}</a></li>`)}</ul>`,
+    );
     box.hidden = false;
     box.focus();
   };
-  const checked = checkStatusChange({ status, note, materials });
+  const checked = checkStatusChange({ status, note, materials }, requestType(current.formType).staffStatuses);
   if (!checked.ok) return fieldErrors(checked.errors);
   try {
     const { record } = await api<{ record: RecordDetail }>(`records/${encodeURIComponent(current.receipt)}/status`, {
@@ -552,9 +536,9 @@ async function loadAudit(e?: SubmitEvent): Promise<void> {
       },
     });
     $('[data-audit-caption]').textContent = `操作记录：${entries.length} 条（最新的在前）`;
-    $('[data-audit-rows]').innerHTML = entries.length
-      ? entries
-          .map((x) => {
+    $('[data-audit-rows]').innerHTML = String(
+      entries.length
+        ? html`${entries.map((x) => {
             const what = x.receipts
               ? `${x.receipts.length} 份：${x.receipts.slice(0, 5).join('、')}${x.receipts.length > 5 ? '……' : ''}`
               : (x.receipt ?? '');
@@ -563,10 +547,10 @@ async function loadAudit(e?: SubmitEvent): Promise<void> {
                   .map(([k, v]) => `${k}=${v}`)
                   .join('，')
               : '';
-            return `<tr><td>${esc(beijingDateTime(x.at))}</td><td>${esc(x.actor ?? '（未登录）')}</td><td>${esc(ACTION_LABELS[x.action] ?? x.action)}</td><td>${esc(what)}</td><td>${esc(detail)}</td><td>${x.verified ? '通过' : '<strong>校验不符</strong>'}</td></tr>`;
-          })
-          .join('')
-      : `<tr><td colspan="6">这段时间没有操作记录。</td></tr>`;
+            return html`<tr><td>${beijingDateTime(x.at)}</td><td>${x.actor ?? '（未登录）'}</td><td>${ACTION_LABELS[x.action] ?? x.action}</td><td>${what}</td><td>${detail}</td><td>${x.verified ? '通过' : html`<strong>校验不符</strong>`}</td></tr>`;
+          })}`
+        : html`<tr><td colspan="6">这段时间没有操作记录。</td></tr>`,
+    );
     announce(`找到 ${entries.length} 条操作记录。`);
   } catch (err) {
     showError(box, [err instanceof Error ? err.message : '读取失败']);

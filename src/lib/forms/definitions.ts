@@ -4,7 +4,7 @@
  * only render (the status page) do not download the validation library.
  */
 import { TOWNS } from '../towns.ts';
-import type { FormType } from './receipt.ts';
+import type { RequestTypeId } from '../requests/registry.ts';
 
 // ---------------------------------------------------------------- definitions
 
@@ -53,7 +53,7 @@ export interface SectionDef {
 }
 
 export interface FormDef {
-  type: FormType;
+  type: RequestTypeId;
   /** 法律援助申请 */
   title: string;
   /** The function that receives the form: /api/legal-aid. */
@@ -86,6 +86,26 @@ export const TOWN_OPTIONS: Option[] = TOWNS.map((t) => ({ value: t.id, label: t.
 
 /** A form as the browser sends it: field name → string, or strings for checkbox groups. */
 export type FormValues = Record<string, string | string[] | undefined>;
+
+/**
+ * Name/value pairs (URLSearchParams, FormData) as FormValues: a repeated name
+ * becomes a list (checkbox groups). Linear in the number of pairs, and the
+ * result has no prototype, so a field named `__proto__` is just a field.
+ */
+export function collectValues(
+  pairs: Iterable<[string, unknown]>,
+  keep: (name: string) => boolean = () => true,
+): FormValues {
+  const out = Object.create(null) as FormValues;
+  for (const [k, v] of pairs) {
+    if (typeof v !== 'string' || !keep(k)) continue;
+    const prev = out[k];
+    if (prev === undefined) out[k] = v;
+    else if (Array.isArray(prev)) prev.push(v);
+    else out[k] = [prev, v];
+  }
+  return out;
+}
 
 /** Drops fields whose condition does not hold, so a hidden section never produces errors or data. */
 export function dropIrrelevant(def: FormDef, values: FormValues): FormValues {

@@ -9,6 +9,7 @@
  * (第四十二条), and only then the province's hardship standard (第三十四条;
  * Guangdong's rule told in plain words, without a figure we cannot vouch for).
  */
+import { BUREAU } from '../site.ts';
 
 export interface CheckAnswer {
   label: string;
@@ -142,7 +143,7 @@ export const CHECK_STEPS: CheckStep[] = [
     title: '您可能可以申请：建议直接申请，或者先打电话问一问',
     paragraphs: [
       '根据您的回答，还不能确定是否符合条件。除了列出的事情，法律、法规、规章还规定了其他可以申请的情形（《中华人民共和国法律援助法》第三十一条），广东省的经济困难标准对开支大的家庭也会放宽。',
-      '您可以直接在网上申请，由法律援助机构审查；也可以先打 12348 或 0750-5524538 问一问。',
+      `您可以直接在网上申请，由法律援助机构审查；也可以先打 ${BUREAU.hotline} 或 ${BUREAU.phone} 问一问。`,
     ],
     back: '',
   },

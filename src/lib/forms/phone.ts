@@ -5,6 +5,7 @@
  * from another city's exchange, and 台山's own code is easy to forget.
  */
 import { compactCode } from './normalize.ts';
+import { BUREAU } from '../site.ts';
 
 export type PhoneProblem = 'empty' | 'characters' | 'noAreaCode' | 'invalid';
 
@@ -14,8 +15,8 @@ export type PhoneResult =
 export const PHONE_MESSAGES: Record<PhoneProblem, string> = {
   empty: '请填写联系电话，方便工作人员联系您',
   characters: '电话号码只能填数字，可以用空格或短横线分隔',
-  noAreaCode: '固定电话请加上区号，例如 0750-5524538',
-  invalid: '请填写11位手机号码，或者带区号的固定电话（例如 0750-5524538）',
+  noAreaCode: `固定电话请加上区号，例如 ${BUREAU.phone}`,
+  invalid: `请填写11位手机号码，或者带区号的固定电话（例如 ${BUREAU.phone}）`,
 };
 
 export function checkPhone(input: string): PhoneResult {

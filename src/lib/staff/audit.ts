@@ -10,8 +10,8 @@
  * statuses, staff names, and for failed sign-ins an HMAC of the address.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { canonicalJson } from '../applications/keys.ts';
-import { beijingDate } from './deadline.ts';
+import { canonicalJson } from '../requests/keys.ts';
+import { beijingDate } from '../time.ts';
 import type { StaffMember } from './tokens.ts';
 
 // The entry's shape and the actions' names live in audit-entry.ts, which the

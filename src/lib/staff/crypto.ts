@@ -26,8 +26,9 @@
  * keep the key id they were sealed with; after a rotation the desk holds the
  * old private keys too, and old records keep opening.
  */
-import type { PersonalData } from '../applications/record.ts';
-import type { PersonalSealer } from '../applications/store.ts';
+import type { PersonalData } from '../requests/record.ts';
+import { beijingCompactDate } from '../time.ts';
+import type { PersonalSealer } from '../requests/store.ts';
 
 export const ENCODING = 'ecdh-p256-aes256gcm';
 const LABEL = 'ts-sfj/personal/v1';
@@ -121,8 +122,7 @@ export async function thumbprint(jwk: { x: string; y: string }): Promise<string>
 
 /** The key id for a public key made on a day: 20261127-AbCdEf123456. */
 export async function keyIdFor(jwk: { x: string; y: string }, day: Date): Promise<string> {
-  const d = new Date(day.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
-  return `${d}-${(await thumbprint(jwk)).slice(0, 12)}`;
+  return `${beijingCompactDate(day)}-${(await thumbprint(jwk)).slice(0, 12)}`;
 }
 
 /** Does the key id's thumbprint part belong to this key? */

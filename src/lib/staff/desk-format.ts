@@ -6,26 +6,20 @@
  * definitions (which sit beside their zod schemas), so the desk's script
  * carries zod; it is a staff tool on office computers, not a public page.
  */
-import { allFields, optionLabel, type FieldDef, type FormDef } from '../forms/definitions.ts';
-import { legalAidForm, MATTER_OPTIONS } from '../forms/legal-aid.ts';
-import { DISPUTE_OPTIONS, mediationForm } from '../forms/mediation.ts';
-import type { FormType } from '../forms/receipt.ts';
+import { allFields, optionLabel, type FieldDef } from '../forms/definitions.ts';
+import { REQUEST_FORMS } from '../requests/forms.ts';
+import type { PersonalData } from '../requests/record.ts';
+import { categoryLabel, REQUEST_TYPES, requestType, type RequestTypeId } from '../requests/registry.ts';
+import { beijingDateTime } from '../time.ts';
 import { TOWNS } from '../towns.ts';
-import type { PersonalData } from '../applications/record.ts';
 import { toCsv } from './csv.ts';
-import { beijingDateTime, deadlineText, decisionDeadline } from './deadline.ts';
-import type { RecordSummary } from './handlers.ts';
+import { deadlineText, decisionDeadline } from './deadline.ts';
+import type { RecordSummary } from './records.ts';
 
-export const FORM_LABELS: Record<FormType, string> = { 'legal-aid': '法律援助', mediation: '人民调解' };
-const DEFS: Record<FormType, FormDef> = { 'legal-aid': legalAidForm, mediation: mediationForm };
+export { categoryLabel };
 
 export function townLabel(id: string): string {
   return TOWNS.find((t) => t.id === id)?.name ?? id;
-}
-
-export function categoryLabel(formType: FormType, category: string): string {
-  const options = formType === 'legal-aid' ? MATTER_OPTIONS : DISPUTE_OPTIONS;
-  return options.find((o) => o.value === category)?.label ?? category;
 }
 
 function valueText(f: FieldDef, v: unknown): string {
@@ -43,8 +37,8 @@ export interface PersonalRow {
 }
 
 /** A decrypted application as rows, in the form's order; fields the applicant left empty are skipped. */
-export function personalRows(formType: FormType, data: PersonalData): PersonalRow[] {
-  return allFields(DEFS[formType])
+export function personalRows(formType: RequestTypeId, data: PersonalData): PersonalRow[] {
+  return allFields(REQUEST_FORMS[formType].def)
     .map((f) => ({ name: f.name, label: f.short ?? f.label, value: valueText(f, data[f.name]) }))
     .filter((r) => r.value !== '');
 }
@@ -62,12 +56,12 @@ export interface ExportItem {
  * when both are present), values as the applicant chose them.
  */
 export function exportCsv(items: readonly ExportItem[], now: Date): string {
-  const types = (['legal-aid', 'mediation'] as const).filter((t) => items.some((i) => i.summary.formType === t));
+  const types = REQUEST_TYPES.map((t) => t.id).filter((t) => items.some((i) => i.summary.formType === t));
   const columns = types.flatMap((t) =>
-    allFields(DEFS[t]).map((f) => ({
+    allFields(REQUEST_FORMS[t].def).map((f) => ({
       type: t,
       f,
-      label: types.length > 1 ? `${FORM_LABELS[t]}：${f.short ?? f.label}` : (f.short ?? f.label),
+      label: types.length > 1 ? `${requestType(t).labels.name}：${f.short ?? f.label}` : (f.short ?? f.label),
     })),
   );
   const header = [
@@ -84,7 +78,7 @@ export function exportCsv(items: readonly ExportItem[], now: Date): string {
   ];
   const rows = items.map(({ summary: s, data, problem }) => [
     s.receipt,
-    FORM_LABELS[s.formType],
+    requestType(s.formType).labels.name,
     townLabel(s.town),
     categoryLabel(s.formType, s.category),
     beijingDateTime(s.createdAt),

@@ -13,9 +13,10 @@
  * Pure functions: the scheduled function (functions/retention.mts) and the
  * tests call the same code.
  */
-import type { ApplicationRecord, Status } from '../applications/record.ts';
+import type { ApplicationRecord } from '../requests/record.ts';
+import { FINAL_STATUSES, type Status } from '../requests/status.ts';
 
-export const CLOSED_STATUSES: readonly Status[] = ['已办结', '不予受理', '已撤回'];
+export const CLOSED_STATUSES: readonly Status[] = FINAL_STATUSES;
 const DAY_MS = 86_400_000;
 
 /** When the record reached its closed status (latest entry with it), or null while it is open. */

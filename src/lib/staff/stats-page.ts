@@ -2,33 +2,32 @@
  * /stats/ (办理情况统计), rendered by a function (functions/stats.mts) on every
  * request, so the page is complete without JavaScript: a year/type form that
  * submits with GET, accessible tables (caption, th scope) and a simple SVG
- * bar chart with a text alternative. The page shell is the one the
- * application functions use (src/lib/forms/page.ts).
+ * bar chart with a text alternative, in the site's page shell (src/lib/shell.ts).
  *
  * The numbers come from a snapshot (store `public-stats`): recomputed from the
  * records when it is older than STATS_MAX_AGE_MS (6 hours) and every night by
  * the retention job, so public traffic never makes the function read every
  * record. Answers are cacheable for 10 minutes.
  */
-import { esc } from '../forms/render.ts';
-import { renderPage } from '../forms/page.ts';
-import type { FormType } from '../forms/receipt.ts';
+import { html, join, type SafeHtml } from '../html.ts';
+import { html as htmlResponse, text } from '../http/responses.ts';
 import { withBase } from '../paths.ts';
-import { html } from '../applications/http.ts';
-import { Deadline, StoreUnavailableError } from '../applications/store.ts';
-import { beijingDateTime } from './deadline.ts';
+import { isRequestTypeId, REQUEST_TYPE_IDS, requestType, type RequestTypeId } from '../requests/registry.ts';
+import type { PageShell } from '../shell.ts';
+import { Deadline, StoreUnavailableError } from '../store/deadline.ts';
+import { beijingDateTime } from '../time.ts';
 import { computeStats, THRESHOLD, type Shown, type StatsRow, type StatsSnapshot, type TypeStats } from './stats.ts';
 import type { StaffStore } from './store.ts';
 
 export const STATS_MAX_AGE_MS = 6 * 3600_000;
 
-export const TYPE_LABELS: Record<FormType, string> = { 'legal-aid': '法律援助申请', mediation: '人民调解申请' };
+const typeLabel = (id: RequestTypeId) => requestType(id).labels.request;
 
 export interface StatsDeps {
   store: Pick<StaffStore, 'listRecords' | 'getStats' | 'putStats'>;
   now: () => Date;
   base: string;
-  version?: string;
+  shell: PageShell;
   deadlineMs: number;
   perCallMs: number;
   log: (entry: { event: string; cid: string; status: number; detail?: string }) => void;
@@ -53,22 +52,16 @@ export async function refreshStats(deps: Pick<StatsDeps, 'store' | 'now'>, deadl
   return fresh;
 }
 
-const cell = (s: Shown): string =>
-  s.kind === 'value' ? String(s.value) : s.kind === 'small' ? `&lt;${THRESHOLD}` : '×';
+const cell = (s: Shown): string => (s.kind === 'value' ? String(s.value) : s.kind === 'small' ? `<${THRESHOLD}` : '×');
 const cellText = (s: Shown): string =>
   s.kind === 'value' ? `${s.value}件` : s.kind === 'small' ? `少于${THRESHOLD}件` : '不公布';
 
-function row(r: StatsRow, isTotal = false): string {
-  const tag = isTotal ? ' class="stats-table__total"' : '';
-  return `<tr${tag}><th scope="row">${esc(r.label)}</th><td>${cell(r.received)}</td><td>${cell(r.accepted)}</td><td>${cell(r.closed)}</td><td>${r.medianDays === null ? '—' : esc(r.medianDays)}</td></tr>`;
+function row(r: StatsRow, isTotal = false): SafeHtml {
+  return html`<tr${isTotal && html` class="stats-table__total"`}><th scope="row">${r.label}</th><td>${cell(r.received)}</td><td>${cell(r.accepted)}</td><td>${cell(r.closed)}</td><td>${r.medianDays === null ? '—' : r.medianDays}</td></tr>`;
 }
 
-function table(id: string, caption: string, first: string, rows: StatsRow[], total: StatsRow): string {
-  return (
-    `<div class="table-wrap" role="region" aria-labelledby="${id}" tabindex="0"><table class="stats-table"><caption id="${id}">${esc(caption)}</caption>` +
-    `<thead><tr><th scope="col">${esc(first)}</th><th scope="col">收到</th><th scope="col">受理</th><th scope="col">办结</th><th scope="col">决定用时<br>（中位数，天）</th></tr></thead>` +
-    `<tbody>${rows.map((r) => row(r)).join('')}</tbody><tfoot>${row(total, true)}</tfoot></table></div>`
-  );
+function table(id: string, caption: string, first: string, rows: StatsRow[], total: StatsRow): SafeHtml {
+  return html`<div class="table-wrap" role="region" aria-labelledby="${id}" tabindex="0"><table class="stats-table"><caption id="${id}">${caption}</caption><thead><tr><th scope="col">${first}</th><th scope="col">收到</th><th scope="col">受理</th><th scope="col">办结</th><th scope="col">决定用时<br>（中位数，天）</th></tr></thead><tbody>${rows.map((r) => row(r))}</tbody><tfoot>${row(total, true)}</tfoot></table></div>`;
 }
 
 /**
@@ -78,37 +71,28 @@ function table(id: string, caption: string, first: string, rows: StatsRow[], tot
  * contrast works; the numbers are also printed, and the table below is the
  * full text alternative.
  */
-function chart(id: string, year: number, t: TypeStats): string {
+function chart(id: string, year: number, t: TypeStats): SafeHtml {
   const months = t.months;
-  const width = 360;
-  const labelW = 50;
-  const barMax = 250;
-  const row = 30;
-  const top = 6;
-  const height = top * 2 + months.length * row;
+  const [width, labelW, barMax, rowH, top] = [360, 50, 250, 30, 6];
+  const height = top * 2 + months.length * rowH;
   const max = Math.max(THRESHOLD, ...months.map((m) => (m.received.kind === 'value' ? m.received.value : 0)));
-  const bars = months
-    .map((m, i) => {
-      const y = top + i * row;
-      const label = `<text x="${labelW - 6}" y="${y + 21}" text-anchor="end" class="stats-chart__axis">${esc(m.label)}</text>`;
-      if (m.received.kind !== 'value')
-        return `${label}<text x="${labelW + 6}" y="${y + 21}" class="stats-chart__mark">${cell(m.received)}</text>`;
-      const bw = Math.max(2, Math.round((m.received.value / max) * barMax));
-      return `${label}<rect x="${labelW}" y="${y + 4}" width="${bw}" height="${row - 8}" class="stats-chart__bar"></rect><text x="${labelW + bw + 6}" y="${y + 21}" class="stats-chart__value">${m.received.value}</text>`;
-    })
-    .join('');
+  const bars = months.map((m, i) => {
+    const y = top + i * rowH;
+    const label = html`<text x="${labelW - 6}" y="${y + 21}" text-anchor="end" class="stats-chart__axis">${m.label}</text>`;
+    if (m.received.kind !== 'value') {
+      return html`${label}<text x="${labelW + 6}" y="${y + 21}" class="stats-chart__mark">${cell(m.received)}</text>`;
+    }
+    const bw = Math.max(2, Math.round((m.received.value / max) * barMax));
+    return html`${label}<rect x="${labelW}" y="${y + 4}" width="${bw}" height="${rowH - 8}" class="stats-chart__bar"></rect><text x="${labelW + bw + 6}" y="${y + 21}" class="stats-chart__value">${m.received.value}</text>`;
+  });
   const desc = months.map((m) => `${m.label}${cellText(m.received)}`).join('，');
-  return (
-    `<figure class="stats-chart"><svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false">` +
-    `<title id="${id}-title">${year}年每月收到的${esc(TYPE_LABELS[t.formType])}</title><desc id="${id}-desc">${esc(desc)}。</desc>` +
-    `<line x1="${labelW}" y1="0" x2="${labelW}" y2="${height}" class="stats-chart__baseline"></line>${bars}</svg>` +
-    `<figcaption>${year}年每月收到的${esc(TYPE_LABELS[t.formType])}（件）。数字见下表。</figcaption></figure>`
-  );
+  const what = `${year}年每月收到的${typeLabel(t.formType)}`;
+  return html`<figure class="stats-chart"><svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false"><title id="${id}-title">${what}</title><desc id="${id}-desc">${desc}。</desc><line x1="${labelW}" y1="0" x2="${labelW}" y2="${height}" class="stats-chart__baseline"></line>${bars}</svg><figcaption>${what}（件）。数字见下表。</figcaption></figure>`;
 }
 
 export interface StatsQuery {
   year?: number;
-  type?: FormType;
+  type?: RequestTypeId;
 }
 
 export function parseStatsQuery(url: URL): StatsQuery {
@@ -116,95 +100,77 @@ export function parseStatsQuery(url: URL): StatsQuery {
   const t = url.searchParams.get('type') ?? '';
   return {
     ...(/^\d{4}$/.test(y) ? { year: Number(y) } : {}),
-    ...(t === 'legal-aid' || t === 'mediation' ? { type: t } : {}),
+    ...(isRequestTypeId(t) ? { type: t } : {}),
   };
 }
 
-export function renderStatsBody(snap: StatsSnapshot, q: StatsQuery, base: string): string {
-  const years = snap.years.map((y) => y.year);
-  const year = snap.years.find((y) => y.year === q.year) ?? snap.years[0];
-  const intro =
-    `<h1>办理情况统计</h1>` +
-    `<p class="lead">通过本网站提交的法律援助申请和人民调解申请：每月收到多少、受理多少、办结多少，作出决定用了几天。</p>` +
-    `<p>数据更新于 ${esc(beijingDateTime(snap.generatedAt))}（北京时间）。到窗口或打电话申请的，不在这里统计。</p>`;
-  if (!year) return `${intro}<p class="notice">还没有可以统计的申请。</p>${definitions()}`;
+function filterForm(years: number[], year: number, q: StatsQuery, base: string): SafeHtml {
   const option = (v: string, label: string, selected: boolean) =>
-    `<option value="${esc(v)}"${selected ? ' selected' : ''}>${esc(label)}</option>`;
-  const form =
-    `<form class="stats-filter" method="get" action="${esc(withBase('/stats/', base))}">` +
-    `<div class="field"><label class="field__label" for="stats-year">年份</label><select id="stats-year" name="year">${years.map((y) => option(String(y), `${y}年`, y === year.year)).join('')}</select></div>` +
-    `<div class="field"><label class="field__label" for="stats-type">申请类型</label><select id="stats-type" name="type">${option('', '全部', !q.type)}${(['legal-aid', 'mediation'] as const).map((t) => option(t, TYPE_LABELS[t], q.type === t)).join('')}</select></div>` +
-    `<button type="submit" class="button button--secondary">查看</button></form>`;
-  const sections = year.types
-    .filter((t) => !q.type || t.formType === q.type)
-    .map((t) => {
-      const id = `stats-${t.formType}`;
-      return (
-        `<section aria-labelledby="${id}"><h2 id="${id}">${year.year}年${esc(TYPE_LABELS[t.formType])}</h2>` +
-        chart(`${id}-chart`, year.year, t) +
-        table(`${id}-months`, `${year.year}年${TYPE_LABELS[t.formType]}：按收到的月份`, '月份', t.months, t.total) +
-        table(`${id}-towns`, `${year.year}年${TYPE_LABELS[t.formType]}：按镇（街）`, '镇（街）', t.towns, t.total) +
-        `</section>`
-      );
-    })
-    .join('');
-  return intro + form + sections + definitions();
+    html`<option value="${v}"${selected && ' selected'}>${label}</option>`;
+  return html`<form class="stats-filter" method="get" action="${withBase('/stats/', base)}"><div class="field"><label class="field__label" for="stats-year">年份</label><select id="stats-year" name="year">${years.map((y) => option(String(y), `${y}年`, y === year))}</select></div><div class="field"><label class="field__label" for="stats-type">申请类型</label><select id="stats-type" name="type">${option('', '全部', !q.type)}${REQUEST_TYPE_IDS.map((t) => option(t, typeLabel(t), q.type === t))}</select></div><button type="submit" class="button button--secondary">查看</button></form>`;
 }
 
-function definitions(): string {
-  return (
-    `<h2 id="how-to-read">怎样看这些数字</h2><dl class="facts">` +
-    `<dt>收到</dt><dd>这个月（或这一年）在网上提交的申请。提交后10分钟内自己撤回的不算。</dd>` +
-    `<dt>受理</dt><dd>这些申请中，已经决定受理的。</dd>` +
-    `<dt>办结</dt><dd>这些申请中，已经办理完毕或者决定不予受理的。</dd>` +
-    `<dt>决定用时</dt><dd>从收到申请到作出受理或不予受理决定的天数，取中位数（一半申请比它快，一半比它慢）。法律援助机构应当在收到申请之日起七日内作出决定（《中华人民共和国法律援助法》第四十三条）。作出决定的申请不到${THRESHOLD}件时不计算，显示“—”。</dd>` +
-    `<dt>&lt;${THRESHOLD}</dt><dd>少于${THRESHOLD}件（包括0件）。件数太少时，别人可能据此认出申请人，所以不公布具体数字。</dd>` +
-    `<dt>×</dt><dd>不少于${THRESHOLD}件，但为了不让别人用合计数减出上面“&lt;${THRESHOLD}”的具体数字，这一格也不公布。</dd>` +
-    `</dl><p>统计只用申请的类型、所在镇（街）、日期和办理状态，不含任何个人信息。</p>`
-  );
+function typeSection(year: number, t: TypeStats): SafeHtml {
+  const id = `stats-${t.formType}`;
+  const label = typeLabel(t.formType);
+  return html`<section aria-labelledby="${id}"><h2 id="${id}">${year}年${label}</h2>${chart(`${id}-chart`, year, t)}${table(`${id}-months`, `${year}年${label}：按收到的月份`, '月份', t.months, t.total)}${table(`${id}-towns`, `${year}年${label}：按镇（街）`, '镇（街）', t.towns, t.total)}</section>`;
 }
+
+export function renderStatsBody(snap: StatsSnapshot, q: StatsQuery, base: string): SafeHtml {
+  const year = snap.years.find((y) => y.year === q.year) ?? snap.years[0];
+  const intro = html`<h1>办理情况统计</h1><p class="lead">通过本网站提交的法律援助申请和人民调解申请：每月收到多少、受理多少、办结多少，作出决定用了几天。</p><p>数据更新于 ${beijingDateTime(snap.generatedAt)}（北京时间）。到窗口或打电话申请的，不在这里统计。</p>`;
+  if (!year) return html`${intro}<p class="notice">还没有可以统计的申请。</p>${definitions()}`;
+  const sections = year.types.filter((t) => !q.type || t.formType === q.type).map((t) => typeSection(year.year, t));
+  return join([
+    intro,
+    filterForm(
+      snap.years.map((y) => y.year),
+      year.year,
+      q,
+      base,
+    ),
+    sections,
+    definitions(),
+  ]);
+}
+
+function definitions(): SafeHtml {
+  return html`<h2 id="how-to-read">怎样看这些数字</h2><dl class="facts"><dt>收到</dt><dd>这个月（或这一年）在网上提交的申请。提交后10分钟内自己撤回的不算。</dd><dt>受理</dt><dd>这些申请中，已经决定受理的。</dd><dt>办结</dt><dd>这些申请中，已经办理完毕或者决定不予受理的。</dd><dt>决定用时</dt><dd>从收到申请到作出受理或不予受理决定的天数，取中位数（一半申请比它快，一半比它慢）。法律援助机构应当在收到申请之日起七日内作出决定（《中华人民共和国法律援助法》第四十三条）。作出决定的申请不到${THRESHOLD}件时不计算，显示“—”。</dd><dt>&lt;${THRESHOLD}</dt><dd>少于${THRESHOLD}件（包括0件）。件数太少时，别人可能据此认出申请人，所以不公布具体数字。</dd><dt>×</dt><dd>不少于${THRESHOLD}件，但为了不让别人用合计数减出上面“&lt;${THRESHOLD}”的具体数字，这一格也不公布。</dd></dl><p>统计只用申请的类型、所在镇（街）、日期和办理状态，不含任何个人信息。</p>`;
+}
+
+const PAGE = { path: '/stats/', section: 'none', breadcrumbs: [{ label: '办理情况统计' }] } as const;
 
 export async function handleStats(req: Request, deps: StatsDeps, cid: string): Promise<Response> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    return new Response('只能直接打开这个页面', {
-      status: 405,
-      headers: { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' },
-    });
+    return text(405, '只能直接打开这个页面', cid, { Allow: 'GET, HEAD' });
   }
   const q = parseStatsQuery(new URL(req.url));
-  const crumbs = [{ label: '在线办理', path: '/apply/' }, { label: '办理情况统计' }];
   try {
     const snap = await currentStats(deps, new Deadline(deps.deadlineMs, deps.perCallMs));
     deps.log({ event: 'stats', cid, status: 200 });
-    const page = renderPage({
-      base: deps.base,
+    const page = deps.shell.render({
+      ...PAGE,
+      breadcrumbs: [...PAGE.breadcrumbs],
       title: '办理情况统计',
       body: renderStatsBody(snap, q, deps.base),
-      breadcrumbs: crumbs,
-      version: deps.version,
       index: true,
       description: '台山市司法局在网上收到的法律援助申请和人民调解申请：每月收到、受理、办结的件数和作出决定的用时。',
     });
     // Public numbers, identical for everyone: the CDN may keep them for a while.
-    return html(200, page, cid, {
+    return htmlResponse(200, page, cid, {
       'Cache-Control': 'public, max-age=600',
       'Netlify-CDN-Cache-Control': 'public, s-maxage=600, stale-while-revalidate=3600',
     });
   } catch (e) {
     if (!(e instanceof StoreUnavailableError)) throw e;
     deps.log({ event: 'store-unavailable', cid, status: 503, detail: e.message });
-    const body = `<h1>办理情况统计</h1><p>统计数据暂时无法读取，请稍后再试。</p>`;
-    return html(
-      503,
-      renderPage({
-        base: deps.base,
-        title: '错误：暂时无法显示统计',
-        body,
-        breadcrumbs: crumbs,
-        version: deps.version,
-      }),
-      cid,
-      { 'Retry-After': '60' },
-    );
+    const body = html`<h1>办理情况统计</h1><p>统计数据暂时无法读取，请稍后再试。</p>`;
+    const page = deps.shell.render({
+      ...PAGE,
+      breadcrumbs: [...PAGE.breadcrumbs],
+      title: '错误：暂时无法显示统计',
+      body,
+    });
+    return htmlResponse(503, page, cid, { 'Retry-After': '60' });
   }
 }

@@ -24,13 +24,13 @@
  * Years are published whole and never overlap, so no two views can be
  * subtracted from each other.
  */
-import type { ApplicationRecord, Status } from '../applications/record.ts';
-import type { FormType } from '../forms/receipt.ts';
+import type { ApplicationRecord } from '../requests/record.ts';
+import { REQUEST_TYPE_IDS, type RequestTypeId } from '../requests/registry.ts';
+import type { Status } from '../requests/status.ts';
+import { DAY_MS, beijingYearMonth } from '../time.ts';
 import { TOWNS } from '../towns.ts';
 
 export const THRESHOLD = 5;
-const BEIJING_MS = 8 * 3600_000;
-const DAY_MS = 86_400_000;
 
 export type Shown = { kind: 'value'; value: number } | { kind: 'small' } | { kind: 'hidden' };
 
@@ -49,7 +49,7 @@ export interface StatsRow {
 }
 
 export interface TypeStats {
-  formType: FormType;
+  formType: RequestTypeId;
   months: StatsRow[];
   towns: StatsRow[];
   total: StatsRow;
@@ -67,13 +67,7 @@ export interface StatsSnapshot {
 
 export type StatsRecord = Pick<ApplicationRecord, 'formType' | 'createdAt' | 'status'> & { meta: { town: string } };
 
-const FORM_TYPES: FormType[] = ['legal-aid', 'mediation'];
 const CLOSED: ReadonlySet<Status> = new Set(['已办结', '不予受理']);
-
-function beijing(at: string): { year: number; month: number } {
-  const d = new Date(Date.parse(at) + BEIJING_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
-}
 
 export function median(values: number[]): number | null {
   if (values.length < THRESHOLD) return null;
@@ -265,7 +259,7 @@ function shown(state: CellState, value: number): Shown {
  * (受理 ≤ 收到 and 办结 ≤ 收到 link them).
  */
 function typeTable(
-  formType: FormType,
+  formType: RequestTypeId,
   months: { key: string; label: string; raw: Raw }[],
   towns: { key: string; label: string; raw: Raw }[],
   total: Raw,
@@ -309,15 +303,19 @@ function typeTable(
  */
 export function computeStats(records: readonly StatsRecord[], now: Date): StatsSnapshot {
   const counted = records.filter(
-    (r) => r.status.current !== '已撤回' && FORM_TYPES.includes(r.formType) && TOWN_LABEL.has(r.meta.town),
+    (r) => r.status.current !== '已撤回' && REQUEST_TYPE_IDS.includes(r.formType) && TOWN_LABEL.has(r.meta.town),
   );
-  const current = beijing(now.toISOString());
-  const years = [...new Set(counted.map((r) => beijing(r.createdAt).year))]
+  const current = beijingYearMonth(now);
+  const years = [...new Set(counted.map((r) => beijingYearMonth(r.createdAt).year))]
     .filter((y) => y <= current.year)
     .sort((a, b) => b - a);
   const firstYear = Math.min(...years);
   const firstMonth = counted.length
-    ? Math.min(...counted.filter((r) => beijing(r.createdAt).year === firstYear).map((r) => beijing(r.createdAt).month))
+    ? Math.min(
+        ...counted
+          .filter((r) => beijingYearMonth(r.createdAt).year === firstYear)
+          .map((r) => beijingYearMonth(r.createdAt).month),
+      )
     : 1;
   return {
     generatedAt: now.toISOString(),
@@ -327,11 +325,11 @@ export function computeStats(records: readonly StatsRecord[], now: Date): StatsS
       const monthList = Array.from({ length: to - from + 1 }, (_, i) => from + i);
       return {
         year,
-        types: FORM_TYPES.map((formType) => {
-          const mine = counted.filter((r) => r.formType === formType && beijing(r.createdAt).year === year);
+        types: REQUEST_TYPE_IDS.map((formType) => {
+          const mine = counted.filter((r) => r.formType === formType && beijingYearMonth(r.createdAt).year === year);
           const months = monthList.map((m) => {
             const raw = emptyRaw();
-            for (const r of mine) if (beijing(r.createdAt).month === m) add(raw, r);
+            for (const r of mine) if (beijingYearMonth(r.createdAt).month === m) add(raw, r);
             return { key: `${year}-${String(m).padStart(2, '0')}`, label: `${m}月`, raw };
           });
           const towns = TOWNS.map((t) => {

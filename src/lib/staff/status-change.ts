@@ -10,38 +10,20 @@
  * that looks like an identity number or a phone number other than the
  * bureau's published ones.
  */
-import type { ApplicationRecord, Status } from '../applications/record.ts';
+import type { ApplicationRecord } from '../requests/record.ts';
+import { REQUEST_TYPES } from '../requests/registry.ts';
+import type { Status } from '../requests/status.ts';
 import { BUREAU } from '../site.ts';
 
-/** What staff may set. 已收到 is set on submission, 已撤回 only by the applicant. */
-export const STAFF_STATUSES = [
-  '审查中',
-  '需补充材料',
-  '已受理',
-  '不予受理',
-  '已办结',
-] as const satisfies readonly Status[];
-export type StaffStatus = (typeof STAFF_STATUSES)[number];
+/**
+ * Every status staff may set on some kind of request (each kind lists its own:
+ * RequestType.staffStatuses). 已收到 is set on submission, 已撤回 only by the applicant.
+ */
+export const STAFF_STATUSES: readonly Status[] = [...new Set(REQUEST_TYPES.flatMap((t) => t.staffStatuses))];
 
 export const NOTE_MAX = 500;
 export const MATERIAL_MAX = 100;
 export const MATERIALS_MAX = 20;
-
-/**
- * Materials often missing from a legal-aid application, offered as
- * checkboxes (staff can add any other). 《中华人民共和国法律援助法》第四十三条:
- * tell the applicant everything that is missing AT ONCE (一次性告知).
- * Never a hardship certificate: 第四十一条 replaced it with a personal pledge.
- */
-export const COMMON_MATERIALS: Record<'legal-aid' | 'mediation', string[]> = {
-  'legal-aid': [
-    '申请人的居民身份证或者其他身份证明',
-    '代为申请人的身份证明，以及与申请人关系的证明',
-    '与所申请法律援助事项有关的材料（如合同、欠条、判决书、仲裁文书）',
-    '属于免予核查经济困难状况人员的证明材料（《中华人民共和国法律援助法》第四十二条）',
-  ],
-  mediation: ['与纠纷有关的材料（如合同、欠条、照片）'],
-};
 
 export interface StatusChangeInput {
   status: string;
@@ -75,9 +57,10 @@ const PERSONAL_MESSAGE =
 /** Checks a status change; on success returns the note exactly as the applicant will read it. */
 export function checkStatusChange(
   input: StatusChangeInput,
-): { ok: true; status: StaffStatus; note: string } | { ok: false; errors: StatusChangeError[] } {
+  allowed: readonly Status[] = STAFF_STATUSES,
+): { ok: true; status: Status; note: string } | { ok: false; errors: StatusChangeError[] } {
   const errors: StatusChangeError[] = [];
-  const status = STAFF_STATUSES.find((s) => s === input.status);
+  const status = allowed.find((s) => s === input.status);
   if (!status) errors.push({ field: 'status', message: '请选择新的状态' });
   const note = (input.note ?? '').replace(/\r\n?/g, '\n').trim();
   const materials = (input.materials ?? []).map((m) => m.replace(/\s+/g, ' ').trim()).filter(Boolean);

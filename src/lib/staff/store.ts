@@ -3,8 +3,8 @@
  * Blobs implementation is functions/_shared/staff-store.ts). Note what is
  * missing on purpose: there is no way to change or delete an audit entry.
  */
-import type { ApplicationRecord } from '../applications/record.ts';
-import type { ApplicationStore } from '../applications/store.ts';
+import type { ApplicationRecord } from '../requests/record.ts';
+import type { ApplicationStore } from '../requests/store.ts';
 import type { AuditEntry } from './audit.ts';
 import type { LockState } from './lockout.ts';
 import type { StatsSnapshot } from './stats.ts';

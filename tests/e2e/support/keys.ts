@@ -3,7 +3,7 @@
  * bureau private key file (made by global-setup.ts, path from inject('staffKeyFile')).
  */
 import { readFileSync } from 'node:fs';
-import type { ApplicationRecord, PersonalData } from '../../../src/lib/applications/record.ts';
+import type { ApplicationRecord, PersonalData } from '../../../src/lib/requests/record.ts';
 import { importPrivateKey, open, parsePrivateKeyFile, type OpeningKey } from '../../../src/lib/staff/crypto.ts';
 
 const cache = new Map<string, Promise<OpeningKey[]>>();

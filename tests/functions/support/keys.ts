@@ -1,5 +1,5 @@
 /** The test bureau key pair (made in setup.ts) and decryption of stored records, as the staff desk does it. */
-import type { ApplicationRecord, PersonalData } from '../../../src/lib/applications/record.ts';
+import type { ApplicationRecord, PersonalData } from '../../../src/lib/requests/record.ts';
 import {
   importPrivateKey,
   open,

@@ -1,0 +1,31 @@
+/**
+ * One JSON line per event: time, correlation id, event, status, receipt,
+ * staff name. Never what anyone typed, never a token or key. Unexpected
+ * errors add the error's name and stack (code locations, no request data),
+ * so an administrator can find the fault.
+ */
+export interface LogEntry {
+  event: string;
+  cid: string;
+  status: number;
+  receipt?: string;
+  staff?: string;
+  detail?: string;
+}
+
+export function log(entry: LogEntry): void {
+  console.log(JSON.stringify({ at: new Date().toISOString(), ...entry }));
+}
+
+/** The stack of an unexpected error, without its message (which may quote input). */
+export function stackOf(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown';
+  const frames = (error.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l));
+  return [error.name, ...frames.slice(0, 12).map((l) => l.trim())].join(' | ');
+}
+
+export function logUnexpected(cid: string, error: unknown): void {
+  console.error(
+    JSON.stringify({ at: new Date().toISOString(), event: 'unexpected', cid, status: 500, stack: stackOf(error) }),
+  );
+}

@@ -1,0 +1,22 @@
+/**
+ * What residents read when something goes wrong with a request, in one place:
+ * the functions' pages and JSON, and the page scripts, say the same words.
+ * Every message ends with a way forward: the bureau's published phone.
+ */
+import { BUREAU } from '../site.ts';
+
+export const MESSAGES = {
+  unavailable: `系统暂时无法保存，请稍等一会儿再试。您填写的内容都还在。着急的话，请打电话 ${BUREAU.phone}。`,
+  unavailableRetry: `您填写的内容都还在，请稍后点“再试一次”。着急的话，请打电话 ${BUREAU.phone}。`,
+  lookupUnavailable: `暂时无法查询，请稍等一会儿再点“查询”。着急的话，请打电话 ${BUREAU.phone}。`,
+  notWithdrawable: `无法撤回或更正：回执号或凭证不对。请打电话 ${BUREAU.phone} 说明情况。`,
+  expired: `这份申请已经不能在网上撤回或更正了（已超过提交后10分钟，或者已经撤回）。需要撤回或更正的，请打电话 ${BUREAU.phone}。`,
+  rejected: `这份申请无法提交。如果您是用浏览器正常填写的，请打电话 ${BUREAU.phone}，我们帮您办理。`,
+  duplicate: (receipt: string) =>
+    `这份申请已经提交过了，回执号是 ${receipt}。需要更正内容的，请在提交后10分钟内使用“更正内容”，或者打电话 ${BUREAU.phone}。`,
+  internal: `系统出错了，请稍后再试，或打电话 ${BUREAU.phone}。`,
+  callUs: `请打电话 ${BUREAU.phone}。`,
+  withdrawFailed: `撤回没有成功，请打电话 ${BUREAU.phone}。`,
+  withdrawOffline: `网络好像断了，撤回没有成功。请检查网络后再点“确定撤回”，或者打电话 ${BUREAU.phone}。`,
+  statusNotFound: `没有找到这份申请。请检查回执号和联系电话是否与提交时填写的一致；回执号在提交成功的页面上，形如 FY-20260101-7K3Q9P。仍然查不到的，请打电话 ${BUREAU.phone}。`,
+} as const;

@@ -1,0 +1,167 @@
+/**
+ * What happens to an application, independent of HTTP: submit (idempotent),
+ * look up the status, withdraw or correct within 10 minutes.
+ *
+ * Idempotency without a lock, in one store call: the receipt's six characters
+ * and the storage key derive from an HMAC of the idempotency key, so twenty
+ * identical requests racing each other all write the same key with
+ * onlyIfNew; one record results, and all twenty answer with its receipt. A
+ * retry after midnight finds the same key and answers with the first receipt.
+ */
+import { REQUEST_FORMS } from './forms.ts';
+import type { RequestTypeId } from './registry.ts';
+import {
+  canonicalJson,
+  hmacHex,
+  idempotencyHash,
+  phoneHash,
+  receiptCandidates,
+  sameSecret,
+  withdrawToken,
+} from './keys.ts';
+import {
+  canWithdraw,
+  corrected,
+  newRecord,
+  withdrawn,
+  WITHDRAW_WINDOW_MS,
+  type ApplicationRecord,
+  type RecordMeta,
+} from './record.ts';
+import { StoreUnavailableError, type Deadline } from '../store/deadline.ts';
+import type { ApplicationStore, PersonalSealer } from './store.ts';
+
+export interface ServiceDeps {
+  store: ApplicationStore;
+  secret: string;
+  sealer: PersonalSealer;
+  now: () => Date;
+}
+
+/** A validated request: its kind and the schema's output. */
+export interface Application {
+  formType: RequestTypeId;
+  data: Record<string, unknown>;
+}
+
+/** The plaintext half of the record (see record.ts) for an application. */
+function metaFor(
+  secret: string,
+  app: Application,
+): Pick<RecordMeta, 'town' | 'category' | 'phoneHash' | 'submissionHash'> {
+  const submissionHash = hmacHex(secret, 'content', `${app.formType}:${canonicalJson(app.data)}`);
+  const { town, category, phone } = REQUEST_FORMS[app.formType].routing(app.data);
+  return { town, category, phoneHash: phoneHash(secret, phone), submissionHash };
+}
+
+export type SubmitResult =
+  | { kind: 'created' | 'duplicate'; receipt: string; token: string; withdrawUntil: Date }
+  | { kind: 'conflict'; receipt: string };
+
+export async function submit(
+  deps: ServiceDeps,
+  deadline: Deadline,
+  app: Application,
+  key: string,
+): Promise<SubmitResult> {
+  const { store, secret } = deps;
+  const idemHash = idempotencyHash(secret, app.formType, key);
+  const meta = metaFor(secret, app);
+  const token = withdrawToken(secret, idemHash);
+  const until = (createdAt: string) => new Date(Date.parse(createdAt) + WITHDRAW_WINDOW_MS);
+
+  const now = deps.now();
+  for (const receipt of receiptCandidates(secret, app.formType, idemHash, now)) {
+    // Sealed per candidate: the ciphertext is bound to the receipt it is stored under.
+    const personal = await deps.sealer.seal(app.data, { receipt });
+    const record = newRecord({ receipt, formType: app.formType, now, meta: { ...meta, idemHash }, personal });
+    const out = await deadline.run('create record', (signal) => store.createRecord(record, signal));
+    if (out.written) return { kind: 'created', receipt, token, withdrawUntil: until(record.createdAt) };
+    const existing = await deadline.run('get record', (signal) => store.getRecord(receipt, signal));
+    if (!existing) throw new StoreUnavailableError('record vanished after a refused create');
+    const first = existing.record;
+    if (first.meta.idemHash !== idemHash) continue; // another application holds these six characters
+    if (first.meta.submissionHash !== meta.submissionHash) return { kind: 'conflict', receipt: first.receipt };
+    return { kind: 'duplicate', receipt: first.receipt, token, withdrawUntil: until(first.createdAt) };
+  }
+  throw new StoreUnavailableError('no free receipt number');
+}
+
+/** Receipt + phone → the record, or null. A wrong phone and an unknown receipt look the same to the caller. */
+export async function lookup(
+  deps: ServiceDeps,
+  deadline: Deadline,
+  receipt: string,
+  phone: string,
+): Promise<ApplicationRecord | null> {
+  const found = exact(await deadline.run('get record', (signal) => deps.store.getRecord(receipt, signal)), receipt);
+  const expected = phoneHash(deps.secret, phone);
+  // Compare even when nothing was found, so both answers take the same time.
+  const match = sameSecret(found?.record.meta.phoneHash ?? '', expected);
+  return found && match ? found.record : null;
+}
+
+export type ChangeResult = { kind: 'not-found' } | { kind: 'expired' } | { kind: 'ok'; record: ApplicationRecord };
+
+/** The stored record only if its receipt matches in full: the key ignores the date, the receipt does not. */
+function exact<T extends { record: ApplicationRecord }>(found: T | null, receipt: string): T | null {
+  return found && found.record.receipt === receipt ? found : null;
+}
+
+async function authorised(
+  deps: ServiceDeps,
+  deadline: Deadline,
+  receipt: string,
+  token: string,
+  formType?: RequestTypeId,
+) {
+  const found = exact(await deadline.run('get record', (signal) => deps.store.getRecord(receipt, signal)), receipt);
+  const expected = found ? withdrawToken(deps.secret, found.record.meta.idemHash) : '';
+  const ok = sameSecret(expected, token) && !!found && (!formType || found.record.formType === formType);
+  return ok ? found : null;
+}
+
+/** Withdraws within the window; withdrawing twice answers like the first time. */
+export async function withdraw(
+  deps: ServiceDeps,
+  deadline: Deadline,
+  receipt: string,
+  token: string,
+): Promise<ChangeResult> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const found = await authorised(deps, deadline, receipt, token);
+    if (!found) return { kind: 'not-found' };
+    if (found.record.status.current === '已撤回') return { kind: 'ok', record: found.record };
+    const now = deps.now();
+    if (!canWithdraw(found.record, now)) return { kind: 'expired' };
+    const next = withdrawn(found.record, now);
+    const out = await deadline.run('replace record', (signal) => deps.store.replaceRecord(next, found.etag, signal));
+    if (out.written) return { kind: 'ok', record: next };
+  }
+  throw new StoreUnavailableError('record kept changing');
+}
+
+/** Replaces what the applicant typed, within the window; the receipt stays. */
+export async function correct(
+  deps: ServiceDeps,
+  deadline: Deadline,
+  app: Application,
+  receipt: string,
+  token: string,
+): Promise<ChangeResult> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const found = await authorised(deps, deadline, receipt, token, app.formType);
+    if (!found) return { kind: 'not-found' };
+    const now = deps.now();
+    if (!canWithdraw(found.record, now)) return { kind: 'expired' };
+    const meta = metaFor(deps.secret, app);
+    // The same correction sent twice (a double click, a retry) changes nothing the second time.
+    if (found.record.meta.submissionHash === meta.submissionHash && found.record.personal)
+      return { kind: 'ok', record: found.record };
+    const personal = await deps.sealer.seal(app.data, { receipt: found.record.receipt });
+    const next = corrected(found.record, now, { meta, personal });
+    const out = await deadline.run('replace record', (signal) => deps.store.replaceRecord(next, found.etag, signal));
+    if (out.written) return { kind: 'ok', record: next };
+  }
+  throw new StoreUnavailableError('record kept changing');
+}

@@ -1,0 +1,148 @@
+/**
+ * The parts of request pages that are the same with and without JavaScript:
+ * the form page's heading, the confirmation, the withdrawn notice, the status
+ * lookup form and its result. The functions put them in the page shell
+ * (src/lib/shell.ts); the page scripts put them in the page. Words about a
+ * kind of request come from its RequestType (registry.ts).
+ */
+import { html, lines, type SafeHtml } from '../html.ts';
+import { withBase } from '../paths.ts';
+import { BUREAU } from '../site.ts';
+import { beijingReadable, beijingTime } from '../time.ts';
+import type { FieldDef, FieldError, FormDef, FormValues } from '../forms/definitions.ts';
+import {
+  hidden,
+  renderCheckAnswers,
+  renderErrorSummary,
+  renderField,
+  renderForm,
+  type CheckRenderOptions,
+  type FormRenderOptions,
+  type RenderContext,
+} from '../forms/render.ts';
+import { MESSAGES } from './messages.ts';
+import { requestType, type RequestTypeId } from './registry.ts';
+import { STATUS_EXPLAINED, type Status } from './status.ts';
+import { requestPaths } from './types.ts';
+
+/**
+ * “快速离开”: for people at risk of domestic violence. With JavaScript the
+ * script replaces this page in the history (location.replace), so Back does
+ * not return to the form; without it, it is a plain link. A search engine's
+ * home page looks ordinary on a shared phone.
+ */
+export const QUICK_EXIT_URL = 'https://www.baidu.com/';
+
+export function renderQuickExit(): SafeHtml {
+  return html`<div class="quick-exit" data-pagefind-ignore><a class="quick-exit__button" href="${QUICK_EXIT_URL}" rel="noreferrer" data-quick-exit>快速离开</a></div><p class="quick-exit__hint" data-pagefind-ignore>担心别人看到您在这个页面，可以点右上角的“快速离开”，马上打开百度首页。担心别人查看手机的，请用无痕（隐私）模式填写。</p>`;
+}
+
+const phoneLink = (n: string) => html`<a href="tel:${n}">${n}</a>`;
+
+/** The whole form page body: heading, how long it takes, where to get help, the form. */
+export function renderFormPage(def: FormDef, values: FormValues, o: FormRenderOptions): SafeHtml {
+  const t = requestType(def.type as RequestTypeId);
+  const intro = o.correct
+    ? html`<div class="notice"><p>您正在更正回执号为 <strong>${o.correct}</strong> 的申请。请把全部内容重新填写一遍；提交后，原来的内容会被替换，回执号不变。</p></div>`
+    : html`<p class="lead">大约需要10分钟。标有“（选填）”的可以不填，其他都要填写。</p><p>填写有困难的，可以打电话 ${phoneLink(BUREAU.phone)} 或 ${phoneLink(BUREAU.hotline)}，请工作人员帮忙。</p>`;
+  return html`${renderErrorSummary(o.errors ?? [], { autofocus: o.autofocusSummary })}<h1 data-step-title>${o.correct ? t.labels.correct : t.labels.apply}</h1>${intro}${renderForm(def, values, o)}`;
+}
+
+/**
+ * The check-your-answers step: heading, how to confirm, a place for a sending
+ * error (the page script's), the answers. `notice`: why the last try failed.
+ */
+export function renderCheckStep(
+  def: FormDef,
+  values: FormValues,
+  o: CheckRenderOptions & { notice?: string },
+): SafeHtml {
+  const notice =
+    o.notice &&
+    html`<div class="error-summary" tabindex="-1" autofocus aria-labelledby="notice-title"><h2 id="notice-title">暂时无法提交</h2><p>${o.notice}</p></div>`;
+  return html`${notice}<h1 tabindex="-1" data-focus>请核对填写的内容</h1><p>确认无误后，请点页面最下面的“${o.correct ? '确认更正' : '确认提交'}”。需要修改的，点那一项右边的“修改”。</p><div data-send-error></div>${renderCheckAnswers(def, values, o)}`;
+}
+
+// ------------------------------------------------------------------ confirmation
+
+export interface ConfirmationOptions extends RenderContext {
+  formType: RequestTypeId;
+  receipt: string;
+  /** Present while the applicant may still withdraw or correct (10 minutes). */
+  withdraw?: { until: Date; mode: 'script' | 'form' };
+  corrected?: boolean;
+}
+
+function withdrawSection(o: ConfirmationOptions & { withdraw: { until: Date; mode: 'script' | 'form' } }): SafeHtml {
+  const api = requestPaths(o.formType).api;
+  const buttons =
+    o.withdraw.mode === 'form'
+      ? html`<form method="post" action="${withBase('/api/withdraw', o.base)}" class="button-group">${hidden('receipt', o.receipt)}<button type="submit" class="button button--secondary" name="action" value="withdraw">撤回申请</button></form><form method="post" action="${withBase(api, o.base)}" class="button-group">${hidden('_step', 'correct-start')}${hidden('_correct', o.receipt)}<button type="submit" class="button button--secondary">更正内容</button></form>`
+      : html`<div class="button-group"><button type="button" class="button button--secondary" data-withdraw>撤回申请</button><button type="button" class="button button--secondary" data-correct>更正内容</button></div>`;
+  return html`<section class="withdraw no-print" aria-labelledby="withdraw-title"><h2 id="withdraw-title">需要撤回或者更正？</h2><p>在 <strong>${beijingTime(o.withdraw.until)}</strong>（北京时间）之前，也就是提交后10分钟内，您可以撤回这份申请，或者更正填写的内容。撤回后，您填写的个人信息会被删除。</p>${buttons}<p>超过10分钟需要撤回或更正的，请打电话 ${phoneLink(BUREAU.phone)} 说明。</p></section>`;
+}
+
+export function renderConfirmation(o: ConfirmationOptions): SafeHtml {
+  const t = requestType(o.formType);
+  return html`<div class="panel panel--confirmation"><h1 class="panel__title" tabindex="-1" data-confirmation-title>${o.corrected ? '更正已提交' : '申请已提交'}</h1><p class="panel__body">您的${t.labels.request}回执号是<br><strong class="receipt" data-receipt>${o.receipt}</strong></p></div><p>请把回执号抄下来、截图或者打印本页保存。查询办理进度时，要用回执号和您填写的联系电话。</p><div class="button-group no-print"><button type="button" class="button button--secondary" data-print hidden>打印本页</button><a class="button button--secondary" href="${withBase('/apply/status/', o.base)}">查询办理进度</a></div><h2>接下来会怎样</h2><ol class="steps">${t.nextSteps.map((s) => html`<li>${s}</li>`)}</ol>${o.withdraw && withdrawSection({ ...o, withdraw: o.withdraw })}<h2>联系我们</h2><ul><li>${BUREAU.name}：${phoneLink(BUREAU.phone)}，邮箱 <a href="mailto:${BUREAU.email}">${BUREAU.email}</a></li><li>${BUREAU.hotlineName}：${phoneLink(BUREAU.hotline)}</li></ul><p>打电话时请说出回执号，工作人员不会向您索要银行卡密码或验证码，也不会收取任何费用。</p>`;
+}
+
+/** After a withdrawal, with or without JavaScript. */
+export function renderWithdrawn(formType: RequestTypeId, receipt: string, base: string): SafeHtml {
+  const start = withBase(requestPaths(formType).start, base);
+  return html`<div class="panel panel--confirmation"><h1 class="panel__title" tabindex="-1" data-focus>申请已撤回</h1><p class="panel__body">回执号 <strong class="receipt">${receipt}</strong></p></div><p>这份申请已经撤回，您填写的个人信息已经删除。以后还需要帮助的，可以<a href="${start}">重新申请</a>，或者打电话${phoneLink(BUREAU.phone)}、${phoneLink(BUREAU.hotline)}。</p>`;
+}
+
+// ------------------------------------------------------------------ status
+
+export interface StatusView {
+  receipt: string;
+  formType: RequestTypeId;
+  submittedAt: string;
+  current: Status;
+  history: { status: Status; at: string; note?: string }[];
+}
+
+export function renderStatus(v: StatusView): SafeHtml {
+  const row = (dt: string, dd: SafeHtml | string) =>
+    html`<div class="summary-list__row"><dt>${dt}</dt><dd class="summary-list__value">${dd}</dd></div>`;
+  const history = [...v.history]
+    .reverse()
+    .map(
+      (h) =>
+        html`<li><strong>${h.status}</strong><span class="timeline__time">${beijingReadable(h.at)}</span>${!!h.note && html`<p class="timeline__note">${lines(h.note)}</p>`}</li>`,
+    );
+  return html`<div class="status-result" data-status-result><h2 id="status-title" tabindex="-1">查询结果</h2><dl class="summary-list">${row('回执号', v.receipt)}${row('申请类型', requestType(v.formType).labels.request)}${row('提交时间', beijingReadable(v.submittedAt))}${row('目前状态', html`<strong class="status-tag">${v.current}</strong><br>${STATUS_EXPLAINED[v.current] ?? ''}`)}</dl><h3>办理记录</h3><ol class="timeline">${history}</ol></div>`;
+}
+
+export const STATUS_NOT_FOUND = MESSAGES.statusNotFound;
+
+export const STATUS_FIELDS: FieldDef[] = [
+  {
+    name: 'receipt',
+    kind: 'text',
+    label: '回执号',
+    hint: '提交成功时页面上显示的号码，例如 FY-20260101-7K3Q9P',
+    autocomplete: 'off',
+    width: 'l',
+  },
+  {
+    name: 'phone',
+    kind: 'text',
+    label: '联系电话',
+    hint: '提交申请时填写的联系电话（替家人申请的，填您自己的电话）',
+    autocomplete: 'tel',
+    inputmode: 'tel',
+    width: 'm',
+  },
+];
+
+export interface StatusFormOptions extends RenderContext {
+  errors?: FieldError[];
+  autofocusSummary?: boolean;
+}
+
+export function renderStatusForm(values: FormValues, o: StatusFormOptions): SafeHtml {
+  const errors = new Map((o.errors ?? []).map((e) => [e.field, e.message]));
+  return html`${renderErrorSummary(o.errors ?? [], { autofocus: o.autofocusSummary })}<form class="apply-form" method="post" action="${withBase('/api/status', o.base)}" novalidate data-status-form>${STATUS_FIELDS.map((f) => renderField(f, values, errors.get(f.name)))}<div class="button-group"><button type="submit" class="button">查询</button></div></form>`;
+}

@@ -1,0 +1,97 @@
+/**
+ * One call to the staff API and what every route needs: the deadline for its
+ * store calls, the log (with the signed-in staff member's name), and the audit
+ * trail. The audit entry is written BEFORE any record or export is handed out:
+ * if it cannot be written, nothing is handed out (503).
+ */
+import { json } from '../../http/responses.ts';
+import { Deadline, StoreUnavailableError } from '../../store/deadline.ts';
+import { newAuditEntry, type AuditInput } from '../audit.ts';
+import type { LockPolicy } from '../lockout.ts';
+import type { StaffStore } from '../store.ts';
+import type { StaffMember } from '../tokens.ts';
+
+export interface StaffLogEntry {
+  event: string;
+  cid: string;
+  status: number;
+  receipt?: string;
+  staff?: string;
+  detail?: string;
+}
+
+export interface StaffDeps {
+  store: StaffStore;
+  staff: readonly StaffMember[];
+  secret: string;
+  now: () => Date;
+  log: (entry: StaffLogEntry) => void;
+  deadlineMs: number;
+  perCallMs: number;
+  retryAfter: number;
+  /** false on a deployed site without APPLICATIONS_SECRET: refuse (503). */
+  configured: boolean;
+  lockPolicy?: LockPolicy;
+  /** Most records one export may hold. */
+  exportLimit?: number;
+}
+
+export interface RequestMeta {
+  /** The client address (context.ip on Netlify); only its HMAC is ever stored. */
+  ip: string;
+  cid?: string;
+}
+
+export const STAFF_MESSAGES = {
+  unauthorised: '请先用您的工作人员令牌登录。',
+  wrongToken: '令牌不对，请检查后重新输入。多次输错会被暂时锁定。',
+  locked: (minutes: number) => `登录失败次数太多，已暂时锁定，请 ${minutes} 分钟后再试。`,
+  notFound: '没有找到这份申请，或者您无权查看。',
+  unavailable: '系统暂时无法访问，请稍等一会儿再试。',
+  notConfigured: '工作台还没有配置好（缺少服务器密钥），请联系网站管理员。',
+  badRequest: '请求格式不对',
+};
+
+export class StaffCall {
+  readonly req: Request;
+  readonly deps: StaffDeps;
+  readonly cid: string;
+  readonly deadline: Deadline;
+  /** The signed-in staff member, once known. */
+  who: StaffMember | null = null;
+  /** The JSON body of a POST (an object without prototype), or {}. */
+  body: Record<string, unknown> = {};
+
+  constructor(req: Request, deps: StaffDeps, cid: string) {
+    this.req = req;
+    this.deps = deps;
+    this.cid = cid;
+    this.deadline = new Deadline(deps.deadlineMs, deps.perCallMs);
+  }
+
+  get me(): StaffMember {
+    if (!this.who) throw new Error('not signed in');
+    return this.who;
+  }
+
+  log(status: number, event: string, receipt?: string, detail?: string): void {
+    this.deps.log({
+      event,
+      cid: this.cid,
+      status,
+      ...(receipt ? { receipt } : {}),
+      ...(this.who ? { staff: this.who.name } : {}),
+      ...(detail ? { detail } : {}),
+    });
+  }
+
+  async audit(input: AuditInput): Promise<void> {
+    const entry = newAuditEntry(this.deps.secret, input, this.deps.now());
+    const out = await this.deadline.run('append audit', (signal) => this.deps.store.appendAudit(entry, signal));
+    if (!out.written) throw new StoreUnavailableError('audit key taken');
+  }
+
+  ok(body: unknown): Response {
+    return json(200, body, this.cid);
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Pages that functions render wear exactly the static pages' shell: the same
+ * header (navigation, search box, display settings and its script, the one
+ * stylesheet) and footer (contact, links), with their own section marked in
+ * the navigation. Checked on the built site: /privacy/ against a confirmation
+ * page and /stats/ rendered by their real handlers with the build's shell.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { handleDone, type HandlerDeps } from '../../src/lib/requests/handlers/index.ts';
+import { pageShell, type ShellBundle } from '../../src/lib/shell.ts';
+import { handleStats } from '../../src/lib/staff/stats-page.ts';
+import { projectRoot } from '../support/dist.ts';
+
+const dist = join(projectRoot, 'dist');
+const bundle = JSON.parse(readFileSync(join(dist, '_shell', 'shells.json'), 'utf8')) as ShellBundle;
+const shell = pageShell(bundle);
+
+const part = (page: string, re: RegExp) => re.exec(page)?.[0] ?? '';
+const header = (page: string) => part(page, /<header class="site-header"[\s\S]*?<\/header>/);
+const footer = (page: string) =>
+  part(page, /<footer class="site-footer"[\s\S]*?<\/footer>/)
+    .replace(/<figure class="qr"[\s\S]*?<\/figure>/, 'QR')
+    .replace(/subject=[^"]*/, 'subject=');
+const head = (page: string) => [...page.matchAll(/<(?:link rel="stylesheet"|script)[^>]*>/g)].map((m) => m[0]).sort();
+const current = (page: string) => [...header(page).matchAll(/<a href="([^"]+)" aria-current="page"/g)].map((m) => m[1]);
+const withoutCurrent = (page: string) => header(page).replace(/ aria-current="page"/g, '');
+
+const staticPage = readFileSync(join(dist, 'privacy', 'index.html'), 'utf8');
+
+async function confirmationPage(): Promise<string> {
+  const deps = { base: bundle.base, shell, now: () => new Date(), log: () => {} } as unknown as HandlerDeps;
+  const res = handleDone(
+    'legal-aid',
+    new Request('http://x/apply/legal-aid/done/?receipt=FY-20261127-7K3Q9P'),
+    deps,
+    'c',
+  );
+  expect(res.status).toBe(200);
+  return res.text();
+}
+
+async function statsPage(): Promise<string> {
+  const snapshot = { generatedAt: '2026-12-01T00:00:00Z', years: [] };
+  const store = { getStats: async () => snapshot, putStats: async () => {}, listRecords: async () => [] };
+  const deps = {
+    store,
+    now: () => new Date('2026-12-01T01:00:00Z'),
+    base: bundle.base,
+    shell,
+    deadlineMs: 1000,
+    perCallMs: 1000,
+    log: () => {},
+  };
+  const res = await handleStats(new Request('http://x/stats/'), deps, 'c');
+  expect(res.status).toBe(200);
+  return res.text();
+}
+
+describe('the page shell of function-rendered pages', () => {
+  it('was made from the built layout, with every section of the navigation', () => {
+    expect(Object.keys(bundle.sections).sort()).toEqual([
+      'apply',
+      'cases',
+      'directory',
+      'home',
+      'none',
+      'plan',
+      'search',
+      'services',
+    ]);
+    expect(header(staticPage)).toContain('header-search');
+    expect(header(staticPage)).toContain('data-display-settings');
+  });
+  it.each([
+    ['a confirmation page', confirmationPage, ['/apply/']],
+    ['/stats/', statsPage, []],
+  ] as const)(
+    '%s has the header, search box, display settings and footer of /privacy/',
+    async (_name, render, marked) => {
+      const page = await render();
+      expect(withoutCurrent(page)).toBe(withoutCurrent(staticPage));
+      expect(footer(page)).toBe(footer(staticPage));
+      expect(head(page)).toEqual(head(staticPage));
+      expect(current(page)).toEqual(marked.map((p) => `${bundle.base}${p.slice(1)}`));
+      expect(page).toContain('<figure class="qr"');
+    },
+  );
+  it('is not published as pages of its own', () => {
+    expect(() => readFileSync(join(dist, 'shell', 'none', 'index.html'))).toThrow();
+  });
+});
