@@ -11,7 +11,7 @@
  * legal-aid and mediation applications (each with its own idempotency key) for
  * 10 seconds, then every acknowledged receipt is read back from the store and
  * looked up through /api/status. Prints requests/s, p50/p99 and the counts.
- * Targets (issue 6): ≥ 500 req/s, p99 < 100 ms, zero lost.
+ * Targets: ≥ 500 req/s, p99 < 100 ms, zero lost.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -67,7 +67,7 @@ setEnvironmentContext({
   deployID: 'bench',
   primaryRegion: 'bench',
 });
-// Submissions are encrypted to the bureau's public key (issue 7): a throwaway key pair for the run.
+// Submissions are encrypted to the bureau's public key: a throwaway key pair for the run.
 process.env.APPLICATIONS_PUBLIC_KEY ||= JSON.stringify((await generateKeyPair()).publicJwk);
 
 const ctx = { requestId: 'bench', deploy: { context: 'dev', id: 'bench' } } as never;

@@ -31,7 +31,7 @@
 // unreported warm-up pair, so the server has compressed its files): open /search/, then
 //   first query:     type it and press Enter → bytes and time until results show
 //   following query: type the next one → bytes and time until results show
-// Budget (issue 5): first query under 150 KB on the synthetic corpus.
+// Budget: first query under 150 KB on the synthetic corpus.
 // Prints a table; writes nothing into the repository.
 //
 // Each pair runs RUNS times (2; `--runs N`), each time in a new context: the

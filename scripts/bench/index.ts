@@ -31,7 +31,7 @@ import { lighthousePages, lighthouseSection } from './lighthouse.ts';
 import { searchBench, searchSection } from './search.ts';
 import { measureWeights, weightSection } from './weight.ts';
 
-/** Page types Lighthouse runs on: those issue 8 names. */
+/** Page types Lighthouse runs on: the page types the budgets name. */
 const LIGHTHOUSE_TYPES = [
   'home',
   'plan',
@@ -199,7 +199,7 @@ for (const p of parts) {
       break;
     case 'lighthouse': {
       const built = new Set(builtPages(join(root, 'dist')));
-      // One page per type the issue names (those built so far); the overview pages, the CMS and the staff pages are left out.
+      // One page per page type (those built so far); the overview pages, the CMS and the staff pages are left out.
       const pages = PAGE_TYPES.filter((t) => LIGHTHOUSE_TYPES.includes(t.id) && built.has(t.example)).map((t) => ({
         page: t.example,
         name: t.name,

@@ -18,7 +18,7 @@ export const SITE = {
     '台山市司法局把法制宣传、人民调解、安置帮教、社区矫正、法律援助、律师、公证七项服务送进村居、学校和企业。在这里查办事指南、找司法所、看以案说法、在线申请法律援助和人民调解。',
 } as const;
 
-/** Main navigation, in the order the foundation issue names it. */
+/** Main navigation: the site's sections in the order residents look for them. */
 export const NAV = [
   { label: '首页', path: '/' },
   { label: '“三进”方案', path: '/plan/' },

@@ -1,5 +1,5 @@
 /**
- * Page-weight budgets (issue 8), checked on every built page in dist/. Sizes
+ * Page-weight budgets, checked on every built page in dist/. Sizes
  * are deterministic, so they are tests; timings live in `npm run bench`
  * (BENCHMARKS.md). What counts as a first visit: tests/support/page-weight.ts.
  *

@@ -271,7 +271,7 @@ export function pageTypeOf(page: string): PageType {
 export const KB = 1024;
 
 /**
- * The budgets of issue 8, enforced by tests/build/budgets.test.ts. Sizes are
+ * The page-weight budgets, enforced by tests/build/budgets.test.ts. Sizes are
  * gzipped; "first visit" is HTML + CSS + JS (+ images and fonts, of which
  * there are none today) as measured by pageWeight().
  */

@@ -1,5 +1,5 @@
 /**
- * End-to-end encryption of the personal half of an application (issue 7).
+ * End-to-end encryption of the personal half of an application.
  *
  * The functions hold only the bureau's PUBLIC key (APPLICATIONS_PUBLIC_KEY);
  * the private key lives in a file on staff devices and is used in the
