@@ -320,3 +320,57 @@ describe('search', () => {
     }
   });
 });
+
+describe('cases for overseas Taishanese', () => {
+  const cases = {
+    'overseas-heirs-village-house': [
+      ['民法典', 1127],
+      ['民法典', 1124],
+      ['民法典', 363],
+      ['公证法', 45],
+    ],
+    'power-of-attorney-sell-flat-from-abroad': [
+      ['民法典', 165],
+      ['民法典', 168],
+      ['公证法', 45],
+      ['民事诉讼法', 62],
+    ],
+    'kinship-notarisation-family-visa': [
+      ['公证法', 11],
+      ['公证法', 33],
+    ],
+    'overseas-child-legal-aid-for-parent': [
+      ['法律援助法', 40],
+      ['法律援助法', 42],
+    ],
+  } as const;
+
+  for (const [slug, refs] of Object.entries(cases)) {
+    it(`${slug}: illustrative, tagged 海外乡亲, citing the articles it rests on`, () => {
+      const c = caseFile(slug);
+      expect(c.data.caseKind).toBe('说明性案例');
+      expect(c.data.tags).toContain('海外乡亲');
+      for (const [law, article] of refs) expect(cites(c.laws, law, article), `${law} ${article}`).toBe(true);
+      // Only the bureau's published numbers and the national hotline.
+      const phones = c.body.match(/\d{3,4}-?\d{7,8}|\b\d{5}\b/g) ?? [];
+      expect(phones.filter((p) => !['0750-5524538', '12348'].includes(p))).toEqual([]);
+    });
+  }
+
+  it('date the apostille where they speak of it, and say which cases still need legalisation', () => {
+    for (const slug of ['overseas-heirs-village-house', 'power-of-attorney-sell-flat-from-abroad', 'kinship-notarisation-family-visa']) {
+      const { body } = caseFile(slug);
+      expect(body, slug).toContain('附加证明书');
+      expect(body, slug).toContain('2023年11月7日');
+    }
+    expect(caseFile('kinship-notarisation-family-visa').body).toContain('2024年1月11日');
+    expect(caseFile('kinship-notarisation-family-visa').body).toContain('仍要办领事认证');
+  });
+
+  it('tell the overseas child the parent must apply, by mail or online', () => {
+    const { body } = caseFile('overseas-child-legal-aid-for-parent');
+    expect(body).toContain('不能代为申请');
+    expect(body).toContain('《广东省法律援助条例》');
+    expect(body).toContain('邮寄');
+  });
+});
