@@ -207,11 +207,15 @@ describe('/admin/ (Decap CMS)', () => {
     expect(adminCsp).toMatch(/style-src 'self' 'unsafe-inline'/);
     expect(adminCsp).toMatch(/frame-ancestors 'none'/);
     expect(admin.headers.get('x-robots-tag')).toMatch(/noindex/);
+    // The GitHub sign-in pop-up (api.netlify.com) returns the token through window.opener.
+    expect(admin.headers.get('cross-origin-opener-policy')).toBe('same-origin-allow-popups');
+    expect(adminCsp).toMatch(/connect-src 'self' http:\/\/localhost:8081 https:\/\/api\.github\.com;/);
     for (const path of ['/', '/cases/', '/cases/unpaid-wages-contractor-fled/', '/cases/rss.xml', '/plan/']) {
       const res = await fetch(baseURL + path);
       const csp = res.headers.get('content-security-policy') ?? '';
       expect(csp, path).toMatch(/script-src 'self' 'wasm-unsafe-eval'; style-src 'self';/);
       expect(csp, path).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
+      expect(res.headers.get('cross-origin-opener-policy'), path).toBe('same-origin');
     }
   });
 });
