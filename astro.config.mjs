@@ -50,7 +50,7 @@ export default defineConfig({
   integrations: [
     contentChecks(),
     mdx(),
-    // The whole site, without /staff/, /admin/, 404 and empty 以案说法 filter pages;
+    // The whole site, without /staff/, /admin/, /review/, 404 and empty 以案说法 filter pages;
     // plus /stats/, which a function renders (functions/stats.mts), so no file lists it.
     sitemap({
       filter: sitemapFilter(fileURLToPath(new URL('./content/cases/', import.meta.url)), base),

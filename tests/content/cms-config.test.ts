@@ -1,14 +1,16 @@
 /**
  * The editing interface's field configuration (src/cms/config.yml) must agree
- * with the cases schema (src/schemas/cases.ts): same fields, same required
- * flags, same options, same length limits. Otherwise an editor could save an
- * article the build rejects, or be stopped from saving a valid one.
+ * with the cases and services schemas (src/schemas/cases.ts, services.ts):
+ * same fields, same required flags, same options, same length limits and
+ * patterns. Otherwise an editor could save a page the build rejects, or be
+ * stopped from saving a valid one.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { caseSchema } from '../../src/schemas/cases.ts';
+import { serviceSchema } from '../../src/schemas/services.ts';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { compareFields, jsonSchemaOf, lengthFromPattern, type CmsField } from '../support/cms-drift.ts';
 import { projectRoot } from '../support/dist.ts';
@@ -16,11 +18,22 @@ import { projectRoot } from '../support/dist.ts';
 interface CmsConfig {
   locale: string;
   local_backend: boolean;
-  collections: { name: string; folder: string; extension: string; format: string; fields: CmsField[] }[];
+  publish_mode?: string;
+  backend: { name: string; repo?: string; branch?: string };
+  collections: {
+    name: string;
+    folder: string;
+    extension: string;
+    format: string;
+    create?: boolean;
+    delete?: boolean;
+    fields: CmsField[];
+  }[];
 }
 
 const config = parse(readFileSync(join(projectRoot, 'src', 'cms', 'config.yml'), 'utf8')) as CmsConfig;
 const cases = config.collections.find((c) => c.name === 'cases')!;
+const services = config.collections.find((c) => c.name === 'services')!;
 const schema = jsonSchemaOf(caseSchema);
 
 describe('src/cms/config.yml', () => {
@@ -34,6 +47,28 @@ describe('src/cms/config.yml', () => {
     expect(compareFields('', cases.fields, schema, ['body'])).toEqual([]);
   });
 
+  it('edits the seven service guides (no new ones, none deleted) with the fields of the services schema', () => {
+    expect(services).toMatchObject({ folder: 'content/services', extension: 'md', format: 'frontmatter' });
+    expect(services.create).toBe(false);
+    expect(services.delete).toBe(false);
+    expect(compareFields('', services.fields, jsonSchemaOf(serviceSchema), ['body'])).toEqual([]);
+  });
+
+  it('works offline with decap-server, and online through the Git host with the editorial workflow', () => {
+    // Locally (decap-server, MODE=fs) Decap switches to simple publishing by itself.
+    expect(config.publish_mode).toBe('editorial_workflow');
+    expect(config.backend.name).toBe('github');
+    // Never invented here: written at build time from the deploy environment.
+    expect(config.backend.repo).toBeUndefined();
+    expect(config.backend.branch).toBeUndefined();
+  });
+
+  it('offers the same review record fields on cases and services', () => {
+    const review = (fields: CmsField[]) => fields.find((f) => f.name === 'review');
+    expect(review(cases.fields)).toBeDefined();
+    expect(review(services.fields)).toEqual(review(cases.fields));
+  });
+
   it('has a required Markdown body', () => {
     const body = cases.fields.find((f) => f.name === 'body');
     expect(body).toMatchObject({ widget: 'markdown' });
@@ -45,16 +80,19 @@ describe('src/cms/config.yml', () => {
     const shortTitles = readdirSync(lawsDir)
       .filter((f) => f.endsWith('.md'))
       .map((f) => splitFrontmatter(readFileSync(join(lawsDir, f), 'utf8')).data.shortTitle as string);
-    const law = cases.fields.find((f) => f.name === 'laws')!.fields!.find((f) => f.name === 'law')!;
-    const options = (law.options ?? []).map(String);
-    const missing = shortTitles.filter((t) => !options.includes(t));
-    const extra = options.filter((o) => !shortTitles.includes(o));
-    expect({ missing, extra }, '请在 src/cms/config.yml 的 laws → law 选项里增删这些法律名称').toEqual({ missing: [], extra: [] });
+    const guide = services.fields.find((f) => f.name === 'guide')!;
+    for (const list of [cases.fields.find((f) => f.name === 'laws')!, guide.fields!.find((f) => f.name === 'legalBasis')!]) {
+      const law = list.fields!.find((f) => f.name === 'law')!;
+      const options = (law.options ?? []).map(String);
+      const missing = shortTitles.filter((t) => !options.includes(t));
+      const extra = options.filter((o) => !shortTitles.includes(o));
+      expect({ missing, extra }, '请在 src/cms/config.yml 的 laws → law 选项里增删这些法律名称').toEqual({ missing: [], extra: [] });
+    }
   });
 
   it('labels every field in Chinese', () => {
     const labels = (fields: CmsField[]): string[] => fields.flatMap((f) => [f.label ?? '', ...labels(f.fields ?? []), ...(f.field ? labels([f.field]) : [])]);
-    for (const label of labels(cases.fields)) expect(label).toMatch(/[\u4e00-\u9fff]/);
+    for (const label of [...labels(cases.fields), ...labels(services.fields)]) expect(label).toMatch(/[\u4e00-\u9fff]/);
   });
 });
 
@@ -93,6 +131,18 @@ describe('the drift check itself', () => {
     expect(field(field(fields, 'source').fields!, 'title').required).toBe(false);
     field(field(fields, 'source').fields!, 'url').required = true;
     expect(compareFields('', fields, schema, ['body'])).toEqual(['source.url：schema 可不填，CMS 必填']);
+  });
+  it('notices a reviewer rule the CMS does not check, and a changed number range', () => {
+    const fields = clone();
+    field(field(fields, 'review').fields!, 'by').pattern = ['^.{3,30}$', ''];
+    expect(compareFields('', fields, schema, ['body'])).toEqual([
+      expect.stringMatching(/^review\.by：规则不一致：CMS 的 pattern 应写成 \^\(\?=\.\{3,30\}\$\)\.\*\(\?:局/),
+    ]);
+    const serviceFields = structuredClone(services.fields);
+    field(serviceFields, 'order').max = 8;
+    expect(compareFields('', serviceFields, jsonSchemaOf(serviceSchema), ['body'])).toEqual([
+      'order：数值范围不一致：schema 1–7，CMS 1–8',
+    ]);
   });
   it('reads length patterns', () => {
     expect(lengthFromPattern('^.{6,40}$')).toEqual({ min: 6, max: 40 });
