@@ -37,11 +37,11 @@ export function adminHtml(base: string): string {
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta name="robots" content="noindex, nofollow" />
-    <title>以案说法编辑后台 - 台山市司法局</title>
+    <title>内容编辑后台 - 台山市司法局</title>
     <link href="${withBase('/admin/config.yml', base)}" type="text/yaml" rel="cms-config-url" />
   </head>
   <body>
-    <noscript>编辑后台需要打开浏览器的 JavaScript。也可以不用后台，直接编辑 content/cases/ 里的文件，见 docs/editing.md。</noscript>
+    <noscript>编辑后台需要打开浏览器的 JavaScript。也可以不用后台，直接编辑 content/ 里的文件，见 docs/editing.md。</noscript>
     <script src="${withBase('/admin/decap-cms.js', base)}"></script>
   </body>
 </html>

@@ -1,6 +1,7 @@
 /**
  * The editing interface's field configuration (src/cms/config.yml) must agree
- * with the cases schema (src/schemas/cases.ts): same fields, same required
+ * with the schemas of what it edits — the cases (src/schemas/cases.ts) and the
+ * office types' text (src/schemas/office-types.ts): same fields, same required
  * flags, same options, same length limits. Otherwise an editor could save an
  * article the build rejects, or be stopped from saving a valid one.
  */
@@ -9,19 +10,50 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { caseSchema } from '../../src/schemas/cases.ts';
+import { COLLECTIONS } from '../../src/schemas/collections.ts';
+import { officeTypeSchema } from '../../src/schemas/office-types.ts';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { compareFields, jsonSchemaOf, lengthFromPattern, type CmsField } from '../support/cms-drift.ts';
 import { projectRoot } from '../support/dist.ts';
 
+interface CmsFile {
+  name: string;
+  label: string;
+  file: string;
+  fields: (CmsField & { allow_add?: boolean; allow_remove?: boolean; allow_reorder?: boolean })[];
+}
 interface CmsConfig {
   locale: string;
   local_backend: boolean;
-  collections: { name: string; folder: string; extension: string; format: string; fields: CmsField[] }[];
+  collections: {
+    name: string;
+    folder?: string;
+    extension?: string;
+    format?: string;
+    fields: CmsField[];
+    files?: CmsFile[];
+  }[];
 }
 
 const config = parse(readFileSync(join(projectRoot, 'src', 'cms', 'config.yml'), 'utf8')) as CmsConfig;
 const cases = config.collections.find((c) => c.name === 'cases')!;
 const schema = jsonSchemaOf(caseSchema);
+const officeTypes = config.collections.flatMap((c) => c.files ?? []).find((f) => f.name === 'office-types')!;
+const labels = (fields: CmsField[]): string[] =>
+  fields.flatMap((f) => [f.label ?? '', ...labels(f.fields ?? []), ...(f.field ? labels([f.field]) : [])]);
+
+/** The law names content/laws/ holds, which the citation pickers must offer exactly. */
+function lawOptionsDrift(law: CmsField) {
+  const lawsDir = join(projectRoot, 'content', 'laws');
+  const shortTitles = readdirSync(lawsDir)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => splitFrontmatter(readFileSync(join(lawsDir, f), 'utf8')).data.shortTitle as string);
+  const options = (law.options ?? []).map(String);
+  return {
+    missing: shortTitles.filter((t) => !options.includes(t)),
+    extra: options.filter((o) => !shortTitles.includes(o)),
+  };
+}
 
 describe('src/cms/config.yml', () => {
   it('is in Simplified Chinese, with the local backend, editing content/cases/*.mdx', () => {
@@ -41,20 +73,39 @@ describe('src/cms/config.yml', () => {
   });
 
   it('offers exactly the laws in content/laws/ for citations', () => {
-    const lawsDir = join(projectRoot, 'content', 'laws');
-    const shortTitles = readdirSync(lawsDir)
-      .filter((f) => f.endsWith('.md'))
-      .map((f) => splitFrontmatter(readFileSync(join(lawsDir, f), 'utf8')).data.shortTitle as string);
     const law = cases.fields.find((f) => f.name === 'laws')!.fields!.find((f) => f.name === 'law')!;
-    const options = (law.options ?? []).map(String);
-    const missing = shortTitles.filter((t) => !options.includes(t));
-    const extra = options.filter((o) => !shortTitles.includes(o));
-    expect({ missing, extra }, '请在 src/cms/config.yml 的 laws → law 选项里增删这些法律名称').toEqual({ missing: [], extra: [] });
+    expect(lawOptionsDrift(law), '请在 src/cms/config.yml 的 laws → law 选项里增删这些法律名称').toEqual({ missing: [], extra: [] });
   });
 
   it('labels every field in Chinese', () => {
-    const labels = (fields: CmsField[]): string[] => fields.flatMap((f) => [f.label ?? '', ...labels(f.fields ?? []), ...(f.field ? labels([f.field]) : [])]);
     for (const label of labels(cases.fields)) expect(label).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('src/cms/config.yml: the office types’ text', () => {
+  const types = officeTypes.fields.find((f) => f.name === 'types')!;
+
+  it('edits content/directory/office-types.yaml, the file of the officeTypes collection', () => {
+    expect(officeTypes.file).toBe(COLLECTIONS.officeTypes.file);
+    expect(officeTypes.fields.map((f) => f.name)).toEqual([COLLECTIONS.officeTypes.key]);
+  });
+
+  it('has the fields of the office-type schema, with the same required flags, options and limits', () => {
+    expect(types.widget).toBe('list');
+    expect(compareFields('types', types.fields!, jsonSchemaOf(officeTypeSchema))).toEqual([]);
+  });
+
+  it('lets editors change the words but not add, remove or reorder types (their ids and order are fixed)', () => {
+    expect(types).toMatchObject({ allow_add: false, allow_remove: false, allow_reorder: false });
+  });
+
+  it('offers exactly the laws in content/laws/ for citations', () => {
+    const law = types.fields!.find((f) => f.name === 'law')!.fields!.find((f) => f.name === 'law')!;
+    expect(lawOptionsDrift(law), '请在 src/cms/config.yml 的 types → law → law 选项里增删这些法律名称').toEqual({ missing: [], extra: [] });
+  });
+
+  it('labels every field in Chinese', () => {
+    for (const label of labels(officeTypes.fields)) expect(label).toMatch(/[\u4e00-\u9fff]/);
   });
 });
 
