@@ -53,7 +53,9 @@ function loadFolder(root: string, name: string, spec: FolderSpec, taken: Set<str
   const entries: LoadedEntry[] = [];
   const dir = join(root, spec.dir);
   if (!existsSync(dir)) return { files, entries };
-  for (const base of readdirSync(dir, { withFileTypes: true })) {
+  // In name order, so messages come in the same order on every machine.
+  const names = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const base of names) {
     const file = `${spec.dir}/${base.name}`;
     if (!base.isFile() || taken.has(file) || !/\.(md|mdx|ya?ml|json)$/.test(base.name)) continue;
     const text = readFileSync(join(dir, base.name), 'utf8');
