@@ -93,7 +93,7 @@ export function adminHtml(base: string, online: OnlineEditing = onlineEditing({}
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta name="robots" content="noindex, nofollow" />
-    <title>编辑后台 - 台山市司法局</title>
+    <title>内容编辑后台 - 台山市司法局</title>
     <link href="${withBase('/admin/config.yml', base)}" type="text/yaml" rel="cms-config-url" />
     <link href="${withBase('/admin/admin-gate.css', base)}" rel="stylesheet" />
   </head>

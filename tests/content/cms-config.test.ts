@@ -1,9 +1,10 @@
 /**
  * The editing interface's field configuration (src/cms/config.yml) must agree
- * with the cases and services schemas (src/schemas/cases.ts, services.ts):
- * same fields, same required flags, same options, same length limits and
- * patterns. Otherwise an editor could save a page the build rejects, or be
- * stopped from saving a valid one.
+ * with the schemas of what it edits — the cases and service guides
+ * (src/schemas/cases.ts, services.ts) and the office types' text
+ * (src/schemas/office-types.ts): same fields, same required flags, same
+ * options, same length limits and patterns. Otherwise an editor could save a
+ * page the build rejects, or be stopped from saving a valid one.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,10 +12,18 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { caseSchema } from '../../src/schemas/cases.ts';
 import { serviceSchema } from '../../src/schemas/services.ts';
+import { COLLECTIONS } from '../../src/schemas/collections.ts';
+import { officeTypeSchema } from '../../src/schemas/office-types.ts';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { compareFields, jsonSchemaOf, lengthFromPattern, type CmsField } from '../support/cms-drift.ts';
 import { projectRoot } from '../support/dist.ts';
 
+interface CmsFile {
+  name: string;
+  label: string;
+  file: string;
+  fields: (CmsField & { allow_add?: boolean; allow_remove?: boolean; allow_reorder?: boolean })[];
+}
 interface CmsConfig {
   locale: string;
   local_backend: boolean;
@@ -22,12 +31,13 @@ interface CmsConfig {
   backend: { name: string; repo?: string; branch?: string };
   collections: {
     name: string;
-    folder: string;
-    extension: string;
-    format: string;
+    folder?: string;
+    extension?: string;
+    format?: string;
     create?: boolean;
     delete?: boolean;
     fields: CmsField[];
+    files?: CmsFile[];
   }[];
 }
 
@@ -35,6 +45,22 @@ const config = parse(readFileSync(join(projectRoot, 'src', 'cms', 'config.yml'),
 const cases = config.collections.find((c) => c.name === 'cases')!;
 const services = config.collections.find((c) => c.name === 'services')!;
 const schema = jsonSchemaOf(caseSchema);
+const officeTypes = config.collections.flatMap((c) => c.files ?? []).find((f) => f.name === 'office-types')!;
+const labels = (fields: CmsField[]): string[] =>
+  fields.flatMap((f) => [f.label ?? '', ...labels(f.fields ?? []), ...(f.field ? labels([f.field]) : [])]);
+
+/** The law names content/laws/ holds, which the citation pickers must offer exactly. */
+function lawOptionsDrift(law: CmsField) {
+  const lawsDir = join(projectRoot, 'content', 'laws');
+  const shortTitles = readdirSync(lawsDir)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => splitFrontmatter(readFileSync(join(lawsDir, f), 'utf8')).data.shortTitle as string);
+  const options = (law.options ?? []).map(String);
+  return {
+    missing: shortTitles.filter((t) => !options.includes(t)),
+    extra: options.filter((o) => !shortTitles.includes(o)),
+  };
+}
 
 describe('src/cms/config.yml', () => {
   it('is in Simplified Chinese, with the local backend, editing content/cases/*.mdx', () => {
@@ -76,23 +102,42 @@ describe('src/cms/config.yml', () => {
   });
 
   it('offers exactly the laws in content/laws/ for citations', () => {
-    const lawsDir = join(projectRoot, 'content', 'laws');
-    const shortTitles = readdirSync(lawsDir)
-      .filter((f) => f.endsWith('.md'))
-      .map((f) => splitFrontmatter(readFileSync(join(lawsDir, f), 'utf8')).data.shortTitle as string);
     const guide = services.fields.find((f) => f.name === 'guide')!;
     for (const list of [cases.fields.find((f) => f.name === 'laws')!, guide.fields!.find((f) => f.name === 'legalBasis')!]) {
       const law = list.fields!.find((f) => f.name === 'law')!;
-      const options = (law.options ?? []).map(String);
-      const missing = shortTitles.filter((t) => !options.includes(t));
-      const extra = options.filter((o) => !shortTitles.includes(o));
-      expect({ missing, extra }, '请在 src/cms/config.yml 的 laws → law 选项里增删这些法律名称').toEqual({ missing: [], extra: [] });
+      expect(lawOptionsDrift(law), '请在 src/cms/config.yml 的 laws → law 选项里增删这些法律名称').toEqual({ missing: [], extra: [] });
     }
   });
 
   it('labels every field in Chinese', () => {
-    const labels = (fields: CmsField[]): string[] => fields.flatMap((f) => [f.label ?? '', ...labels(f.fields ?? []), ...(f.field ? labels([f.field]) : [])]);
     for (const label of [...labels(cases.fields), ...labels(services.fields)]) expect(label).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('src/cms/config.yml: the office types’ text', () => {
+  const types = officeTypes.fields.find((f) => f.name === 'types')!;
+
+  it('edits content/directory/office-types.yaml, the file of the officeTypes collection', () => {
+    expect(officeTypes.file).toBe(COLLECTIONS.officeTypes.file);
+    expect(officeTypes.fields.map((f) => f.name)).toEqual([COLLECTIONS.officeTypes.key]);
+  });
+
+  it('has the fields of the office-type schema, with the same required flags, options and limits', () => {
+    expect(types.widget).toBe('list');
+    expect(compareFields('types', types.fields!, jsonSchemaOf(officeTypeSchema))).toEqual([]);
+  });
+
+  it('lets editors change the words but not add, remove or reorder types (their ids and order are fixed)', () => {
+    expect(types).toMatchObject({ allow_add: false, allow_remove: false, allow_reorder: false });
+  });
+
+  it('offers exactly the laws in content/laws/ for citations', () => {
+    const law = types.fields!.find((f) => f.name === 'law')!.fields!.find((f) => f.name === 'law')!;
+    expect(lawOptionsDrift(law), '请在 src/cms/config.yml 的 types → law → law 选项里增删这些法律名称').toEqual({ missing: [], extra: [] });
+  });
+
+  it('labels every field in Chinese', () => {
+    for (const label of labels(officeTypes.fields)) expect(label).toMatch(/[\u4e00-\u9fff]/);
   });
 });
 

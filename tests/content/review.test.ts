@@ -9,12 +9,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { checkContent, checkFrontmatter } from '../../src/integrations/content-checks.ts';
+import { checkAll } from '../../src/integrations/content-checks.ts';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { reviewLine, reviewState } from '../../src/lib/review.ts';
 import { formatIssues } from '../../src/lib/validation-messages.ts';
 import { caseSchema } from '../../src/schemas/cases.ts';
-import { FRONTMATTER_COLLECTIONS } from '../../src/schemas/registry.ts';
+import { COLLECTIONS } from '../../src/schemas/collections.ts';
 import { serviceSchema } from '../../src/schemas/services.ts';
 import { projectRoot } from '../support/dist.ts';
 
@@ -33,9 +33,8 @@ function problems(review: unknown, file = 'x.mdx'): string[] {
 
 describe('a case with a review record (fixture)', () => {
   it('passes the checks npm run check:content runs', () => {
-    const collections = { cases: { ...FRONTMATTER_COLLECTIONS.cases!, dir, pattern: /\.mdx$/ } };
-    expect(checkFrontmatter(projectRoot, collections)).toEqual([]);
-    expect(checkContent(join(projectRoot, dir), join(projectRoot, 'content', 'laws'), projectRoot)).toEqual([]);
+    const collections = { ...COLLECTIONS, cases: { ...COLLECTIONS.cases, dir } };
+    expect(checkAll(projectRoot, { collections, only: ['cases'] }).map((p) => p.text)).toEqual([]);
   });
 
   it('is reviewed, with the record line the page shows; the other fixture is overdue', () => {

@@ -2,11 +2,12 @@
  * The editing interface at /admin/ (Decap CMS, bundled from npm) in Chromium
  * against the served build: it loads with no request leaving this machine,
  * speaks Chinese, finds the local backend (decap-server, started here on a
- * free port) and lists the 以案说法 collection with its articles; an article
- * saved from it still passes the content checks; its looser
- * Content-Security-Policy stays on /admin/ only. Where no backend answers
- * (decap-server not running; a deployed site without online editing) it
- * explains in Chinese what to do instead of showing Decap's English login.
+ * free port) and lists the 以案说法 collection with its articles; an article,
+ * and the office types' text (content/directory/office-types.yaml), saved from
+ * it still pass the content checks; its looser Content-Security-Policy stays on
+ * /admin/ only. Where no backend answers (decap-server not running; a deployed
+ * site without online editing) it explains in Chinese what to do instead of
+ * showing Decap's English login.
  * decap-server works on a temporary copy of content/, so nothing here can
  * change the real articles.
  */
@@ -17,10 +18,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { checkContent, checkFrontmatter } from '../../src/integrations/content-checks.ts';
+import { checkAll } from '../../src/integrations/content-checks.ts';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
-import { caseSchema } from '../../src/schemas/cases.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
+import { parse as parseYaml } from 'yaml';
 import { launchBrowser, newContext } from './support/chromium.ts';
 
 const baseURL = inject('baseURL');
@@ -136,16 +137,40 @@ describe('/admin/ (Decap CMS)', () => {
       JSON.parse(JSON.stringify({ ...d, title: undefined }, (_k, v) => (typeof v === 'number' ? String(v) : v)));
     expect(norm(after.data)).toEqual(norm(before.data));
     expect(after.body.trim().length).toBeGreaterThan(before.body.trim().length * 0.9);
-    const collections = {
-      cases: {
-        dir: 'content/cases',
-        pattern: /^work-injury-recognition\.mdx$/,
-        schema: caseSchema,
-        requiredSections: ['案情', '法律分析', '怎么办'],
-      },
-    };
-    expect(checkFrontmatter(repo, collections)).toEqual([]);
-    expect(checkContent(join(repo, 'content'), join(repo, 'content', 'laws'), repo)).toEqual([]);
+    // The saved article, and all the rest, still pass every check `npm run check:content` makes.
+    expect(checkAll(repo).map((p) => p.text)).toEqual([]);
+    await context.close();
+  });
+
+  it('saves the office types’ text in a form the content checks accept', async () => {
+    const { context, page } = await openAdmin();
+    const file = join(repo, 'content', 'directory', 'office-types.yaml');
+    const read = () => parseYaml(readFileSync(file, 'utf8')) as { types: Record<string, unknown>[] };
+    const before = read();
+    const short = String(before.types[2]!.short);
+    await page.goto(baseURL + '/admin/#/collections/directory/entries/office-types');
+    await page.getByRole('button', { name: '登录' }).click({ timeout: 60_000 });
+    // The list is collapsed: each item shows its summary under a top bar whose first button expands it.
+    const summary = page.getByText('法律援助工作站（legal-aid-station）', { exact: true });
+    await summary.waitFor({ timeout: 60_000 });
+    await summary.locator('xpath=preceding-sibling::*[1]').getByRole('button').first().click();
+    const field = page.locator(`input[value="${short}"]`);
+    await field.waitFor({ timeout: 30_000 });
+    await field.fill(`${short}（已核对）`);
+    await page.getByRole('button', { name: '发布' }).click();
+    await page.getByText('立即发布').click();
+    await expect.poll(() => read().types[2]!.short, { timeout: 30_000 }).toBe(`${short}（已核对）`);
+
+    // Every other type and field survives the round trip with the same meaning.
+    const norm = (d: { types: Record<string, unknown>[] }) =>
+      JSON.parse(
+        JSON.stringify(
+          d.types.map((t, i) => (i === 2 ? { ...t, short: undefined } : t)),
+          (_k, v) => (typeof v === 'number' ? String(v) : v),
+        ),
+      );
+    expect(norm(read())).toEqual(norm(before));
+    expect(checkAll(repo).map((p) => p.text)).toEqual([]);
     await context.close();
   });
 
