@@ -13,12 +13,13 @@ import { html, type SafeHtml } from '../../html.ts';
 import { bodyKind, crossSite, parseValues, readBody, wantsHtml, type BodyKind } from '../../http/body.ts';
 import { HttpError } from '../../http/errors.ts';
 import { html as htmlResponse, json } from '../../http/responses.ts';
+import { errorTitle } from '../../page-title.ts';
 import { withBase } from '../../paths.ts';
 import type { PageShell } from '../../shell.ts';
 import { BUREAU } from '../../site.ts';
 import type { FormValues } from '../../forms/definitions.ts';
 import { Deadline } from '../../store/deadline.ts';
-import { MESSAGES } from '../messages.ts';
+import { MESSAGES, PROBLEM_TITLES } from '../messages.ts';
 import { requestType, type RequestTypeId } from '../registry.ts';
 import type { ServiceDeps } from '../service.ts';
 import { requestPaths } from '../types.ts';
@@ -124,11 +125,11 @@ export class Exchange {
     const back = options.back && html`<p><a href="${withBase(options.back, this.deps.base)}">返回重新填写</a></p>`;
     const body = html`<h1>${title}</h1><p>${message}</p>${back}<p>需要帮助的，请打电话 <a href="tel:${BUREAU.phone}">${BUREAU.phone}</a>，并告诉工作人员这个编号：${this.cid}</p>`;
     const path = this.formType ? requestPaths(this.formType).start : '/apply/';
-    return this.page(status, { title: `错误：${title}`, body, crumbs: [{ label: title }], path }, headers);
+    return this.page(status, { title: errorTitle(title), body, crumbs: [{ label: title }], path }, headers);
   }
 
   /** A refusal thrown by a step (405, 413, 415, 403, 400). */
-  refuse(e: HttpError, title = '无法提交'): Response {
+  refuse(e: HttpError, title: string = PROBLEM_TITLES.refused): Response {
     this.log(e.status, e.code);
     const back = this.formType ? requestPaths(this.formType).form : undefined;
     return this.message(e.status, e.code, title, e.message, { back, headers: e.headers, json: e.body });

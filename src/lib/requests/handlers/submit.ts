@@ -13,13 +13,14 @@
 import { randomUUID } from 'node:crypto';
 import { HttpError } from '../../http/errors.ts';
 import { json, seeOther } from '../../http/responses.ts';
+import { errorTitle } from '../../page-title.ts';
 import { withBase } from '../../paths.ts';
 import { StoreUnavailableError } from '../../store/deadline.ts';
 import { fieldByName, type FieldError, type FormValues } from '../../forms/definitions.ts';
 import { HONEYPOT, toFormValues } from '../../forms/render.ts';
 import { REQUEST_FORMS } from '../forms.ts';
 import { KEY_PATTERN, newKey } from '../keys.ts';
-import { MESSAGES } from '../messages.ts';
+import { MESSAGES, PROBLEM_TITLES } from '../messages.ts';
 import { parseReceipt, receiptFormType } from '../receipt.ts';
 import { requestType, type RequestTypeId } from '../registry.ts';
 import { correct, submit, type Application } from '../service.ts';
@@ -67,7 +68,7 @@ export async function handleApplication(
   }
   if (str(values[HONEYPOT]) !== '') {
     x.log(400, 'honeypot');
-    return x.message(400, 'rejected', '无法提交', MESSAGES.rejected);
+    return x.message(400, 'rejected', PROBLEM_TITLES.refused, MESSAGES.rejected);
   }
   if (!deps.configured) {
     x.log(503, 'not-configured');
@@ -138,7 +139,7 @@ function formPage(s: Submission, status: number, values: FormValues, errors: Fie
     autofocusSummary: errors.length > 0,
   });
   const title = errors.length
-    ? `错误：${t.labels.request}（有 ${errors.length} 处需要修改）`
+    ? errorTitle(t.labels.request, errors.length)
     : s.correcting
       ? `更正${t.labels.request}`
       : t.labels.request;
@@ -149,7 +150,7 @@ function checkPage(s: Submission, status: number, values: FormValues, key: strin
   const t = requestType(s.formType);
   const def = REQUEST_FORMS[s.formType].def;
   const body = renderCheckStep(def, values, { base: s.x.deps.base, key, correct: s.correcting, notice });
-  const title = notice ? `错误：暂时无法提交${t.labels.request}` : `核对${t.labels.request}`;
+  const title = notice ? errorTitle(`暂时无法提交${t.labels.request}`) : `核对${t.labels.request}`;
   const headers: Record<string, string> = notice ? { 'Retry-After': String(s.x.deps.retryAfter) } : {};
   return s.x.page(status, { title, body, crumbs: s.x.crumbs('核对内容'), path: requestPaths(t.id).form }, headers);
 }
