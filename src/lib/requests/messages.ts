@@ -25,8 +25,8 @@ export const MESSAGES = {
   /** 429: the function's rate limit (`config.rateLimit` in functions/apply.mts). */
   tooFrequentRetry: `提交得太频繁了，请等一分钟。${RETRY}`,
   /** The page script got no answer: no network, or none within its time limit. */
-  sendOffline: '网络好像断了，或者系统没有及时回应。您填写的内容都还在，请检查网络后点“再试一次”。',
-  lookupOffline: '网络好像断了，没有查询成功。请检查网络后再点“查询”。',
+  sendOffline: `网络好像断了，或者系统没有及时回应。您填写的内容都还在，请检查网络后点“再试一次”；着急的话，请打电话 ${BUREAU.phone}。`,
+  lookupOffline: `网络好像断了，没有查询成功。请检查网络后再点“查询”，或者打电话 ${BUREAU.phone}。`,
   lookupUnavailable: `暂时无法查询，请稍等一会儿再点“查询”。着急的话，请打电话 ${BUREAU.phone}。`,
   notWithdrawable: `无法撤回或更正：回执号或凭证不对。请打电话 ${BUREAU.phone} 说明情况。`,
   expired: `这份申请已经不能在网上撤回或更正了（已超过提交后10分钟，或者已经撤回）。需要撤回或更正的，请打电话 ${BUREAU.phone}。`,

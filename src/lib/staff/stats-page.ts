@@ -13,6 +13,7 @@ import { html, join, type SafeHtml } from '../html.ts';
 import { html as htmlResponse, text } from '../http/responses.ts';
 import { withBase } from '../paths.ts';
 import { isRequestTypeId, REQUEST_TYPE_IDS, requestType, type RequestTypeId } from '../requests/registry.ts';
+import { errorTitle } from '../page-title.ts';
 import type { PageShell } from '../shell.ts';
 import { Deadline, StoreUnavailableError } from '../store/deadline.ts';
 import { beijingDateTime } from '../time.ts';
@@ -168,7 +169,7 @@ export async function handleStats(req: Request, deps: StatsDeps, cid: string): P
     const page = deps.shell.render({
       ...PAGE,
       breadcrumbs: [...PAGE.breadcrumbs],
-      title: '错误：暂时无法显示统计',
+      title: errorTitle('暂时无法显示统计'),
       body,
     });
     return htmlResponse(503, page, cid, { 'Retry-After': '60' });
