@@ -11,6 +11,7 @@ import { caseSchema } from './schemas/cases.ts';
 import { townSchema } from './schemas/towns.ts';
 import { legalAdviserSchema, officeSchema } from './schemas/directory.ts';
 import { synonymEntrySchema } from './schemas/synonyms.ts';
+import { englishSchema } from './schemas/english.ts';
 
 export const collections = {
   laws: defineCollection({ loader: glob({ pattern: '*.md', base: './content/laws' }), schema: lawSchema }),
@@ -28,4 +29,5 @@ export const collections = {
     schema: legalAdviserSchema,
   }),
   synonyms: defineCollection({ loader: file('./content/search/synonyms.yaml'), schema: synonymEntrySchema }),
+  en: defineCollection({ loader: glob({ pattern: '*.md', base: './content/en' }), schema: englishSchema }),
 };

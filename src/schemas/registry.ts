@@ -6,6 +6,7 @@
  */
 import type { z } from 'astro/zod';
 import { caseSchema } from './cases.ts';
+import { englishSchema } from './english.ts';
 import { legalAdvisersFileSchema, officeSchema } from './directory.ts';
 import { lawSchema } from './laws.ts';
 import { planPartSchema } from './plan.ts';
@@ -29,6 +30,7 @@ export const FRONTMATTER_COLLECTIONS: Record<string, FrontmatterCollection> = {
     schema: caseSchema,
     requiredSections: ['案情', '法律分析', '怎么办'],
   },
+  en: { dir: 'content/en', pattern: /\.md$/, schema: englishSchema },
   offices: { dir: 'content/directory/offices', pattern: /\.yaml$/, schema: officeSchema },
   legalAdvisers: { dir: 'content/directory', pattern: /^legal-advisers\.yaml$/, schema: legalAdvisersFileSchema },
 };
