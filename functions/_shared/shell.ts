@@ -14,6 +14,6 @@ import { pageShell, type ShellBundle } from '../../src/lib/shell.ts';
 import { createConverter, type Dictionary } from '../../src/lib/i18n/convert.ts';
 
 /** 简体 → 繁體 for what functions write (bodies, messages), the same converter as the build's. */
-export const zhHant = createConverter(dictionary as Dictionary);
+export const zhHant = createConverter(dictionary as unknown as Dictionary);
 
 export const shell = pageShell(bundle as ShellBundle, zhHant);

@@ -204,6 +204,7 @@ function enhance(form: HTMLFormElement): void {
     const body = {
       ...values,
       _key: key,
+      _lang: form.querySelector<HTMLInputElement>('[name="_lang"]')?.value,
       ...(honeypot ? { homepage: honeypot } : {}),
       ...(correction ? { _correct: correction.receipt, _token: correction.token } : {}),
     };

@@ -16,6 +16,7 @@
  */
 import { normalizeQuery } from '../../lib/search/normalize.ts';
 import { planSearch, type PlannedSearch } from '../../lib/search/query.ts';
+import { queryInPageScript } from '../../lib/search/script.ts';
 import type { SynonymRule } from '../../lib/search/synonyms.ts';
 import { diversify, fuseRankings, orderLike } from '../../lib/search/fuse.ts';
 import { excerptParts } from '../../lib/search/excerpt.ts';
@@ -200,7 +201,7 @@ function start(app: HTMLElement, form: HTMLFormElement, input: HTMLInputElement)
 
   async function search(announce: boolean): Promise<void> {
     const id = ++current;
-    const query = normalizeQuery(input.value);
+    const query = await queryInPageScript(normalizeQuery(input.value), app.dataset.base ?? '/');
     const filters = chosenFilters();
     writeAddress(query, filters);
     if (!query) {

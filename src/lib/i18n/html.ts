@@ -17,6 +17,7 @@
  * element marked data-verbatim (what a person typed, shown back to them) or
  * declaring its own lang (the language switch's “简体中文”, English words).
  * Links carrying hreflang (alternates, the language switch) are left alone.
+ * Forms posting to the functions get a hidden _lang=zh-Hant field (LANG_FIELD).
  *
  * An element with data-i18n-swap="<markup>" has its content replaced by that
  * markup (the language switch: on the 繁體 page its 繁體 link becomes the link
@@ -77,6 +78,19 @@ export function localizeLink(value: string, opts: Pick<HtmlConversion, 'base' | 
   const [pathOnly] = path.split(/(?=[?#])/);
   if (!hasZhHant(pathOnly!)) return value;
   return prefix + b + zhHantPath(path).slice(1);
+}
+
+/**
+ * Forms that post to the functions (/api/…) tell them the page's script, so
+ * the answer (check step, errors, confirmation) comes back in 繁體 and the
+ * record notes the language (src/lib/requests/handlers/exchange.ts).
+ */
+export const LANG_FIELD = '<input type="hidden" name="_lang" value="zh-Hant">';
+
+function postsToApi(attrs: Attr[], base: string): boolean {
+  const get = (n: string) => attrs.find((a) => a.name.toLowerCase() === n)?.value ?? '';
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return get('method').toLowerCase() === 'post' && get('action').startsWith(`${b}api/`);
 }
 
 interface Open {
@@ -158,6 +172,7 @@ export function convertHtml(source: string, opts: HtmlConversion): string {
       continue;
     }
     out += conv.changed ? serialize(rawTag, conv.attrs, selfClosing) : whole;
+    if (tag === 'form' && !parentSkip && postsToApi(attrs, opts.base)) out += LANG_FIELD;
     if (RAW.has(tag)) {
       const close = new RegExp(`</${tag}\\s*>`, 'gi');
       close.lastIndex = last;
