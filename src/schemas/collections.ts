@@ -29,6 +29,7 @@ import {
   synonymWordsUsed,
 } from './collection-rules.ts';
 import { caseSchema } from './cases.ts';
+import { englishSchema } from './english.ts';
 import { legalAdviserSchema, officeSchema } from './directory.ts';
 import { lawSchema } from './laws.ts';
 import { officeTypeSchema } from './office-types.ts';
@@ -136,6 +137,13 @@ export const COLLECTIONS = {
     shape: 'map',
     schema: legalAdviserSchema,
     rules: [adviserRecordIds],
+  },
+  en: {
+    kind: 'glob',
+    label: '给海外乡亲的英文页面',
+    dir: 'content/en',
+    ext: 'md',
+    schema: englishSchema,
   },
   synonyms: {
     kind: 'file',

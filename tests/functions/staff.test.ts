@@ -142,7 +142,7 @@ describe('configuration', () => {
   it('routes the staff API, the statistics page and the nightly retention job', () => {
     expect(staffConfig.path).toBe('/api/staff/*');
     expect(staffConfig.rateLimit).toMatchObject({ windowSize: 60, aggregateBy: ['ip', 'domain'] });
-    expect(statsConfig.path).toBe('/stats{/}?');
+    expect(statsConfig.path).toEqual(['/stats{/}?', '/zh-hant/stats{/}?']);
     expect(retentionConfig.schedule).toBe('@daily');
   });
 });

@@ -22,8 +22,8 @@ function idsOf(html: string): Set<string> {
   return new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
 }
 
-/** Paths (without the base) served by Netlify Functions, not files: /stats/ (functions/stats.mts). */
-export const FUNCTION_PAGES = new Set(['stats/']);
+/** Paths (without the base) served by Netlify Functions, not files: /stats/ (functions/stats.mts), in both scripts. */
+export const FUNCTION_PAGES = new Set(['stats/', 'zh-hant/stats/']);
 
 const LINK_ATTR = /\s(href|src|action)="([^"]*)"/g;
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;

@@ -73,6 +73,8 @@ export class CheckStep {
     return {
       ...this.values,
       _key: page.key,
+      // The page's language (a hidden field on the 繁體 copy): the function answers in it.
+      _lang: page.form.querySelector<HTMLInputElement>('[name="_lang"]')?.value,
       ...(honeypot ? { [HONEYPOT]: honeypot } : {}),
       ...(page.correction ? { _correct: page.correction.receipt, _token: page.correction.token } : {}),
     };

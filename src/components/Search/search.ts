@@ -17,6 +17,7 @@
  * category links; the form still submits.
  */
 import { normalizeQuery } from '../../lib/search/normalize.ts';
+import { queryInPageScript } from '../../lib/search/script.ts';
 import { mergeRuns } from '../../lib/search/fuse.ts';
 import type { IndexInfo } from '../../lib/search/index-config.ts';
 import { planSearch } from '../../lib/search/query.ts';
@@ -79,7 +80,9 @@ class SearchPage {
   async search(announce: boolean): Promise<void> {
     const id = ++this.current;
     const stale = () => id !== this.current;
-    const query = normalizeQuery(this.input.value);
+    // On the 繁體 site a query typed in 简体 is converted first (src/lib/search/script.ts).
+    const query = await queryInPageScript(normalizeQuery(this.input.value), this.app.dataset.base ?? '/');
+    if (stale()) return;
     const filters = this.filters.chosen();
     this.writeAddress(query, filters);
     if (!query) return this.idle(announce);

@@ -72,7 +72,7 @@ export function idNumber(label = '居民身份证号码', required = true) {
   }).transform(orUndefined);
 }
 
-/** Mainland mobile or landline with area code, stored as 13800138000 or 0750-5524538. */
+/** Mainland mobile, landline with area code, or an overseas number with its country code: 13800138000, 0750-5524538, +14155550123 (src/lib/forms/phone.ts). */
 export function phone(required = true) {
   return stringField(
     (s) => s.trim(),

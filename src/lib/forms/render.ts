@@ -198,7 +198,8 @@ function displayValue(f: FieldDef, values: FormValues): SafeHtml {
   if (f.kind === 'radios' || f.kind === 'select') return html`${str(v) ? optionLabel(f, str(v)) : '（未填）'}`;
   const s = str(v);
   if (!s) return html`（未填）`;
-  return html`${f.kind === 'textarea' ? lines(s) : s}${!!f.suffix && ` ${f.suffix}`}`;
+  // What the person typed is shown as typed, also on the 繁體 site (data-verbatim: src/lib/i18n/html.ts).
+  return html`<span data-verbatim>${f.kind === 'textarea' ? lines(s) : s}</span>${!!f.suffix && ` ${f.suffix}`}`;
 }
 
 export interface CheckRenderOptions extends RenderContext {

@@ -42,16 +42,18 @@ export interface ServiceDeps {
 export interface Application {
   formType: RequestTypeId;
   data: Record<string, unknown>;
+  /** The script of the site the person used (src/lib/i18n/); stored as meta.lang. */
+  lang?: 'zh-Hans' | 'zh-Hant';
 }
 
 /** The plaintext half of the record (see record.ts) for an application. */
 function metaFor(
   secret: string,
   app: Application,
-): Pick<RecordMeta, 'town' | 'category' | 'phoneHash' | 'submissionHash'> {
+): Pick<RecordMeta, 'town' | 'category' | 'phoneHash' | 'submissionHash' | 'lang'> {
   const submissionHash = hmacHex(secret, 'content', `${app.formType}:${canonicalJson(app.data)}`);
   const { town, category, phone } = REQUEST_FORMS[app.formType].routing(app.data);
-  return { town, category, phoneHash: phoneHash(secret, phone), submissionHash };
+  return { town, category, phoneHash: phoneHash(secret, phone), submissionHash, lang: app.lang ?? 'zh-Hans' };
 }
 
 export type SubmitResult =

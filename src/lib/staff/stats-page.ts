@@ -11,7 +11,7 @@
  */
 import { html, join, type SafeHtml } from '../html.ts';
 import { html as htmlResponse, text } from '../http/responses.ts';
-import { withBase } from '../paths.ts';
+import { withBase, withoutBase } from '../paths.ts';
 import { isRequestTypeId, REQUEST_TYPE_IDS, requestType, type RequestTypeId } from '../requests/registry.ts';
 import { errorTitle } from '../page-title.ts';
 import type { PageShell } from '../shell.ts';
@@ -19,6 +19,11 @@ import { Deadline, StoreUnavailableError } from '../store/deadline.ts';
 import { beijingDateTime } from '../time.ts';
 import { computeStats, THRESHOLD, type Shown, type StatsRow, type StatsSnapshot, type TypeStats } from './stats.ts';
 import type { StaffStore } from './store.ts';
+import { langOfPath } from '../i18n/paths.ts';
+
+/** /zh-hant/stats/ is the same page in 繁體 (the shell converts it). */
+const pageLang = (req: Request, base: string) =>
+  langOfPath(withoutBase(new URL(req.url).pathname, base)) === 'zh-Hant' ? ('zh-Hant' as const) : ('zh-Hans' as const);
 
 export const STATS_MAX_AGE_MS = 6 * 3600_000;
 
@@ -151,6 +156,7 @@ export async function handleStats(req: Request, deps: StatsDeps, cid: string): P
     deps.log({ event: 'stats', cid, status: 200 });
     const page = deps.shell.render({
       ...PAGE,
+      lang: pageLang(req, deps.base),
       breadcrumbs: [...PAGE.breadcrumbs],
       title: '办理情况统计',
       body: renderStatsBody(snap, q, deps.base),
@@ -168,6 +174,7 @@ export async function handleStats(req: Request, deps: StatsDeps, cid: string): P
     const body = html`<h1>办理情况统计</h1><p>统计数据暂时无法读取，请稍后再试。</p>`;
     const page = deps.shell.render({
       ...PAGE,
+      lang: pageLang(req, deps.base),
       breadcrumbs: [...PAGE.breadcrumbs],
       title: errorTitle('暂时无法显示统计'),
       body,

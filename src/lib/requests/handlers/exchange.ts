@@ -24,6 +24,8 @@ import { requestType, type RequestTypeId } from '../registry.ts';
 import type { ServiceDeps } from '../service.ts';
 import { requestPaths } from '../types.ts';
 import { renderQuickExit } from '../views.ts';
+import { chineseScript, langOfPath } from '../../i18n/paths.ts';
+import { withoutBase } from '../../paths.ts';
 
 export interface LogEntry {
   event: string;
@@ -74,6 +76,12 @@ export class Exchange {
   readonly cid: string;
   readonly formType: RequestTypeId | undefined;
   readonly asHtml: boolean;
+  /**
+   * The script the person reads: zh-Hant when the page they came from is on
+   * the 繁體 site (its forms carry _lang=zh-Hant, src/lib/i18n/html.ts) or the
+   * address is under /zh-hant/; pages are then answered in 繁體.
+   */
+  lang: 'zh-Hans' | 'zh-Hant';
 
   /** `asHtml`: answer with pages whatever the request says (pages that are only ever opened, like done/). */
   constructor(req: Request, deps: HandlerDeps, cid: string, formType?: RequestTypeId, asHtml = wantsHtml(req)) {
@@ -82,6 +90,12 @@ export class Exchange {
     this.cid = cid;
     this.formType = formType;
     this.asHtml = asHtml;
+    this.lang = langOfPath(withoutBase(new URL(req.url).pathname, deps.base)) === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans';
+  }
+
+  /** After the values are read: the form's _lang field. */
+  readLang(values: FormValues): void {
+    if (values._lang !== undefined) this.lang = chineseScript(values._lang);
   }
 
   log(status: number, event: string, receipt?: string, detail?: string): void {
@@ -101,6 +115,7 @@ export class Exchange {
       section: '/apply/',
       breadcrumbs: [{ label: '在线办理', path: '/apply/' }, ...parts.crumbs],
       body: html`${quickExit && renderQuickExit()}${parts.body}`,
+      lang: this.lang,
     });
     return htmlResponse(status, page, this.cid, headers);
   }

@@ -42,6 +42,7 @@ export async function handleStatus(req: Request, deps: HandlerDeps, cid: string 
     if (e instanceof HttpError) return x.refuse(e);
     throw e;
   }
+  x.readLang(values);
   const shown = {
     receipt: typeof values.receipt === 'string' ? values.receipt : '',
     phone: typeof values.phone === 'string' ? values.phone : '',

@@ -28,6 +28,7 @@ import { requestPaths } from '../types.ts';
 import { renderCheckStep, renderFormPage } from '../views.ts';
 import { isSecure, readWithdrawCookie, withdrawCookie } from '../withdraw-cookie.ts';
 import { Exchange, readForm, type HandlerDeps } from './exchange.ts';
+import { zhHantPath } from '../../i18n/paths.ts';
 
 type Step = 'check' | 'edit' | 'submit' | 'correct-start';
 
@@ -51,6 +52,12 @@ export function withdrawTokenFrom(req: Request, kind: 'json' | 'form', values: F
   return cookie && cookie.receipt === receipt ? cookie.token : '';
 }
 
+/** The confirmation page in the person's script: /zh-hant/apply/<kind>/done/ for the 繁體 site. */
+function doneIn(x: Exchange, formType: RequestTypeId): string {
+  const done = requestPaths(formType).done;
+  return x.lang === 'zh-Hant' ? zhHantPath(done) : done;
+}
+
 export async function handleApplication(
   formType: RequestTypeId,
   req: Request,
@@ -66,6 +73,7 @@ export async function handleApplication(
     if (e instanceof HttpError) return x.refuse(e);
     throw e;
   }
+  x.readLang(values);
   if (str(values[HONEYPOT]) !== '') {
     x.log(400, 'honeypot');
     return x.message(400, 'rejected', PROBLEM_TITLES.refused, MESSAGES.rejected);
@@ -97,7 +105,7 @@ async function run(s: Submission): Promise<Response> {
     if (kind === 'json') return json(400, { error: 'validation', errors: parsed.errors }, x.cid);
     return formPage(s, 400, values, parsed.errors, s.key);
   }
-  const app: Application = { formType: s.formType, data: parsed.data };
+  const app: Application = { formType: s.formType, data: parsed.data, lang: x.lang };
   const canonical = toFormValues(REQUEST_FORMS[s.formType].def, parsed.data);
   if (kind === 'form' && (s.step !== 'submit' || !s.key)) {
     x.log(200, 'check');
@@ -169,7 +177,7 @@ async function storeCorrection(s: Submission, app: Application, receipt: string)
   if (s.kind === 'json') {
     return json(200, { receipt, formType: s.formType, withdrawUntil: until.toISOString(), corrected: true }, x.cid);
   }
-  const done = withBase(requestPaths(s.formType).done, x.deps.base);
+  const done = withBase(doneIn(x, s.formType), x.deps.base);
   return seeOther(`${done}?receipt=${receipt}&corrected=1`, x.cid);
 }
 
@@ -194,6 +202,6 @@ async function storeNew(s: Submission, app: Application, key: string): Promise<R
     return json(status, body, x.cid);
   }
   const cookie = withdrawCookie({ receipt: r.receipt, until, token: r.token }, x.deps.base, isSecure(x.req), now);
-  const done = withBase(requestPaths(s.formType).done, x.deps.base);
+  const done = withBase(doneIn(x, s.formType), x.deps.base);
   return seeOther(`${done}?receipt=${r.receipt}`, x.cid, { 'Set-Cookie': cookie });
 }

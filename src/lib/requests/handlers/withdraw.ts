@@ -25,6 +25,7 @@ export async function handleWithdraw(req: Request, deps: HandlerDeps, cid: strin
   const receipt = parseReceipt(typeof values.receipt === 'string' ? values.receipt : '');
   const formType = receipt ? receiptFormType(receipt) : undefined;
   const x = new Exchange(req, deps, cid, formType);
+  x.readLang(values);
   if (!receipt || !formType) {
     x.log(404, 'withdraw-bad-receipt');
     return x.message(404, 'not-found', '无法撤回', MESSAGES.notWithdrawable);
