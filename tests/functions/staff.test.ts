@@ -187,7 +187,7 @@ describe('encryption at rest', () => {
       'onerror',
     ];
     for (const s of personalStrings) expect(raw, `store contains ${s}`).not.toContain(s);
-    // What IS plaintext is the list the issue allows: receipt, type, town, category, statuses, times, keyed hashes.
+    // What IS plaintext is what processing needs: receipt, type, town, category, the language used, statuses, times, keyed hashes.
     const rec = record(a.receipt);
     expect(Object.keys(rec).sort()).toEqual([
       'createdAt',
@@ -203,6 +203,7 @@ describe('encryption at rest', () => {
       'category',
       'corrections',
       'idemHash',
+      'lang',
       'phoneHash',
       'submissionHash',
       'town',

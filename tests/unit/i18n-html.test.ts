@@ -66,7 +66,7 @@ describe('convertHtml', () => {
     expect(convertHtml(src, opts)).toBe(
       '<a href="/zh-hant/plan/#x">a</a><a href="/favicon.svg">b</a><a href="/api/legal-aid">c</a><a href="/staff/">d</a>' +
         '<link rel="canonical" href="https://example.org/zh-hant/cases/a/"><link rel="alternate" hreflang="zh-Hans" href="https://example.org/cases/a/">' +
-        '<a href="https://other.org/plan/">e</a><a href="mailto:a@b.c">f</a><form action="/zh-hant/search/" method="get"></form><form action="/api/status" method="post"></form>' +
+        '<a href="https://other.org/plan/">e</a><a href="mailto:a@b.c">f</a><form action="/zh-hant/search/" method="get"></form><form action="/api/status" method="post"><input type="hidden" name="_lang" value="zh-Hant"></form>' +
         '<a href="/en/">g</a><a href="/cases/rss.xml">h</a><a href="/zh-hant/?q=1">i</a>',
     );
   });

@@ -37,7 +37,9 @@ export interface ZhHantBuildResult {
   cpuMs: number;
 }
 
+/** Files below `dir` (none when it does not exist: a trimmed copy of the project may lack functions/). */
 function files(dir: string, test: (name: string) => boolean): string[] {
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return [];
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return files(path, test);
@@ -122,9 +124,7 @@ export function buildZhHant(options: {
     ...files(join(outDir, '_astro'), (n) => n.endsWith('.js')),
     ...files(join(root, 'src'), (n) => /\.(ts|astro)$/.test(n) && !n.endsWith('.d.ts')),
     ...files(join(root, 'functions'), (n) => /\.m?ts$/.test(n)),
-    ...(statSync(shellDir, { throwIfNoEntry: false })?.isDirectory()
-      ? files(shellDir, (n) => n.endsWith('.html'))
-      : []),
+    ...files(shellDir, (n) => n.endsWith('.html')),
   ];
   for (const file of extra) for (const run of hanRuns(readFileSync(file, 'utf8'))) convert(run);
   sitemapEntries(outDir, base, origin);
