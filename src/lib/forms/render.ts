@@ -18,6 +18,7 @@
 } from './definitions.ts';
 import { html, lines, type SafeHtml } from '../html.ts';
 import { withBase } from '../paths.ts';
+import { lengthHint } from './wording.ts';
 export const HONEYPOT = 'homepage';
 export interface RenderContext {
   /** The site's base path, "/" or "/sfj/". */ base: string;
@@ -28,24 +29,39 @@ const list = (v: string | string[] | undefined): string[] => (Array.isArray(v) ?
 
 // ------------------------------------------------------------------ fields
 
+/** The hint under a label: the field's own words, then its length limits from the schema. */
+function hintText(f: FieldDef): string {
+  const limits = f.limits ? `${lengthHint(f.limits)}。` : '';
+  if (!f.hint) return limits;
+  return limits ? `${f.hint}${/[。！？]$/.test(f.hint) ? '' : '。'}${limits}` : f.hint;
+}
+
+/** A textarea counts characters up to its maximum (the page script writes the count). */
+const counted = (f: FieldDef): number | undefined => (f.kind === 'textarea' ? f.limits?.max : undefined);
+
 function describedBy(f: FieldDef, error?: string): SafeHtml {
   const ids = [
-    f.hint ? `${fid(f.name)}-hint` : '',
-    f.maxChars ? `${fid(f.name)}-count` : '',
+    hintText(f) ? `${fid(f.name)}-hint` : '',
+    counted(f) ? `${fid(f.name)}-count` : '',
     error ? `${fid(f.name)}-error` : '',
   ].filter(Boolean);
   return html`${ids.length > 0 && html` aria-describedby="${ids.join(' ')}"`}`;
 }
 
 function hintHtml(f: FieldDef): SafeHtml {
-  return html`${!!f.hint && html`<p class="field__hint" id="${fid(f.name)}-hint">${f.hint}</p>`}`;
+  const text = hintText(f);
+  return html`${!!text && html`<p class="field__hint" id="${fid(f.name)}-hint">${text}</p>`}`;
 }
 
 function errorHtml(f: FieldDef, error?: string): SafeHtml {
   return html`<p class="field__error" id="${fid(f.name)}-error"${!error && ' hidden'}><span class="visually-hidden">错误：</span><span data-error-text>${error ?? ''}</span></p>`;
 }
 
-const optionalMark = (f: FieldDef) => html`${!!f.optional && html`<span class="field__optional">（选填）</span>`}`;
+/** After the label: when the field is needed (“替家人申请的可以不填”), or （选填） if never required. */
+function optionalMark(f: FieldDef): SafeHtml {
+  const mark = f.need ?? (f.optional ? '选填' : '');
+  return html`${!!mark && html`<span class="field__optional">（${mark}）</span>`}`;
+}
 
 function conditionalAttrs(f: { showIf?: Condition }): SafeHtml {
   return html`${!!f.showIf && html` data-show-if="${f.showIf.field}" data-show-values="${f.showIf.values.join(' ')}"`}`;
@@ -60,9 +76,14 @@ function textInput(f: FieldDef, value: string, error?: string): SafeHtml {
   return html`<span class="field__control"><input class="input input--${f.width ?? 'l'}" id="${id}" name="${f.name}" type="text" value="${value}"${!!f.inputmode && html` inputmode="${f.inputmode}"`}${!!f.autocomplete && html` autocomplete="${f.autocomplete}"`} spellcheck="false"${describedBy(f, error)}${!!error && html` aria-invalid="true"`}>${!!f.suffix && html`<span class="field__suffix">${f.suffix}</span>`}</span>`;
 }
 
+/**
+ * The count paragraph starts empty: without JavaScript the hint already says
+ * the limits; with it, the page script counts as the user types.
+ */
 function textarea(f: FieldDef, value: string, error?: string): SafeHtml {
   const id = fid(f.name);
-  return html`<textarea class="input" id="${id}" name="${f.name}" rows="${f.rows ?? 5}"${describedBy(f, error)}${!!error && html` aria-invalid="true"`}>${value}</textarea>${!!f.maxChars && html`<p class="field__count" id="${id}-count" data-max-chars="${f.maxChars}">最多可以写 ${f.maxChars} 个字。</p>`}`;
+  const max = counted(f);
+  return html`<textarea class="input" id="${id}" name="${f.name}" rows="${f.rows ?? 5}"${describedBy(f, error)}${!!error && html` aria-invalid="true"`}>${value}</textarea>${!!max && html`<p class="field__count" id="${id}-count" data-max-chars="${max}"></p>`}`;
 }
 
 function select(f: FieldDef, value: string, error?: string): SafeHtml {
