@@ -59,7 +59,7 @@ describe('fields are labelled by when they are needed', () => {
 
   it('marks the economy answers as needed after “以上都不是”, and truly optional fields （选填）', () => {
     for (const name of ['householdSize', 'monthlyIncome', 'assets'])
-      expect(rendered(legalAidForm, name)).toContain('（上一题选了“以上都不是”的要');
+      expect(rendered(legalAidForm, name)).toContain('（上面选了“以上都不是”的要');
     expect(rendered(legalAidForm, 'economicNote')).toContain('（选填）');
     expect(rendered(mediationForm, 'disputePlace')).toContain('（选填）');
   });
