@@ -328,3 +328,29 @@ export const synonymWordsUsed: ContentRule = {
     );
   },
 };
+
+export const incomeFigureYears: ContentRule = {
+  id: 'legalAidStandard.years',
+  summary: 'Each figure of legal-aid-standard.yaml is keyed by its year, and was published after that year.',
+  check: (content) =>
+    (content.entries.legalAidStandard ?? []).flatMap((e) => {
+      if (!/^(19|20)\d{2}$/.test(e.id))
+        return [
+          problem(
+            'legalAidStandard.years',
+            e.file,
+            `“${e.id}”不是年份：figures 下面每一项以数字所属的年份开头，例如 2025:`,
+          ),
+        ];
+      const published = (e.data as { published?: Date } | undefined)?.published;
+      return published && published.getUTCFullYear() <= Number(e.id)
+        ? [
+            problem(
+              'legalAidStandard.years',
+              e.file,
+              `${e.id}年的数字不会在${e.id}年内发布：请检查年份（写数字所属的年份）和发布日期（published）`,
+            ),
+          ]
+        : [];
+    }),
+};

@@ -14,6 +14,7 @@ import type { z } from 'astro/zod';
 import {
   adviserRecordIds,
   caseFileName,
+  incomeFigureYears,
   officeFileName,
   officeNamesUnique,
   officeNoHiddenPhone,
@@ -32,6 +33,7 @@ import { caseSchema } from './cases.ts';
 import { englishSchema } from './english.ts';
 import { legalAdviserSchema, officeSchema } from './directory.ts';
 import { lawSchema } from './laws.ts';
+import { incomeFigureSchema } from './legal-aid-standard.ts';
 import { officeTypeSchema } from './office-types.ts';
 import { planDocumentSchema, planPartSchema } from './plan.ts';
 import type { ContentRule } from './rules.ts';
@@ -144,6 +146,15 @@ export const COLLECTIONS = {
     dir: 'content/en',
     ext: 'md',
     schema: englishSchema,
+  },
+  legalAidStandard: {
+    kind: 'file',
+    label: '法律援助经济困难标准用到的江门市人均可支配收入',
+    file: 'content/data/legal-aid-standard.yaml',
+    shape: 'map',
+    key: 'figures',
+    schema: incomeFigureSchema,
+    rules: [incomeFigureYears],
   },
   synonyms: {
     kind: 'file',

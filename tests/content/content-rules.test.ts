@@ -42,6 +42,7 @@ const BROKEN: Record<string, [scenario: string, file: string]> = {
   'officeTypes.complete': ['office-types', 'content/directory/office-types.yaml'],
   'officeTypes.plan-anchor': ['office-types', 'content/directory/office-types.yaml'],
   'legalAdvisers.record-id': ['legal-advisers', 'content/directory/legal-advisers.yaml'],
+  'legalAidStandard.years': ['legal-aid-standard', 'content/data/legal-aid-standard.yaml'],
   'synonyms.phrases-once': ['synonyms', 'content/search/synonyms.yaml'],
   'synonyms.words-used': ['synonyms', 'content/search/synonyms.yaml'],
 };
@@ -90,6 +91,17 @@ describe('file names the build would reject or publish at a surprising address',
   it('a case named like a list page', () => {
     expect(problemsIn('cases').filter((p) => p.rule === 'cases.file-name').map((p) => p.text)).toEqual([
       'content/cases/page.mdx：文件名不能是 page、audience、topic、line、rss.xml（列表页要用这些网址）：请给 page.mdx 换个名字。',
+    ]);
+  });
+});
+
+describe('the legal-aid income figures', () => {
+  it('are keyed by year, and published after the year they are for', () => {
+    const found = problemsIn('legal-aid-standard').filter((p) => p.rule === 'legalAidStandard.years');
+    // A year key sorts first in a YAML map, as in any JavaScript object.
+    expect(found.map((p) => p.text)).toEqual([
+      'content/data/legal-aid-standard.yaml：2025年的数字不会在2025年内发布：请检查年份（写数字所属的年份）和发布日期（published）',
+      'content/data/legal-aid-standard.yaml：“今年”不是年份：figures 下面每一项以数字所属的年份开头，例如 2025:',
     ]);
   });
 });

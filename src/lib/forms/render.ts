@@ -26,7 +26,7 @@ import {
 import { html, lines, type SafeHtml } from '../html.ts';
 import { fixesNeeded } from '../page-title.ts';
 import { withBase } from '../paths.ts';
-
+import { lengthHint } from './wording.ts';
 /** The honeypot field's name: a form that arrives with it filled in was sent by a bot. */
 export const HONEYPOT = 'homepage';
 
@@ -48,24 +48,39 @@ const list = (v: string | string[] | undefined): string[] => (Array.isArray(v) ?
 
 // ------------------------------------------------------------------ fields
 
+/** The hint under a label: the field's own words, then its length limits from the schema. */
+function hintText(f: FieldDef): string {
+  const limits = f.limits ? `${lengthHint(f.limits)}。` : '';
+  if (!f.hint) return limits;
+  return limits ? `${f.hint}${/[。！？]$/.test(f.hint) ? '' : '。'}${limits}` : f.hint;
+}
+
+/** A textarea counts characters up to its maximum (the page script writes the count). */
+const counted = (f: FieldDef): number | undefined => (f.kind === 'textarea' ? f.limits?.max : undefined);
+
 function describedBy(f: FieldDef, error?: string): SafeHtml {
   const ids = [
-    f.hint ? fieldId(f.name, 'hint') : '',
-    f.maxChars ? fieldId(f.name, 'count') : '',
+    hintText(f) ? fieldId(f.name, 'hint') : '',
+    counted(f) ? fieldId(f.name, 'count') : '',
     error ? fieldId(f.name, 'error') : '',
   ].filter(Boolean);
   return html`${ids.length > 0 && html` aria-describedby="${ids.join(' ')}"`}`;
 }
 
 function hintHtml(f: FieldDef): SafeHtml {
-  return html`${!!f.hint && html`<p class="field__hint" id="${fieldId(f.name, 'hint')}">${f.hint}</p>`}`;
+  const text = hintText(f);
+  return html`${!!text && html`<p class="field__hint" id="${fieldId(f.name, 'hint')}">${text}</p>`}`;
 }
 
 function errorHtml(f: FieldDef, error?: string): SafeHtml {
   return html`<p class="field__error" id="${fieldId(f.name, 'error')}"${!error && ' hidden'}><span class="visually-hidden">错误：</span><span data-error-text>${error ?? ''}</span></p>`;
 }
 
-const optionalMark = (f: FieldDef) => html`${!!f.optional && html`<span class="field__optional">（选填）</span>`}`;
+/** After the label: when the field is needed (“替家人申请的可以不填”), or （选填） if never required. */
+function optionalMark(f: FieldDef): SafeHtml {
+  const mark = f.need ?? (f.optional ? '选填' : '');
+  return html`${!!mark && html`<span class="field__optional">（${mark}）</span>`}`;
+}
 
 function conditionalAttrs(f: { showIf?: Condition }): SafeHtml {
   return html`${!!f.showIf && html` data-show-if="${f.showIf.field}" data-show-values="${f.showIf.values.join(' ')}"`}`;
@@ -80,9 +95,14 @@ function textInput(f: FieldDef, value: string, error?: string): SafeHtml {
   return html`<span class="field__control"><input class="input input--${f.width ?? 'l'}" id="${id}" name="${f.name}" type="text" value="${value}"${!!f.inputmode && html` inputmode="${f.inputmode}"`}${!!f.autocomplete && html` autocomplete="${f.autocomplete}"`} spellcheck="false"${describedBy(f, error)}${!!error && html` aria-invalid="true"`}>${!!f.suffix && html`<span class="field__suffix">${f.suffix}</span>`}</span>`;
 }
 
+/**
+ * The count paragraph starts empty: without JavaScript the hint already says
+ * the limits; with it, the page script counts as the user types.
+ */
 function textarea(f: FieldDef, value: string, error?: string): SafeHtml {
   const id = fieldId(f.name);
-  return html`<textarea class="input" id="${id}" name="${f.name}" rows="${f.rows ?? 5}"${describedBy(f, error)}${!!error && html` aria-invalid="true"`}>${value}</textarea>${!!f.maxChars && html`<p class="field__count" id="${fieldId(f.name, 'count')}" data-max-chars="${f.maxChars}">${charCountNote(f.maxChars)}</p>`}`;
+  const max = counted(f);
+  return html`<textarea class="input" id="${id}" name="${f.name}" rows="${f.rows ?? 5}"${describedBy(f, error)}${!!error && html` aria-invalid="true"`}>${value}</textarea>${!!max && html`<p class="field__count" id="${fieldId(f.name, 'count')}" data-max-chars="${max}"></p>`}`;
 }
 
 /**
