@@ -15,7 +15,7 @@ export interface NetlifyDev {
   /** http://localhost:PORT, no trailing slash. */
   origin: string;
   child: ChildProcess;
-  /** Resolves once the home page answers 200; rejects with netlify dev's output if it exits or takes 90 s. */
+  /** Resolves once the home page answers 200; rejects with netlify dev's output if it exits or takes 3 minutes (about 10 s on a quiet 2-core machine). */
   ready: Promise<void>;
   /** What netlify dev printed so far. */
   output: () => string;
@@ -54,7 +54,7 @@ export async function startNetlifyDev({
   const output = () => text;
   const origin = `http://localhost:${port}`;
   const stop = () => stopProcessGroup(child, 1_500);
-  const ready = waitForHttp(`${origin}/`, { child, output, what: 'netlify dev' });
+  const ready = waitForHttp(`${origin}/`, { child, output, what: 'netlify dev', timeoutMs: 180_000 });
   ready.catch(() => stop());
   return { origin, child, ready, output, stop };
 }
