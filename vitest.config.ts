@@ -9,12 +9,24 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import QuickFirstSequencer from './tests/support/sequencer.ts';
 
 export default defineConfig({
   test: {
+    // Two files at a time, of every project together. Vitest's default (cores − 1) is one
+    // worker on the 2-core CI machine, and a browser test file keeps only about one core busy
+    // (Chromium, netlify dev and the test each wait on the others).
+    maxWorkers: 2,
+    // Quick tests while netlify dev and the /sfj/ build start, then the slowest files first.
+    sequence: { sequencer: QuickFirstSequencer },
+    // After Vitest's report: where the time went, per project and slow file.
+    reporters: ['default', './tests/support/timing-reporter.ts'],
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'content', include: ['tests/content/**/*.test.ts'], environment: 'node' } },
+      // Reading and checking every content file takes about a second, more on a busy machine than 5 s allow.
+      {
+        test: { name: 'content', include: ['tests/content/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
+      },
       // setup.ts: a fresh bureau key pair per file (APPLICATIONS_PUBLIC_KEY); records are stored encrypted.
       // The page shell is the build's (functions/_shared/shell.ts); in-process tests run without a build,
       // so they get a small shell with the same markers (tests/fixtures/shells.json). The real shell is
@@ -45,6 +57,7 @@ export default defineConfig({
           name: 'build',
           include: ['tests/build/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/support/base-path-build.ts'],
           testTimeout: 300_000,
           hookTimeout: 300_000,
         },
@@ -54,9 +67,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['tests/e2e/support/global-setup.ts'],
-          // One Chromium at a time: CI machines have two cores.
-          fileParallelism: false,
+          globalSetup: ['tests/support/base-path-build.ts', 'tests/e2e/support/global-setup.ts'],
+          setupFiles: ['tests/e2e/support/server-ready.ts'],
           testTimeout: 90_000,
           hookTimeout: 120_000,
         },

@@ -18,11 +18,11 @@
 // page and its assets are copied in, and the corpus is indexed with
 // scripts/build-search-index.ts, exactly as the real build does.
 //
-// Served by a small static server that compresses text responses with gzip
-// (HTML, CSS, JS, JSON and WebAssembly, as a CDN does; Chromium asks for
-// gzip, not brotli, over plain http, so the figures are conservative) and
-// serves pagefind's .pf_* files as they are (already gzip-compressed by
-// pagefind). Bytes are counted on the server for every request: response
+// Served by the project's static server (scripts/lib/serve.ts: netlify.toml's
+// headers), which compresses text responses with gzip (here at level 9: HTML,
+// CSS, JS and JSON, as a CDN does; Chromium asks for gzip, not brotli, over
+// plain http, so the figures are conservative) and serves pagefind's .pf_*
+// and .pagefind files as they are (already gzip-compressed by pagefind). Bytes are counted on the server for every request: response
 // bodies as sent (KB column; this is what the budget is about) and the number
 // of requests (each also costs its headers: a few hundred bytes over HTTP/1.1,
 // a few dozen over HTTP/2, which Netlify serves).
@@ -38,7 +38,6 @@
 // table shows the median and min–max (scripts/bench/lib.ts, fmt).
 //
 //   npm run bench:search [-- --keep] [-- --runs N]   (--keep leaves the synthetic site in the temp folder)
-import { spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -50,13 +49,12 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM_FLAGS, chromiumPath } from '../tests/e2e/support/chromium.ts';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './lib/chromium.ts';
+import { serveStatic } from './lib/serve.ts';
+import { indexSite } from './lib/build.ts';
 import { splitFrontmatter } from '../src/lib/frontmatter.ts';
 import { parseArticles } from '../src/lib/laws.ts';
 import { toChineseNumber } from '../src/lib/chinese-numerals.ts';
@@ -82,53 +80,17 @@ const PAIRS: [string, string][] = [
 
 // ---------------------------------------------------------------- server ---
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.pagefind': 'application/wasm',
-};
-const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.json', '.svg', '.pagefind']);
-
 interface Served {
-  server: Server;
   origin: string;
+  close: () => Promise<void>;
   log: { path: string; bytes: number }[]; // response body bytes as sent
 }
 
-function serve(dir: string): Promise<Served> {
+/** The project's static server (scripts/lib/serve.ts), gzip at level 9, counting every response body. */
+async function serve(dir: string): Promise<Served> {
   const log: Served['log'] = [];
-  const cache = new Map<string, Buffer>();
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = join(dir, path);
-    try {
-      if (statSync(file).isDirectory()) file = join(file, 'index.html');
-      const ext = extname(file);
-      const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-      const key = `${gzip}:${file}`;
-      if (!cache.has(key)) cache.set(key, gzip ? gzipSync(readFileSync(file), { level: 9 }) : readFileSync(file));
-      const body = cache.get(key)!;
-      const headers: Record<string, string> = {
-        'Content-Type': TYPES[ext] ?? 'application/octet-stream',
-        'Content-Length': String(body.length),
-        'Cache-Control': 'no-cache',
-      };
-      if (gzip) headers['Content-Encoding'] = 'gzip';
-      res.writeHead(200, headers).end(body);
-      log.push({ path, bytes: body.length });
-    } catch {
-      res.writeHead(404).end();
-      log.push({ path, bytes: 0 });
-    }
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, log }),
-    ),
-  );
+  const server = await serveStatic(dir, { gzipLevel: 9, onResponse: (path, bytes) => log.push({ path, bytes }) });
+  return { ...server, log };
 }
 
 // ------------------------------------------------------------- measuring ---
@@ -331,9 +293,9 @@ function du(dir: string): number {
   }, 0);
 }
 
-function index(site: string): number {
+async function index(site: string): Promise<number> {
   const started = Date.now();
-  const r = spawnSync('node', [join(root, 'scripts', 'build-search-index.ts'), site], { cwd: root, encoding: 'utf8' });
+  const r = await indexSite(site);
   if (r.status !== 0) throw new Error(`索引失败：\n${r.stdout}\n${r.stderr}`);
   return (Date.now() - started) / 1000;
 }
@@ -344,7 +306,7 @@ if (!existsSync(join(dist, 'pagefind', 'pagefind.js')) || !existsSync(join(dist,
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'sfj-search-bench-'));
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
+const browser = await launchBrowser();
 const rows: { site: string; pair: number; m: Measure[]; first: boolean }[] = [];
 const facts: string[] = [];
 try {
@@ -353,7 +315,7 @@ try {
   facts.push(
     `合成语料：${PAGES} 篇以案说法，平均正文 ${chars} 字（另有 2–4 条法条原文，不进索引），生成 ${((Date.now() - started) / 1000).toFixed(1)} 秒`,
   );
-  const seconds = index(tmp);
+  const seconds = await index(tmp);
   const idx = join(tmp, 'pagefind');
   const count = (d: string) => readdirSync(join(idx, d)).length;
   facts.push(
@@ -380,7 +342,7 @@ try {
       }
       rows.push({ site: name, pair: i, m: firsts, first: true }, { site: name, pair: i, m: follows, first: false });
     }
-    await new Promise((r) => site.server.close(r));
+    await site.close();
   }
 } finally {
   await browser.close();

@@ -12,7 +12,7 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { envFileText, newStaff, writeKeyPair } from './staff-keys.ts';
+import { envFileText, newStaff, writeKeyPair } from './lib/staff-keys.ts';
 
 const dir = join(import.meta.dirname, '..', 'keys', 'dev');
 const envFile = join(dir, 'netlify-dev.env');

@@ -8,7 +8,7 @@
  * The folder defaults to keys/ (ignored by Git). See README, “工作台”.
  */
 import { parseArgs } from 'node:util';
-import { writeKeyPair } from './staff-keys.ts';
+import { writeKeyPair } from './lib/staff-keys.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'keys' } } });
 const pair = await writeKeyPair(values.out!);

@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { TOWN_IDS } from '../src/lib/towns.ts';
-import { newStaff } from './staff-keys.ts';
+import { newStaff } from './lib/staff-keys.ts';
 
 const { values, positionals } = parseArgs({ options: { towns: { type: 'string' } }, allowPositionals: true });
 const name = positionals[0];

@@ -17,7 +17,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MB, failIf, fmt, log, npmRun, root, run, stat, table, type RunResult } from './lib.ts';
 import { loadSources, syntheticArticle } from './synthetic.ts';
-import { builtPages } from '../../tests/support/page-weight.ts';
+import { builtPages } from '../lib/page-weight.ts';
+import { cleanEnv } from '../lib/env.ts';
 
 /** A node_modules folder whose entries are links to the project's packages. */
 function linkNodeModules(dir: string): void {
@@ -94,13 +95,6 @@ const { Content } = await render(entry);
   linkNodeModules(dir);
 }
 
-const ENV = (): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_DISABLE_UPDATE_CHECK: 'true' };
-  // Vitest and Vite variables would change what Astro builds.
-  for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE_BASE', 'ASTRO_OUT_DIR']) delete env[k];
-  return env;
-};
-
 function clean(dir: string): void {
   for (const d of ['dist', '.astro', join('node_modules', '.astro'), join('node_modules', '.vite')])
     rmSync(join(dir, d), { recursive: true, force: true });
@@ -142,7 +136,7 @@ export async function buildScale(sizes: { articles: number; runs: number; plain:
       for (let i = 0; i < runs; i++) {
         clean(site);
         log(`build: our site with ${articles} synthetic articles (run ${i + 1}/${runs})`);
-        const ours = await npmRun(site, 'build', [], { env: ENV(), timeoutMs: 20 * 60_000 });
+        const ours = await npmRun(site, 'build', [], { env: cleanEnv(), timeoutMs: 20 * 60_000 });
         failIf(ours, `npm run build with ${articles} articles`);
         res.ours.push(ours);
         res.pages = builtPages(join(site, 'dist')).length;
@@ -151,7 +145,7 @@ export async function buildScale(sizes: { articles: number; runs: number; plain:
         log(`build: plain Astro + MDX with ${articles} articles (run ${i + 1}/${runs})`);
         const p = await run(process.execPath, [join(plain, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
           cwd: plain,
-          env: ENV(),
+          env: cleanEnv(),
           timeoutMs: 20 * 60_000,
         });
         failIf(p, `plain Astro build with ${articles} articles`);

@@ -22,7 +22,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { PAGE_TYPES, builtPages } from '../../tests/support/page-weight.ts';
+import { PAGE_TYPES, builtPages } from '../lib/page-weight.ts';
 import { buildScale, buildScaleSection } from './build-scale.ts';
 import { functionsBench, functionsSection } from './functions.ts';
 import { installAndStart, installSection } from './install.ts';

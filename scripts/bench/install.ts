@@ -10,24 +10,16 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { freePort } from '../../tests/support/ports.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { cleanEnv as baseEnv } from '../lib/env.ts';
+import { freePort } from '../lib/ports.ts';
+import { stopProcessGroup, waitForHttp } from '../lib/processes.ts';
 import { MB, failIf, fmt, log, root, run, stat, table, treeSample, type RunResult } from './lib.ts';
 
-/** PATH without this checkout's node_modules/.bin, so the clone uses only its own packages (and the system's npm). */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  env.PATH = (env.PATH ?? '')
-    .split(':')
-    .filter((p) => !p.startsWith(root) && !/node_modules\/\.bin$/.test(p))
-    .join(':');
-  for (const k of Object.keys(env)) if (k.startsWith('npm_')) delete env[k];
-  for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE_BASE', 'ASTRO_OUT_DIR', 'NODE', 'INIT_CWD'])
-    delete env[k];
-  return env;
-}
+/** Without this checkout's node_modules/.bin on PATH, so the clone uses only its own packages (and the system's npm). */
+const cleanEnv = () => baseEnv({ outsideProject: true });
 
 export interface StartRun {
   seconds: number;
@@ -50,33 +42,18 @@ async function timeStart(dir: string): Promise<StartRun> {
   child.stderr!.on('data', (d: Buffer) => (output += d));
   let peakRss = 0;
   try {
-    while (true) {
-      if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}):\n${output.slice(-3000)}`);
-      if (performance.now() - started > 5 * 60_000)
-        throw new Error(`npm start did not answer within 5 minutes:\n${output.slice(-3000)}`);
-      if (child.pid) peakRss = Math.max(peakRss, treeSample(child.pid).rss);
-      try {
-        const res = await fetch(`http://localhost:${port}/`);
-        if (res.status === 200) break;
-      } catch {
-        /* not up yet */
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await waitForHttp(`http://localhost:${port}/`, {
+      child,
+      output: () => output,
+      what: 'npm start',
+      timeoutMs: 5 * 60_000,
+      onTick: () => {
+        if (child.pid) peakRss = Math.max(peakRss, treeSample(child.pid).rss);
+      },
+    });
     return { seconds: (performance.now() - started) / 1000, peakRss };
   } finally {
-    const exited = new Promise((r) => child.once('exit', r));
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      /* already gone */
-    }
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      /* stopped cleanly */
-    }
+    await stopProcessGroup(child, 10_000);
   }
 }
 

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
-export const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
+export { projectRoot as root } from '../lib/root.ts';
 
 export function log(s: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}\n`);

@@ -2,7 +2,7 @@
  * Lighthouse (the pinned devDependency, 13.5.0) on one page of each page type,
  * with Debian's Chromium and Lighthouse's default mobile emulation (Moto G
  * Power screen, simulated slow 4G and 4× CPU slowdown). dist/ is served by
- * serve.ts with netlify.toml's headers and gzip.
+ * scripts/lib/serve.ts with netlify.toml's headers and gzip.
  * Lighthouse runs through its Node API against one Chromium started once
  * (chrome-launcher, the launcher Lighthouse's own CLI uses): every run still
  * starts cold, because Lighthouse clears the origin's cache and storage before
@@ -16,9 +16,9 @@
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { join } from 'node:path';
-import { CHROMIUM_FLAGS, chromiumPath } from '../../tests/e2e/support/chromium.ts';
+import { CHROMIUM_FLAGS, chromiumPath } from '../lib/chromium.ts';
 import { fmt, log, root, stat, table, type Stat } from './lib.ts';
-import { serveDist } from './serve.ts';
+import { serveStatic } from '../lib/serve.ts';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
@@ -113,7 +113,7 @@ export async function lighthousePages(
   runs: number,
 ): Promise<LighthouseResult[]> {
   const dist = join(root, 'dist');
-  const server = await serveDist(dist, join(root, 'netlify.toml'));
+  const server = await serveStatic(dist);
   // "localhost", not 127.0.0.1: the name browsers and Lighthouse treat as a secure local origin.
   const origin = server.origin.replace('127.0.0.1', 'localhost');
   const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: CHROMIUM_FLAGS });

@@ -1,6 +1,6 @@
 /**
  * Page weight per page type, from dist/ with the same helper as the budgets
- * test (tests/support/page-weight.ts): sizes are deterministic, so one
+ * test (scripts/lib/page-weight.ts): sizes are deterministic, so one
  * measurement is the figure (no repetitions needed).
  */
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import {
   pageWeight,
   siteCss,
   type PageWeight,
-} from '../../tests/support/page-weight.ts';
+} from '../lib/page-weight.ts';
 import { root, table } from './lib.ts';
 
 export interface WeightResult {

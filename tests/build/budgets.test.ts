@@ -1,7 +1,7 @@
 /**
  * Page-weight budgets, checked on every built page in dist/. Sizes
  * are deterministic, so they are tests; timings live in `npm run bench`
- * (BENCHMARKS.md). What counts as a first visit: tests/support/page-weight.ts.
+ * (BENCHMARKS.md). What counts as a first visit: scripts/lib/page-weight.ts.
  *
  *   case article   HTML + CSS + JS ≤ 15 KB gzipped, in ≤ 3 requests
  *   plan page      HTML + CSS + JS ≤ 20 KB gzipped
@@ -24,7 +24,7 @@ import {
   pageWeight,
   siteCss,
   type PageWeight,
-} from '../support/page-weight.ts';
+} from '../../scripts/lib/page-weight.ts';
 
 const dist = join(projectRoot, 'dist');
 const pages = builtPages(dist);

@@ -9,11 +9,11 @@
  *    SITE_BUILD_DATE) the warning notice, and /review/ lists them so; with a
  *    base path (/sfj/) the feed, sitemap and robots.txt carry it.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../scripts/lib/build.ts';
 import { projectRoot } from '../support/dist.ts';
 
 let temp = '';
@@ -32,15 +32,8 @@ function copyProject(keep: string[]): string {
   return dir;
 }
 
-function build(dir: string, env: Record<string, string> = {}) {
-  // Not vitest's Vite variables (BASE_URL, MODE …): they would leak into the child build.
-  const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...clean } = process.env;
-  return spawnSync('astro', ['build'], {
-    cwd: dir,
-    env: { ...clean, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_DISABLE_UPDATE_CHECK: 'true', ...env },
-    encoding: 'utf8',
-  });
-}
+/** astro build of the copy (no search index: nothing here reads it). */
+const build = (dir: string, env: Record<string, string> = {}) => buildSite({ cwd: dir, env, searchIndex: false });
 
 const sample = readFileSync(join(projectRoot, 'content', 'cases', 'unpaid-wages-contractor-fled.mdx'), 'utf8');
 
@@ -52,7 +45,7 @@ afterAll(() => {
 });
 
 describe('a build with a broken citation', () => {
-  it('fails, naming the file and the citation', () => {
+  it('fails, naming the file and the citation', async () => {
     const broken = sample.replace(
       '（《中华人民共和国法律援助法》第四十三条）',
       '（《中华人民共和国法律援助法》第一百四十三条）',
@@ -61,7 +54,7 @@ describe('a build with a broken citation', () => {
     const file = join(temp, 'content', 'cases', 'broken-citation.mdx');
     writeFileSync(file, broken);
     try {
-      const r = build(temp);
+      const r = await build(temp);
       const out = r.stdout + r.stderr;
       expect(r.status).not.toBe(0);
       expect(out).toContain('content/cases/broken-citation.mdx');
@@ -77,7 +70,7 @@ describe('a build with a broken citation', () => {
 
 describe('a build with a draft, after the review dates, under /sfj/', () => {
   let dist = '';
-  beforeAll(() => {
+  beforeAll(async () => {
     const draft = sample
       .replace(/^title: .*$/m, 'title: 这是一篇还没写完的草稿文章')
       .replace(/^caseKind: 说明性案例$/m, 'caseKind: 说明性案例\ndraft: true');
@@ -94,7 +87,11 @@ describe('a build with a draft, after the review dates, under /sfj/', () => {
         join(projectRoot, 'tests', 'fixtures', 'review', `${name}.mdx`),
         join(temp, 'content', 'cases', `${name}.mdx`),
       );
-    const r = build(temp, { SITE_BUILD_DATE: '2030-01-01', SITE_BASE: '/sfj/', SITE_URL: 'https://portal.example' });
+    const r = await build(temp, {
+      SITE_BUILD_DATE: '2030-01-01',
+      SITE_BASE: '/sfj/',
+      SITE_URL: 'https://portal.example',
+    });
     if (r.status !== 0) throw new Error(`构建失败：\n${r.stdout}\n${r.stderr}`);
     dist = join(temp, 'dist');
   });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.ts';
-import { launchBrowser, newContext, type DisplayPrefs } from './support/chromium.ts';
+import { launchBrowser, newContext, sharedPage, type DisplayPrefs } from './support/chromium.ts';
 import { active, noDialogs, tabTo } from './support/keyboard.ts';
 import { storageKey, type ApplicationRecord } from '../../src/lib/requests/record.ts';
 import { makeId, withWrongCheckDigit } from '../fixtures/applications.ts';
@@ -28,6 +28,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
+  for (const copy of copies.values()) await copy.context.close();
   await browser?.close();
 });
 
@@ -53,23 +54,37 @@ const context = (js: boolean, display: DisplayPrefs = {}): Promise<BrowserContex
  * axe needs scripts to run, and hangs in a context with JavaScript disabled.
  * So for a page seen without JavaScript, its HTML is shown again, at the same
  * address and with the same stylesheet, in a context whose page scripts are all
- * blocked, and axe runs there.
+ * blocked, and axe runs there. Such a context is made once per viewport and
+ * serves each copy in turn: it runs no page script, so nothing of one copy
+ * stays for the next.
  */
+const copies = new Map<string, { context: BrowserContext; page: Page; html: string }>();
+
+async function copyContext(viewport: { width: number; height: number } | null) {
+  const key = JSON.stringify(viewport);
+  if (!copies.has(key)) {
+    const context = await newContext(browser, { viewport: viewport ?? undefined });
+    const copy = { context, page: await context.newPage(), html: '' };
+    await context.route('**/*', (route) => {
+      const req = route.request();
+      if (req.resourceType() === 'document')
+        return route.fulfill({ contentType: 'text/html; charset=utf-8', body: copy.html });
+      if (req.resourceType() === 'script') return route.abort();
+      return route.continue();
+    });
+    copies.set(key, copy);
+  }
+  return copies.get(key)!;
+}
+
 async function expectNoAxeViolationsNoJs(page: Page, label: string): Promise<void> {
   const html = await page.content();
   const url = page.url();
-  const ctx = await newContext(browser, { viewport: page.viewportSize() ?? undefined });
-  await ctx.route('**/*', (route) => {
-    const req = route.request();
-    if (req.resourceType() === 'document')
-      return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
-    if (req.resourceType() === 'script') return route.abort();
-    return route.continue();
-  });
-  const copy = await ctx.newPage();
-  await copy.goto(url);
-  await expectNoAxeViolations(copy, `${label} (without JavaScript)`);
-  await ctx.close();
+  const copy = await copyContext(page.viewportSize());
+  copy.html = html;
+  await copy.page.goto('about:blank'); // so the next address is always loaded anew, even when it is the same
+  await copy.page.goto(url);
+  await expectNoAxeViolations(copy.page, `${label} (without JavaScript)`);
 }
 
 // ------------------------------------------------------------------ keyboard only
@@ -504,6 +519,8 @@ describe('display modes', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await ctx.close();
   });
+  // These only read pages: one tab for all of them.
+  const tab = sharedPage(() => context(true));
   it.each([
     '/apply/',
     '/apply/legal-aid/',
@@ -511,11 +528,9 @@ describe('display modes', () => {
     '/apply/status/',
     '/apply/legal-aid/check/result/criminal/',
   ])('%s has no violations', async (path) => {
-    const ctx = await context(true);
-    const page = await ctx.newPage();
+    const page = tab();
     await page.goto(baseURL + path);
     await expectNoAxeViolations(page, path);
-    await ctx.close();
   });
 });
 

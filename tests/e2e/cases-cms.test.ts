@@ -13,7 +13,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { freePort } from '../support/ports.ts';
+import { cleanEnv } from '../../scripts/lib/env.ts';
+import { freePort } from '../../scripts/lib/ports.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -39,7 +40,7 @@ beforeAll(async () => {
   decap = spawn(process.execPath, [join(projectRoot, 'node_modules', 'decap-server', 'dist', 'index.js')], {
     cwd: projectRoot,
     // MODE must be set: vitest exports MODE=test, which decap-server reads as its own setting.
-    env: { ...process.env, PORT: String(decapPort), GIT_REPO_DIRECTORY: repo, MODE: 'fs', LOG_LEVEL: 'error' },
+    env: cleanEnv({ set: { PORT: String(decapPort), GIT_REPO_DIRECTORY: repo, MODE: 'fs', LOG_LEVEL: 'error' } }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
-import { launchBrowser, newContext, type DisplayPrefs } from './support/chromium.ts';
+import { launchBrowser, newContext, sharedPage, type DisplayPrefs } from './support/chromium.ts';
 
 const baseURL = inject('baseURL');
 const projectRoot = inject('projectRoot');
@@ -55,12 +55,14 @@ const contextWith = (
     display,
   });
 
+/** The tests without JavaScript only follow links: one tab for all of them. */
+const noJsTab = sharedPage(() => contextWith({}, { javaScriptEnabled: false }));
+
 const listTitles = (page: Page) => page.locator('.case-list__title').allInnerTexts();
 
 describe('filters (without JavaScript)', () => {
   it('filters by audience, topic and service through plain links, each page showing its count', async () => {
-    const context = await contextWith({}, { javaScriptEnabled: false });
-    const page = await context.newPage();
+    const page = noJsTab();
     await page.goto(baseURL + '/cases/');
     const filters = page.getByRole('navigation', { name: '分类查找' });
 
@@ -83,24 +85,20 @@ describe('filters (without JavaScript)', () => {
 
     await filters.getByRole('link', { name: /^全部文章/ }).click();
     await page.waitForURL(/\/cases\/$/);
-    await context.close();
   });
 
   it('shows an honest empty state for a topic without articles', async () => {
-    const context = await contextWith({}, { javaScriptEnabled: false });
-    const page = await context.newPage();
+    const page = noJsTab();
     const res = await page.goto(baseURL + '/cases/topic/consumer/');
     expect(res?.status()).toBe(200);
     expect(await page.locator('main').innerText()).toContain('这一类暂时还没有文章');
     expect(await page.locator('meta[name="robots"]').getAttribute('content')).toContain('noindex');
-    await context.close();
   });
 });
 
 describe('pagination', () => {
   it('shows 10 articles a page, newest first, with an accessible page navigation', async () => {
-    const context = await contextWith({}, { javaScriptEnabled: false });
-    const page = await context.newPage();
+    const page = noJsTab();
     await page.goto(baseURL + '/cases/');
     expect(await listTitles(page)).toEqual(articles.slice(0, 10).map((a) => a.title));
     const nav = page.getByRole('navigation', { name: '分页' });
@@ -114,14 +112,12 @@ describe('pagination', () => {
     expect(await nav2.getByRole('link', { name: '下一页' }).count()).toBe(articles.length > 20 ? 1 : 0);
     await nav2.getByRole('link', { name: '上一页' }).click();
     await page.waitForURL(/\/cases\/$/);
-    await context.close();
   });
 });
 
 describe('cited articles (without JavaScript)', () => {
   it('expands a cited article in the 法条 section', async () => {
-    const context = await contextWith({}, { javaScriptEnabled: false });
-    const page = await context.newPage();
+    const page = noJsTab();
     await page.goto(baseURL + ARTICLE);
     const first = page.locator('#cited-laws ~ .law-list details.law-article').first();
     expect(await first.getAttribute('open')).toBeNull();
@@ -129,12 +125,10 @@ describe('cited articles (without JavaScript)', () => {
     await first.locator('summary').click();
     expect(await first.getAttribute('open')).not.toBeNull();
     expect(await first.locator('.law-article__body p').first().isVisible()).toBe(true);
-    await context.close();
   });
 
   it('opens the right article when an inline citation in the text is followed', async () => {
-    const context = await contextWith({}, { javaScriptEnabled: false });
-    const page = await context.newPage();
+    const page = noJsTab();
     await page.goto(baseURL + ARTICLE);
     const link = page.locator('.case__body a[href^="#law-"]', { hasText: '第四十三条' }).first();
     const anchor = (await link.getAttribute('href'))!.slice(1);
@@ -149,7 +143,6 @@ describe('cited articles (without JavaScript)', () => {
     expect(await target.isVisible()).toBe(true);
     const box = await target.boundingBox();
     expect(box!.y).toBeLessThan(800);
-    await context.close();
   });
 
   it('follows an inline citation with the keyboard', async () => {
@@ -181,33 +174,34 @@ describe.each([
   ['normal', {}],
   ['high contrast, largest font', { contrast: 'high', font: 'xlarge' }],
 ] as const)('axe, %s mode', (mode, prefs) => {
+  // One context per mode: these tests only read pages, each loading its own in the same tab.
+  const tab = sharedPage(() => contextWith(prefs));
   it.each(PAGES)('%s (%s) has no violations', async (_name, path) => {
-    const context = await contextWith(prefs);
-    const page = await context.newPage();
+    const page = tab();
     await page.goto(baseURL + path);
     if ('contrast' in prefs) await expect.poll(() => page.getAttribute('html', 'data-contrast')).toBe('high');
     if ('font' in prefs) await expect.poll(() => page.getAttribute('html', 'data-font')).toBe('xlarge');
     // Open every cited article, so its text is checked too.
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => d.setAttribute('open', '')));
     await expectNoAxeViolations(page, `${path} (${mode})`);
-    await context.close();
   });
 });
 
 describe('small screens', () => {
+  const tab = sharedPage(() => contextWith({ font: 'xlarge' }, { width: 320 }));
   it.each(PAGES)('%s (%s) fits 320 px at the largest font', async (_name, path) => {
-    const context = await contextWith({ font: 'xlarge' }, { width: 320 });
-    const page = await context.newPage();
+    const page = tab();
     await page.goto(baseURL + path);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow).toBeLessThanOrEqual(0);
-    await context.close();
   });
 });
 
 describe('feeds', () => {
+  // A page only for the browser's XML parser: one tab for both tests.
+  const tab = sharedPage(() => newContext(browser));
   /** Parses XML with the browser's strict XML parser; a parse error fails the test. */
   async function parseXml(page: Page, url: string): Promise<{ ok: boolean; error?: string }> {
     const text = await (await fetch(url)).text();
@@ -219,8 +213,7 @@ describe('feeds', () => {
   }
 
   it('RSS: well-formed XML, every published article newest first, absolute links', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
+    const page = tab();
     await page.goto(baseURL + '/cases/');
     const res = await fetch(baseURL + '/cases/rss.xml');
     expect(res.headers.get('content-type')).toMatch(/xml/);
@@ -244,12 +237,10 @@ describe('feeds', () => {
       expect(url.pathname).toBe(`/cases/${articles[i]!.slug}/`);
       expect(item.description!.length).toBeGreaterThanOrEqual(30);
     }
-    await context.close();
   });
 
   it('sitemap: well-formed XML listing every case page, and no /admin/', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
+    const page = tab();
     await page.goto(baseURL + '/cases/');
     expect(await parseXml(page, baseURL + '/sitemap-index.xml')).toEqual({ ok: true });
     const index = await (await fetch(baseURL + '/sitemap-index.xml')).text();
@@ -266,6 +257,5 @@ describe('feeds', () => {
     expect(locs.some((l) => l.startsWith('/admin/'))).toBe(false);
     const robots = await (await fetch(baseURL + '/robots.txt')).text();
     expect(robots).toContain('Sitemap:');
-    await context.close();
   });
 });

@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.ts';
-import { launchBrowser, newContext, type DisplayPrefs } from './support/chromium.ts';
+import { launchBrowser, newContext, sharedPage, type DisplayPrefs } from './support/chromium.ts';
 
 const baseURL = inject('baseURL');
 const PAGES: [string, string][] = [
@@ -37,9 +37,10 @@ describe.each([
   ['high contrast', { contrast: 'high' }],
   ['largest font', { font: 'xlarge' }],
 ] as const)('axe, %s mode', (mode, prefs) => {
+  // One context per mode: these tests only read pages, each loading its own in the same tab.
+  const tab = sharedPage(() => contextWith(prefs));
   it.each(PAGES)('%s (%s) has no violations', async (_name, path) => {
-    const context = await contextWith(prefs);
-    const page = await context.newPage();
+    const page = tab();
     await page.goto(baseURL + path);
     if ('contrast' in prefs)
       await expect.poll(() => page.getAttribute('html', 'data-contrast'), { timeout: 5000 }).toBe('high');
@@ -47,7 +48,6 @@ describe.each([
       await expect.poll(() => page.getAttribute('html', 'data-font'), { timeout: 5000 }).toBe('xlarge');
     await page.locator('details').evaluateAll((els) => els.forEach((d) => d.setAttribute('open', ''))); // check folded content too
     await expectNoAxeViolations(page, `${path} (${mode})`);
-    await context.close();
   });
 });
 
@@ -80,47 +80,39 @@ async function findByType(page: Page) {
 }
 
 describe('finding an office', () => {
+  // These only follow links: one tab for all of them.
+  const tab = sharedPage(() => newContext(browser));
   it('by town, then to the office and back to its type', async () => {
-    const context = await newContext(browser);
-    await findByTown(await context.newPage());
-    await context.close();
+    await findByTown(tab());
   });
   it('by type, then to the office and to a service it provides', async () => {
-    const context = await newContext(browser);
-    await findByType(await context.newPage());
-    await context.close();
+    await findByType(tab());
   });
   it('from a service page’s 去哪里办', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
+    const page = tab();
     await page.goto(baseURL + '/services/legal-aid/');
     const where = page.locator('section[aria-labelledby="where-to-go"]');
     await where.getByRole('link', { name: '台山市法律援助处' }).click();
     await page.waitForURL('**/directory/taishan-legal-aid-office/');
-    await context.close();
   });
   it('shows an empty type honestly, with whom to call', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
+    const page = tab();
     await page.goto(baseURL + '/directory/type/law-firm/');
     const main = await page.locator('main').textContent();
     for (const s of ['名单正在整理', '0750-5524538', '12348']) expect(main).toContain(s);
     expect(await page.locator('.office-list').count()).toBe(0);
-    await context.close();
   });
 });
 
 describe('without JavaScript', () => {
+  const tab = sharedPage(() => newContext(browser, { javaScriptEnabled: false }));
   it('finds an office by town and by type', async () => {
-    const context = await newContext(browser, { javaScriptEnabled: false });
-    const page = await context.newPage();
+    const page = tab();
     await findByTown(page);
     await findByType(page);
-    await context.close();
   });
   it('opens the city-wide stations on a town page', async () => {
-    const context = await newContext(browser, { javaScriptEnabled: false });
-    const page = await context.newPage();
+    const page = tab();
     await page.goto(baseURL + '/directory/town/haiyan/');
     const more = page.locator('details.office-more');
     await more.locator('summary').click();
@@ -128,7 +120,6 @@ describe('without JavaScript', () => {
     await expect
       .poll(() => page.getByRole('link', { name: '设在台山市人民法院的法律援助工作站' }).isVisible())
       .toBe(true);
-    await context.close();
   });
 });
 
@@ -148,15 +139,14 @@ describe('the correction link', () => {
 });
 
 describe('small screens', () => {
+  const tab = sharedPage(() => contextWith({ font: 'xlarge' }, 320));
   it.each(PAGES)('%s fits 320 px at the largest font', async (_name, path) => {
-    const context = await contextWith({ font: 'xlarge' }, 320);
-    const page = await context.newPage();
+    const page = tab();
     await page.goto(baseURL + path);
     await expect.poll(() => page.getAttribute('html', 'data-font'), { timeout: 5000 }).toBe('xlarge');
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow, path).toBeLessThanOrEqual(0);
-    await context.close();
   });
 });

@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.ts';
-import { launchBrowser, newContext, type DisplayPrefs } from './support/chromium.ts';
+import { launchBrowser, newContext, sharedPage, type DisplayPrefs } from './support/chromium.ts';
 
 const baseURL = inject('baseURL');
 const PAGE_TYPES: [string, string][] = [
@@ -31,21 +31,24 @@ afterAll(async () => {
 const contextWith = (display: DisplayPrefs, width = 390): Promise<BrowserContext> =>
   newContext(browser, { viewport: { width, height: 800 }, display });
 
+/** A tab in a context with these display choices, shared by the tests of the enclosing describe block. */
+const pageWith = (display: DisplayPrefs, width = 390) => sharedPage(() => contextWith(display, width));
+
 describe.each([
   ['normal', {}],
   ['high contrast', { contrast: 'high' }],
   ['largest font', { font: 'xlarge' }],
 ] as const)('axe, %s mode', (_mode, prefs) => {
+  // One context per mode: these tests only read pages, each loading its own in the same tab.
+  const tab = pageWith(prefs);
   it.each(PAGE_TYPES)('%s (%s) has no violations', async (_name, path) => {
-    const context = await contextWith(prefs);
-    const page = await context.newPage();
+    const page = tab();
     await page.goto(baseURL + path);
     if ('contrast' in prefs)
       await expect.poll(() => page.getAttribute('html', 'data-contrast'), { timeout: 5000 }).toBe('high');
     if ('font' in prefs)
       await expect.poll(() => page.getAttribute('html', 'data-font'), { timeout: 5000 }).toBe('xlarge');
     await expectNoAxeViolations(page, `${path} (${_mode})`);
-    await context.close();
   });
 });
 
@@ -84,9 +87,10 @@ describe('display settings', () => {
 });
 
 describe('keyboard', () => {
+  // Each test loads its page afresh (focus starts at the top): one tab for both.
+  const tab = sharedPage(() => newContext(browser));
   it('reaches the main content through the skip link', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
+    const page = tab();
     await page.goto(baseURL + '/services/legal-aid/');
     await page.keyboard.press('Tab');
     const first = await page.evaluate(() => ({
@@ -101,32 +105,28 @@ describe('keyboard', () => {
     await page.keyboard.press('Tab');
     const inMain = await page.evaluate(() => !!document.activeElement?.closest('main'));
     expect(inMain).toBe(true);
-    await context.close();
   });
 
   it('opens a cited article with the keyboard', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
+    const page = tab();
     await page.goto(baseURL + '/services/legal-aid/');
     const summary = page.locator('.law-article summary').first();
     await summary.focus();
     await page.keyboard.press('Enter');
     expect(await page.locator('.law-article').first().getAttribute('open')).not.toBeNull();
-    await context.close();
   });
 });
 
 describe('small screens', () => {
+  const tabs = [{}, { font: 'xlarge' }].map((prefs) => ({ prefs, tab: pageWith(prefs, 320) }));
   it.each(PAGE_TYPES)('%s fits 320 px without horizontal scrolling, even at the largest font', async (_name, path) => {
-    for (const prefs of [{}, { font: 'xlarge' }]) {
-      const context = await contextWith(prefs, 320);
-      const page = await context.newPage();
+    for (const { prefs, tab } of tabs) {
+      const page = tab();
       await page.goto(baseURL + path);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
       expect(overflow, `${path} ${JSON.stringify(prefs)}`).toBeLessThanOrEqual(0);
-      await context.close();
     }
   });
 });

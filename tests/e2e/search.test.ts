@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.ts';
-import { launchBrowser, newContext } from './support/chromium.ts';
+import { launchBrowser, newContext, sharedPage } from './support/chromium.ts';
 import { readResults, searchPage } from './support/search.ts';
 import { htmlFiles } from '../support/dist.ts';
 
@@ -47,9 +47,16 @@ function facetKeysInBuild(): Set<string> {
   return keys;
 }
 
+/**
+ * The tests up to “no results” only search and read, each loading its own
+ * page: one tab for all of them. Those that route requests, listen for
+ * events, change the viewport or turn JavaScript off open their own context.
+ */
+const tab = sharedPage(() => newContext(browser, { viewport: { width: 390, height: 844 } }));
+
 describe('header search box', () => {
   it('submits to /search/?q=… and the search page shows the results', async () => {
-    const { context, page } = await open();
+    const page = tab();
     await page.goto(baseURL + '/services/');
     await page.locator('#header-search-q').fill('公证');
     await page.locator('#header-search-q').press('Enter');
@@ -59,13 +66,12 @@ describe('header search box', () => {
     expect(paths).toContain('/services/notary/');
     expect(status).toMatch(/^找到约? \d+ 条与“公证”有关的结果/);
     expect(await page.locator('#search-q').inputValue()).toBe('公证');
-    await context.close();
   });
 });
 
 describe('results', () => {
   it('show titles, types and excerpts with the matched words highlighted, and no other markup', async () => {
-    const { context, page } = await open();
+    const page = tab();
     const { paths } = await searchPage(page, baseURL, '法律援助');
     expect(paths[0]).toBe('/services/legal-aid/');
     const first = page.locator('.search-result').first();
@@ -77,48 +83,43 @@ describe('results', () => {
       .locator('.search-result__excerpt')
       .evaluateAll((ps) => [...new Set(ps.flatMap((p) => [...p.querySelectorAll('*')].map((e) => e.tagName)))]);
     expect(tags).toEqual(['MARK']);
-    await context.close();
   });
 
   it('announce the outcome in a polite live region', async () => {
-    const { context, page } = await open();
+    const page = tab();
     await searchPage(page, baseURL, '调解');
     const status = page.locator('[data-search-status]');
     expect(await status.getAttribute('role')).toBe('status');
     expect(await status.textContent()).toMatch(/^找到约? \d+ 条与“调解”有关的结果/);
-    await context.close();
   });
 
   it('search everyday words too, and say so', async () => {
-    const { context, page } = await open();
+    const page = tab();
     const { paths } = await searchPage(page, baseURL, '讨薪');
     expect(await page.locator('[data-search-also]').textContent()).toBe('也搜索了：拖欠工资、劳动报酬');
     expect(paths).toContain('/services/legal-aid/');
-    await context.close();
   });
 
   it('search the content words of a question', async () => {
-    const { context, page } = await open();
+    const page = tab();
     const { paths } = await searchPage(page, baseURL, '怎么申请法律援助');
     // 怎么 and 申请 are not required on the page: the guide and the
     // application page lead, whichever pagefind scores higher.
     expect(paths.slice(0, 2).sort()).toEqual(['/apply/legal-aid/', '/services/legal-aid/']);
-    await context.close();
   });
 
   it('leave out pages pagefind matched only by a fragment of an unknown word (pagefind #1237 fallback)', async () => {
-    const { context, page } = await open();
+    const page = tab();
     // No page says 出差; pagefind alone returns pages with 出国, 出具 … (matched by 出).
     const { paths, state } = await searchPage(page, baseURL, '出差');
     expect(paths).toEqual([]);
     expect(state).toBe('empty');
-    await context.close();
   });
 });
 
 describe('filters', () => {
   it('offers only the filters that have values', async () => {
-    const { context, page } = await open();
+    const page = tab();
     await searchPage(page, baseURL, '法律援助');
     const offered = await page
       .locator('[data-search-filters] select')
@@ -126,11 +127,10 @@ describe('filters', () => {
     const inBuild = facetKeysInBuild();
     expect(offered).toEqual(['类型', '工作条线', '对象', '镇街'].filter((k) => inBuild.has(k)));
     expect(offered).toContain('类型');
-    await context.close();
   });
 
   it('narrows the results and keeps the choice in the address', async () => {
-    const { context, page } = await open();
+    const page = tab();
     const all = await searchPage(page, baseURL, '法律援助');
     await page.locator('[data-facet="类型"]').selectOption('方案');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('type') === '方案');
@@ -138,11 +138,10 @@ describe('filters', () => {
     expect(filtered.paths).toEqual(['/plan/']);
     expect(all.paths.length).toBeGreaterThan(1);
     expect(filtered.status).toContain('已筛选：方案');
-    await context.close();
   });
 
   it('are restored from a deep link', async () => {
-    const { context, page } = await open();
+    const page = tab();
     const { paths } = await searchPage(
       page,
       baseURL,
@@ -153,13 +152,12 @@ describe('filters', () => {
     expect(await page.locator('[data-facet="对象"]').inputValue()).toBe('企业');
     expect(paths.length).toBeGreaterThan(0);
     for (const meta of await page.locator('.search-result__meta').allTextContents()) expect(meta).toMatch(/^服务指南/);
-    await context.close();
   });
 });
 
 describe('the address bar', () => {
   it('follows the query as it is typed, without adding history entries', async () => {
-    const { context, page } = await open();
+    const page = tab();
     await page.goto(baseURL + '/search/');
     const before = await page.evaluate(() => history.length);
     await page.locator('#search-q').pressSequentially('公证', { delay: 30 });
@@ -170,13 +168,12 @@ describe('the address bar', () => {
     await page.locator('#search-q').fill('');
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('q'));
     expect(await page.locator('.search-result').count()).toBe(0);
-    await context.close();
   });
 });
 
 describe('no results', () => {
   it('says so helpfully and links to the categories', async () => {
-    const { context, page } = await open();
+    const page = tab();
     const { paths, status, state } = await searchPage(page, baseURL, '魑魅魍魉');
     expect(paths).toEqual([]);
     expect(state).toBe('empty');
@@ -188,7 +185,6 @@ describe('no results', () => {
       .locator('a')
       .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     for (const path of CATEGORY_LINKS) expect(links).toContain(path);
-    await context.close();
   });
 });
 

@@ -1,12 +1,54 @@
-/** Runs axe-core (WCAG 2.1 A and AA rules) on the page and fails with a readable list. */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+/**
+ * Runs axe-core (WCAG 2.1 A and AA rules and best practices) on the page and
+ * fails with a readable list of the violations.
+ *
+ * axe-core is the version @axe-core/playwright pins, run with axe.run() in the
+ * page, as AxeBuilder's legacy mode does. Every rule runs and every violation
+ * is reported, as before; what is saved (measured in Chromium here):
+ *  - AxeBuilder's default runPartial/finishRun opens a new blank page and
+ *    injects axe's 550 KB twice for every check: 2.2 s a check against 0.5 s,
+ *    with the same results (violations, passes, incomplete and inapplicable,
+ *    node for node, compared on 16 page types in two display modes).
+ *    finishRun exists for cross-origin iframes; the site has none, and axe is
+ *    injected into every frame anyway.
+ *  - resultTypes: ['violations'] keeps axe from building selectors for every
+ *    node that passed (it keeps one per rule): about 30 % less time. The
+ *    tests read only the violations, which are complete.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Frame, Page } from 'playwright-core';
+import type { AxeResults, RunOptions } from 'axe-core';
 import { expect } from 'vitest';
 
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+const fromAxePlaywright = createRequire(createRequire(import.meta.url).resolve('@axe-core/playwright'));
+const AXE_SOURCE = readFileSync(fromAxePlaywright.resolve('axe-core/axe.min.js'), 'utf8');
+
+async function inject(frame: Frame): Promise<void> {
+  if (await frame.evaluate('typeof window.axe?.run === "function"')) return;
+  await frame.evaluate(AXE_SOURCE);
+  // As AxeBuilder does in each frame; without it, frames are not checked.
+  await frame.evaluate('axe.configure({ allowedOrigins: ["<same_origin>"] })');
+}
+
+/** axe's results for the page as it is now (its frames included). */
+export async function axeResults(page: Page): Promise<AxeResults> {
+  for (const frame of page.frames()) await inject(frame);
+  const options: RunOptions = { runOnly: { type: 'tag', values: TAGS }, resultTypes: ['violations'] };
+  return page.evaluate(
+    (options) =>
+      (window as unknown as { axe: { run: (c: Document, o: unknown) => Promise<AxeResults> } }).axe.run(
+        document,
+        options,
+      ),
+    options,
+  );
+}
+
 export async function expectNoAxeViolations(page: Page, label = page.url()): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
+  const results = await axeResults(page);
   const summary = results.violations.map(
     (v) =>
       `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes

@@ -1,41 +1,13 @@
 /**
- * Debian's Chromium, driven by playwright-core (never a downloaded browser).
- * The flags stop Chromium from reaching out to Google's services, which this
- * machine's network refuses, and from needing a sandbox it cannot have as root.
+ * Browser contexts for the browser tests. Chromium itself (Debian's, with the
+ * flags this machine needs) is launched by scripts/lib/chromium.ts, shared
+ * with the bench.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { launchBrowser } from '../../../scripts/lib/chromium.ts';
 
-export function chromiumPath(): string {
-  const path = process.env.CHROME_PATH || '/usr/bin/chromium';
-  if (!existsSync(path)) {
-    throw new Error(
-      `找不到 Chromium（${path}）。浏览器测试需要它：\n` +
-        `  Debian/Ubuntu:  sudo apt-get install -y chromium fonts-noto-cjk\n` +
-        `  或设置 CHROME_PATH 指向已安装的 Chromium/Chrome 可执行文件。\n` +
-        `Browser tests need Chromium: install it with apt (package "chromium") or set CHROME_PATH.`,
-    );
-  }
-  return path;
-}
-
-/** `extraFlags`: e.g. --host-resolver-rules, to open the local server under another host name. */
-export function launchBrowser(extraFlags: string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_FLAGS, ...extraFlags] });
-}
-
-/** A fresh context: no stored preferences, Chinese locale, a phone-sized or given viewport. */
 /** The reader's display choices as the display-settings script stores them (src/components/DisplaySettings). */
 export interface DisplayPrefs {
   font?: string;
@@ -53,6 +25,8 @@ export async function newContext(
 ): Promise<BrowserContext> {
   const { display, ...rest } = options;
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, ...rest });
+  // Playwright's 30 s is too short for /admin/ (Decap, 5 MB of script) on a busy 2-core machine.
+  context.setDefaultNavigationTimeout(60_000);
   if (display?.font || display?.contrast) {
     await context.addInitScript((p) => {
       if (p.font) localStorage.setItem('ts-font', p.font);
@@ -60,4 +34,28 @@ export async function newContext(
     }, display);
   }
   return context;
+}
+
+/**
+ * One tab shared by the tests of the enclosing describe block, in a context
+ * made by `makeContext` before them and closed after them; tests call the
+ * returned function to get it. For tests that only read pages, each loading
+ * its own page in this tab: a new context per test costs 0.3–0.5 s and
+ * proves nothing more there. Tests that click, type, store or change
+ * settings keep a context of their own.
+ */
+export function sharedPage(makeContext: () => Promise<BrowserContext>): () => Page {
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    context = await makeContext();
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await context?.close().catch(() => {}); // already closed with the browser
+  });
+  return () => {
+    if (!page) throw new Error('sharedPage(): the page exists only inside the describe block’s tests');
+    return page;
+  };
 }

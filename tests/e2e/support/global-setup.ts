@@ -1,7 +1,10 @@
 /**
- * Serves the built site and the real functions with netlify-cli, offline, as
- * `npm start` does, on free ports, and tells the tests where (inject('baseURL')).
- * The functions' Blobs store is netlify dev's local one under .netlify/.
+ * Serves the built site and the real functions with netlify dev
+ * (scripts/lib/netlify-dev.ts: offline, as `npm start` does, on free ports)
+ * and tells the tests where (inject('baseURL')). The functions' Blobs store is
+ * netlify dev's local one under .netlify/. Setup does not wait for netlify dev
+ * to answer (about 10 s), so other tests run meanwhile; every browser test
+ * file waits for it first (server-ready.ts, a setup file).
  *
  * The staff desk's secrets are made fresh for every run, in a temporary
  * folder (never in the repository): a bureau key pair (the public key goes to
@@ -10,14 +13,15 @@
  * tokens as inject('staffTokens')). Variables passed this way win over
  * keys/dev/netlify-dev.env.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { freePort } from '../../support/ports.ts';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { chromiumPath } from './chromium.ts';
-import { newStaff, writeKeyPair } from '../../../scripts/staff-keys.ts';
+import { chromiumPath } from '../../../scripts/lib/chromium.ts';
+import { startNetlifyDev, type NetlifyDev } from '../../../scripts/lib/netlify-dev.ts';
+import { projectRoot as root } from '../../../scripts/lib/root.ts';
+import { newStaff, writeKeyPair } from '../../../scripts/lib/staff-keys.ts';
+import { announce, statusFile } from '../../support/handshake.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,28 +31,14 @@ declare module 'vitest' {
     staffKeyFile: string;
     /** Staff tokens of the run: a city-wide one and one for 都斛镇 only. */
     staffTokens: { city: string; duhu: string };
+    /** Where setup says netlify dev answers, or why it failed (handshake.ts). */
+    serverStatus: string;
   }
 }
 
-const root = join(import.meta.dirname, '..', '..', '..');
-
-async function waitFor(url: string, child: ChildProcess, log: () => string, timeoutMs = 90_000): Promise<void> {
-  const start = Date.now();
-  while (Date.now() - start < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`netlify dev 已退出（${child.exitCode}）：\n${log()}`);
-    try {
-      const res = await fetch(url);
-      if (res.status === 200) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`netlify dev 在 ${timeoutMs / 1000} 秒内没有就绪：\n${log()}`);
-}
-
-let child: ChildProcess | undefined;
+let server: NetlifyDev | undefined;
 let keysDir: string | undefined;
+let status: string | undefined;
 
 /** Fresh keys and tokens for this run, in a temporary folder. */
 async function staffSecrets(project: TestProject): Promise<Record<string, string>> {
@@ -66,10 +56,13 @@ export async function setup(project: TestProject): Promise<void> {
   if (!existsSync(join(root, 'dist', 'index.html'))) {
     throw new Error('dist/ 不存在：请先运行 npm run build（npm test 会自动构建）。');
   }
+  project.provide('projectRoot', root);
+  status = statusFile('netlify-dev');
+  project.provide('serverStatus', status);
   const external = process.env.E2E_BASE_URL;
   if (external) {
+    await announce(status, Promise.resolve());
     project.provide('baseURL', external.replace(/\/$/, ''));
-    project.provide('projectRoot', root);
     // Against an external server, the staff tests need its key file and tokens.
     project.provide('staffKeyFile', process.env.E2E_STAFF_KEY_FILE ?? '');
     project.provide('staffTokens', {
@@ -78,51 +71,12 @@ export async function setup(project: TestProject): Promise<void> {
     });
     return;
   }
-  const secrets = await staffSecrets(project);
-  const port = await freePort();
-  const functionsPort = await freePort();
-  let output = '';
-  child = spawn(
-    'netlify',
-    [
-      'dev',
-      '--offline',
-      '--no-open',
-      '--internal-disable-edge-functions',
-      '--framework',
-      '#static',
-      '--port',
-      String(port),
-      '--functions-port',
-      String(functionsPort),
-    ],
-    {
-      cwd: root,
-      detached: true,
-      env: { ...process.env, ...secrets, CI: 'true', BROWSER: 'none' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const baseURL = `http://localhost:${port}`;
-  await waitFor(`${baseURL}/`, child, () => output.slice(-4000));
-  project.provide('baseURL', baseURL);
-  project.provide('projectRoot', root);
+  server = await startNetlifyDev({ env: await staffSecrets(project) });
+  project.provide('baseURL', server.origin);
+  void announce(status, server.ready);
 }
 
 export async function teardown(): Promise<void> {
-  if (keysDir) rmSync(keysDir, { recursive: true, force: true });
-  if (!child?.pid) return;
-  try {
-    process.kill(-child.pid, 'SIGTERM'); // the whole process group: netlify, its static server, function workers
-  } catch {
-    /* already gone */
-  }
-  await new Promise((r) => setTimeout(r, 1500));
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    /* gone */
-  }
+  for (const dir of [keysDir, status && dirname(status)]) if (dir) rmSync(dir, { recursive: true, force: true });
+  await server?.stop();
 }

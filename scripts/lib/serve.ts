@@ -1,17 +1,23 @@
 /**
- * A small static server for dist/, close to what Netlify sends: the response
- * headers of netlify.toml's [[headers]] rules (later rules replace earlier ones
- * for the same header, as Netlify does), gzip for text when the browser asks
- * for it, directory URLs served from index.html, 404.html for what is missing.
- * Used by the Lighthouse runs; started in the bench's own process, so every
- * other process must be spawned asynchronously (a synchronous child process
- * would block the event loop this server answers on).
+ * The one static file server for a built site (dist/ or any other build),
+ * close to what Netlify sends: the response headers of netlify.toml's
+ * [[headers]] rules (later rules replace earlier ones for the same header, as
+ * Netlify does), gzip for text when the browser asks for it, directory URLs
+ * served from index.html, 404.html for what is missing.
+ *
+ * Used by the browser tests (the /sfj/ base-path build, mounted under its base
+ * only, so a link that forgets the base is a 404), the Lighthouse runs and the
+ * search bench (which counts the bytes of every response through `onResponse`).
+ * It answers in the caller's own process, so every other process there must be
+ * spawned asynchronously (a synchronous child process would block the event
+ * loop this server answers on).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { projectRoot } from './root.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,6 +32,7 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.wasm': 'application/wasm',
+  // pagefind's own files: already gzip-compressed by pagefind.
   '.pagefind': 'application/octet-stream',
 };
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript|wasm)|image\/svg)/;
@@ -77,51 +84,65 @@ export function headersFor(rules: HeaderRule[], path: string): Record<string, st
 }
 
 export interface StaticServer {
+  /** http://127.0.0.1:PORT, no trailing slash and no base. */
   origin: string;
   close: () => Promise<void>;
 }
 
-export async function serveDist(dist: string, netlifyToml: string): Promise<StaticServer> {
-  const rules = existsSync(netlifyToml) ? parseNetlifyHeaders(readFileSync(netlifyToml, 'utf8')) : [];
+export interface ServeOptions {
+  /** The base path the site was built with (SITE_BASE): only URLs under it are served. Default '/'. */
+  base?: string;
+  /** Whose [[headers]] to send (default: the project's netlify.toml); null sends none. */
+  netlifyToml?: string | null;
+  /** zlib level for gzip responses (default: zlib's default, about what a CDN uses). */
+  gzipLevel?: number;
+  /** Called for every response with the URL path and the body bytes sent. */
+  onResponse?: (path: string, bytes: number) => void;
+}
+
+export async function serveStatic(dir: string, options: ServeOptions = {}): Promise<StaticServer> {
+  const { base = '/', netlifyToml = join(projectRoot, 'netlify.toml'), gzipLevel, onResponse } = options;
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const root = normalize(dir).replace(/\/$/, '');
+  const rules = netlifyToml && existsSync(netlifyToml) ? parseNetlifyHeaders(readFileSync(netlifyToml, 'utf8')) : [];
   const gz = new Map<string, Buffer>();
+  const send = (res: ServerResponse, path: string, status: number, headers = {}, body?: Buffer) => {
+    res.writeHead(status, headers).end(body);
+    onResponse?.(path, body?.length ?? 0);
+  };
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = decodeURIComponent(url.pathname);
-    let file = normalize(join(dist, path));
-    if (!file.startsWith(dist)) {
-      res.writeHead(400).end();
-      return;
-    }
+    if (!`${path}/`.startsWith(prefix)) return send(res, path, 404);
+    let file = normalize(join(root, path.slice(prefix.length)));
+    if (file !== root && !file.startsWith(root + sep)) return send(res, path, 400);
     if (existsSync(file) && statSync(file).isDirectory()) {
-      if (!path.endsWith('/')) {
-        res.writeHead(301, { Location: `${path}/` }).end();
-        return;
-      }
+      if (!path.endsWith('/')) return send(res, path, 301, { Location: `${path}/` });
       file = join(file, 'index.html');
     }
     let status = 200;
     if (!existsSync(file)) {
       status = 404;
-      file = join(dist, '404.html');
+      file = join(root, '404.html');
+      if (!existsSync(file)) return send(res, path, 404);
     }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     const headers: Record<string, string> = {
       'Content-Type': type,
       // Netlify's default for every file; fingerprinted /_astro/ files could be cached for longer.
       'Cache-Control': 'public, max-age=0, must-revalidate',
-      ...headersFor(rules, url.pathname),
+      ...headersFor(rules, `/${path.slice(prefix.length)}`),
     };
     let body: Buffer = readFileSync(file);
     if (COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
       let z = gz.get(file);
-      if (!z) gz.set(file, (z = gzipSync(body)));
+      if (!z) gz.set(file, (z = gzipSync(body, gzipLevel === undefined ? {} : { level: gzipLevel })));
       body = z;
       headers['Content-Encoding'] = 'gzip';
       headers['Vary'] = 'Accept-Encoding';
     }
     headers['Content-Length'] = String(body.length);
-    res.writeHead(status, headers);
-    res.end(req.method === 'HEAD' ? undefined : body);
+    send(res, path, status, headers, req.method === 'HEAD' ? undefined : body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -9,8 +9,8 @@
  */
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateKeyPair, type PublicKeyJwk } from '../src/lib/staff/crypto.ts';
-import { newToken, staffLine } from '../src/lib/staff/tokens.ts';
+import { generateKeyPair, type PublicKeyJwk } from '../../src/lib/staff/crypto.ts';
+import { newToken, staffLine } from '../../src/lib/staff/tokens.ts';
 
 export interface WrittenKeyPair {
   kid: string;

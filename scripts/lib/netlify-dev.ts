@@ -1,0 +1,60 @@
+/**
+ * netlify dev serving the built site and the real functions, offline, as
+ * `npm start` does (see docs/architecture.md for the flags), on free ports.
+ * The functions' Blobs store is netlify dev's local one under .netlify/.
+ * Variables given in `env` win over the envFiles of netlify.toml [dev].
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { cleanEnv } from './env.ts';
+import { freePort } from './ports.ts';
+import { stopProcessGroup, waitForHttp } from './processes.ts';
+import { projectRoot } from './root.ts';
+
+export interface NetlifyDev {
+  /** http://localhost:PORT, no trailing slash. */
+  origin: string;
+  child: ChildProcess;
+  /** Resolves once the home page answers 200; rejects with netlify dev's output if it exits or takes 3 minutes (about 10 s on a quiet 2-core machine). */
+  ready: Promise<void>;
+  /** What netlify dev printed so far. */
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/** Starts netlify dev and returns at once; await `ready` before using it. */
+export async function startNetlifyDev({
+  cwd = projectRoot,
+  env = {},
+}: { cwd?: string; env?: Record<string, string> } = {}): Promise<NetlifyDev> {
+  const port = await freePort();
+  const functionsPort = await freePort();
+  const args = [
+    join(cwd, 'node_modules', 'netlify-cli', 'bin', 'run.js'),
+    'dev',
+    '--offline',
+    '--no-open',
+    '--internal-disable-edge-functions',
+    '--framework',
+    '#static',
+    '--port',
+    String(port),
+    '--functions-port',
+    String(functionsPort),
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd,
+    detached: true,
+    env: cleanEnv({ set: { ...env, CI: 'true', BROWSER: 'none' } }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  child.stdout!.on('data', (d) => (text += d));
+  child.stderr!.on('data', (d) => (text += d));
+  const output = () => text;
+  const origin = `http://localhost:${port}`;
+  const stop = () => stopProcessGroup(child, 1_500);
+  const ready = waitForHttp(`${origin}/`, { child, output, what: 'netlify dev', timeoutMs: 180_000 });
+  ready.catch(() => stop());
+  return { origin, child, ready, output, stop };
+}
