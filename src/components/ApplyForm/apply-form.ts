@@ -261,6 +261,7 @@ function enhance(form: HTMLFormElement): void {
           formType: kind,
           receipt,
           corrected,
+          origin: location.origin,
           withdraw: withdraw ? { until, mode: 'script' } : undefined,
         }),
       );
