@@ -28,14 +28,25 @@ export function qrPath(text: string): { size: number; d: string } {
 }
 
 /**
- * “扫一扫在手机打开当前页”, as on the old portal: the QR code of a page's own
- * address as inline SVG, for the footer of static pages (QrCode.astro) and of
- * pages functions render (src/lib/shell.ts).
+ * The QR code of a URL as an SVG element (xmlns included, so the same markup
+ * is also a file of its own: src/pages/apply/status/qr.svg.ts). `title`: its
+ * accessible name, inline.
  */
-export function qrFigure(url: string, lang: UiLang = 'zh-Hans'): SafeHtml {
-  const s = uiStrings(lang);
+export function qrSvg(url: string, title?: { id: string; text: string }): SafeHtml {
   const { size, d } = qrPath(url);
   const quiet = 2;
   const box = size + quiet * 2;
-  return html`<figure class="qr" data-pagefind-ignore="all"><svg viewBox="-${quiet} -${quiet} ${box} ${box}" width="120" height="120" role="img" aria-labelledby="qr-title" shape-rendering="crispEdges"><title id="qr-title">${s.qrTitle}${url}</title><rect x="-${quiet}" y="-${quiet}" width="${box}" height="${box}" fill="#fff"></rect><path d="${d}" fill="#000"></path></svg><figcaption>${s.qrCaption}</figcaption></figure>`;
+  const label = title && html` role="img" aria-labelledby="${title.id}"`;
+  return html`<svg xmlns="http://www.w3.org/2000/svg" viewBox="-${quiet} -${quiet} ${box} ${box}" width="120" height="120"${label} shape-rendering="crispEdges">${title && html`<title id="${title.id}">${title.text}</title>`}<rect x="-${quiet}" y="-${quiet}" width="${box}" height="${box}" fill="#fff"></rect><path d="${d}" fill="#000"></path></svg>`;
+}
+
+/**
+ * “扫一扫在手机打开当前页”, as on the old portal: the QR code of a page's own
+ * address as inline SVG, for the footer of static pages (QrCode.astro) and of
+ * pages functions render (src/lib/shell.ts). In print it moves up beside the
+ * masthead (print.css).
+ */
+export function qrFigure(url: string, lang: UiLang = 'zh-Hans'): SafeHtml {
+  const s = uiStrings(lang);
+  return html`<figure class="qr" data-pagefind-ignore="all">${qrSvg(url, { id: 'qr-title', text: `${s.qrTitle}${url}` })}<figcaption>${s.qrCaption}</figcaption></figure>`;
 }

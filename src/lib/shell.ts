@@ -10,11 +10,13 @@
  *
  * What varies and who writes it: title and description (escaped here), the
  * robots/canonical line, breadcrumbs (src/lib/breadcrumbs.ts), the body (the
- * caller's SafeHtml), the footer's QR code (src/lib/qr.ts) and 找错 link
- * (errorReportHref in src/lib/site.ts) — the same functions the static pages use.
+ * caller's SafeHtml), the print masthead (src/lib/masthead.ts), the footer's QR
+ * code (src/lib/qr.ts) and 找错 link (errorReportHref in src/lib/site.ts) — the
+ * same functions the static pages use.
  */
 import { breadcrumbsHtml, type Crumb } from './breadcrumbs.ts';
 import { html, raw, type SafeHtml } from './html.ts';
+import { mastheadHtml } from './masthead.ts';
 import { withBase } from './paths.ts';
 import { qrFigure } from './qr.ts';
 import { errorReportHref, NAV, SITE } from './site.ts';
@@ -30,6 +32,7 @@ export const SHELL_MARKS = {
   crumbs: '<!--shell-crumbs-->',
   body: '<!--shell-body-->',
   qr: '<!--shell-qr-->',
+  masthead: '<!--shell-masthead-->',
   report: '@@shell-report@@',
 } as const;
 
@@ -127,6 +130,7 @@ export function pageShell(bundle: ShellBundle, zhHant?: ConvertText): PageShell 
           [SHELL_MARKS.crumbs]: convert(breadcrumbsHtml(page.breadcrumbs, bundle.base)),
           [SHELL_MARKS.body]: convert(page.body),
           [SHELL_MARKS.qr]: convert(qrFigure(url)),
+          [SHELL_MARKS.masthead]: convert(mastheadHtml(page.title, url)),
           [SHELL_MARKS.report]: html`${errorReportHref(withBase(path, bundle.base))}`,
         }),
       );

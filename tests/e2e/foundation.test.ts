@@ -57,6 +57,7 @@ describe('display settings', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto(baseURL + '/');
+    await page.locator('summary.site-menu__toggle').click();
     await page.getByRole('button', { name: '特大' }).click();
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '“三进”方案' }).click();
     await page.waitForURL('**/plan/');
@@ -73,6 +74,7 @@ describe('display settings', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto(baseURL + '/services/');
+    await page.locator('summary.site-menu__toggle').click();
     const toggle = page.getByRole('button', { name: '高对比度' });
     await toggle.click();
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
@@ -80,6 +82,7 @@ describe('display settings', () => {
     expect(await page.getAttribute('html', 'data-contrast')).toBe('high');
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(bg).toBe('rgb(0, 0, 0)');
+    await page.locator('summary.site-menu__toggle').click();
     await page.getByRole('button', { name: '高对比度' }).click();
     expect(await page.getAttribute('html', 'data-contrast')).toBe('normal');
     await context.close();
@@ -158,15 +161,17 @@ describe('page furniture', () => {
     await context.close();
   });
 
-  it('prints the content without header, navigation or footer', async () => {
+  it('prints the content under a masthead with the QR code, without header, navigation or the footer’s contact', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto(baseURL + '/plan/');
     await page.emulateMedia({ media: 'print' });
-    for (const sel of ['.site-header', '.site-footer', '.breadcrumbs']) {
+    for (const sel of ['.site-header', '.site-footer__contact', '.breadcrumbs']) {
       expect(await page.locator(sel).isVisible(), sel).toBe(false);
     }
-    expect(await page.locator('main h1').isVisible()).toBe(true);
+    for (const sel of ['.print-masthead', '.site-footer .qr svg', 'main h1']) {
+      expect(await page.locator(sel).isVisible(), sel).toBe(true);
+    }
     await context.close();
   });
 });

@@ -58,6 +58,7 @@ describe('header search box', () => {
   it('submits to /search/?q=… and the search page shows the results', async () => {
     const page = tab();
     await page.goto(baseURL + '/services/');
+    await page.locator('summary.site-menu__toggle').click();
     await page.locator('#header-search-q').fill('公证');
     await page.locator('#header-search-q').press('Enter');
     await page.waitForURL('**/search/?q=*');
@@ -239,6 +240,7 @@ describe('without JavaScript', () => {
   it('the form still submits and the page explains how to browse by category', async () => {
     const { context, page } = await open({ js: false });
     await page.goto(baseURL + '/plan/');
+    await page.locator('summary.site-menu__toggle').click();
     await page.locator('#header-search-q').fill('讨薪');
     await page.locator('#header-search-q').press('Enter');
     await page.waitForURL('**/search/?q=*');

@@ -19,7 +19,13 @@ import { legalAidForm, parseLegalAid } from '../../src/lib/requests/legal-aid/fo
 import { mediationForm, parseMediation } from '../../src/lib/requests/mediation/form.ts';
 import { html as safeHtml } from '../../src/lib/html.ts';
 import { renderCheckAnswers, renderErrorSummary, renderForm, toFormValues } from '../../src/lib/forms/render.ts';
-import { renderConfirmation, renderFormPage, renderStatus } from '../../src/lib/requests/views.ts';
+import {
+  receiptGroups,
+  receiptHtml,
+  renderConfirmation,
+  renderFormPage,
+  renderStatus,
+} from '../../src/lib/requests/views.ts';
 import { pageShell } from '../../src/lib/shell.ts';
 import shells from '../fixtures/shells.json' with { type: 'json' };
 import { canonicalJson, phoneHash, receiptCandidates, withdrawToken } from '../../src/lib/requests/keys.ts';
@@ -36,6 +42,8 @@ import { Deadline, StoreUnavailableError } from '../../src/lib/store/deadline.ts
 import { storageKey, type ApplicationRecord } from '../../src/lib/requests/record.ts';
 
 const esc = (value: unknown) => String(safeHtml`${value}`);
+/** What a reader sees of some HTML: its text without tags (entities left as they are). */
+const text = (html: string) => html.replace(/<[^>]*>/g, '');
 import { HTML_PAYLOAD, legalAidForOther, legalAidSelf, mediation } from '../fixtures/applications.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -100,16 +108,46 @@ describe('rendering', () => {
         formType: 'legal-aid',
         receipt: 'FY-20261127-7K3Q9P',
         withdraw: { until: new Date('2026-11-27T02:10:00Z'), mode: 'form' },
+        origin: 'https://sfj.example',
       }),
     );
-    expect(html).toContain('FY-20261127-7K3Q9P');
+    expect(text(html)).toContain('FY-20261127-7K3Q9P');
     expect(html).toContain('7日内');
     expect(html).toContain('0750-5524538');
     expect(html).toContain('10:10');
     expect(html).toContain('action="/api/withdraw"');
     expect(
-      String(renderConfirmation({ base: '/', formType: 'mediation', receipt: 'TJ-20261127-7K3Q9P' })),
+      String(
+        renderConfirmation({ base: '/', formType: 'mediation', receipt: 'TJ-20261127-7K3Q9P', origin: 'https://x' }),
+      ),
     ).not.toContain('撤回申请');
+  });
+  it('keeps on the confirmation what a printed copy needs: bureau, kind, time, lookup address and QR, which phone', () => {
+    const html = String(
+      renderConfirmation({
+        base: '/sfj/',
+        formType: 'legal-aid',
+        receipt: 'FY-20261127-7K3Q9P',
+        origin: 'https://portal.example',
+        issuedAt: new Date('2026-11-27T06:03:00Z'),
+      }),
+    );
+    const page = text(html);
+    expect(page).toContain('受理单位台山市司法局');
+    expect(page).toContain('申请类型法律援助申请');
+    expect(page).toContain('2026年11月27日 14:03（北京时间）');
+    expect(page).toContain('https://portal.example/sfj/apply/status/');
+    expect(html).toContain('src="/sfj/apply/status/qr.svg"');
+    expect(page).toContain('您在申请表里填写的联系电话');
+    for (const hook of ['data-receipt', 'data-print', 'data-confirmation-title']) expect(html).toContain(hook);
+  });
+  it('splits a receipt into its groups at the hyphens, for today’s numbers and longer ones', () => {
+    expect(receiptGroups('FY-20261127-7K3Q9P')).toEqual(['FY', '20261127', '7K3Q9P']);
+    expect(receiptGroups('FY-20261207-7K3Q-9PXA-B2CD')).toEqual(['FY', '20261207', '7K3Q', '9PXA', 'B2CD']);
+    const html = String(receiptHtml('FY-20261207-7K3Q-9PXA-B2CD', true));
+    expect(html.match(/class="receipt__group"/g)).toHaveLength(5);
+    expect(html).toContain('receipt--long');
+    expect(text(html)).toBe('FY-20261207-7K3Q-9PXA-B2CD');
   });
   it('shows a status history newest first, notes escaped', () => {
     const html = String(

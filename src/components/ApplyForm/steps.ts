@@ -142,7 +142,16 @@ export class Confirmation {
     const { receipt, until, corrected } = submitted;
     const open = until.getTime() > Date.now();
     const withdraw = open ? { until, mode: 'script' as const } : undefined;
-    page.drawStep(renderConfirmation({ base: page.base, formType: page.spec.def.type, receipt, corrected, withdraw }));
+    page.drawStep(
+      renderConfirmation({
+        base: page.base,
+        formType: page.spec.def.type,
+        receipt,
+        corrected,
+        origin: location.origin,
+        withdraw,
+      }),
+    );
     page.enterStep(STEP_TITLES.submitted(receipt), '[data-confirmation-title]');
     // The buttons go when the 10 minutes are over; the function would refuse by then.
     if (open) setTimeout(() => page.stepView.querySelector('.withdraw')?.remove(), until.getTime() - Date.now());

@@ -1,7 +1,8 @@
 /**
  * Font size and contrast, remembered across pages.
- * Loaded as a module in <head>: it sets data-font / data-contrast on <html>
- * before the body is parsed, so pages open in the reader's chosen size.
+ * Imported by the header's module script (src/components/Header/header.ts),
+ * which runs once the page is parsed: it sets data-font / data-contrast on
+ * <html> then, so pages open in the reader's chosen size.
  * localStorage can throw (private mode, storage disabled): then the choice
  * lasts for the page only, and nothing breaks.
  */

@@ -18,6 +18,9 @@ const ZH = {
   skip: '跳到正文',
   org: BUREAU.name,
   title: '基层司法行政“三进”服务',
+  /** The title on a phone breaks only between these groups (never one character alone on a line). */
+  titleLines: ['基层司法行政', '“三进”服务'],
+  menu: '菜单',
   mainNav: '主导航',
   languages: '语言',
   crumbs: '您现在的位置',
@@ -37,12 +40,16 @@ const ZH = {
   qrCaption: '扫一扫在手机打开当前页',
 } as const;
 
-export type UiStrings = { [K in keyof typeof ZH]: string };
+export type UiStrings = {
+  [K in keyof typeof ZH]: (typeof ZH)[K] extends readonly string[] ? readonly string[] : string;
+};
 
 const EN: UiStrings = {
   skip: 'Skip to main content',
   org: 'Taishan Justice Bureau (台山市司法局)',
   title: 'Legal services for overseas Taishanese',
+  titleLines: ['Legal services for', 'overseas Taishanese'],
+  menu: 'Menu',
   mainNav: 'Main menu',
   languages: 'Language',
   crumbs: 'You are here',

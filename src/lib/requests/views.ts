@@ -90,6 +90,42 @@ export function renderCheckStep(
   return html`${notice}<h1 tabindex="-1" data-focus>请核对填写的内容</h1><p>确认无误后，请点页面最下面的“${o.correct ? '确认更正' : '确认提交'}”。需要修改的，点那一项右边的“修改”。</p><div data-send-error></div>${renderCheckAnswers(def, values, o)}`;
 }
 
+// ------------------------------------------------------------------ receipt
+
+/** Where residents look up a request's progress. */
+export const STATUS_PATH = '/apply/status/';
+/**
+ * Its QR code, a file made at build time (src/pages/apply/status/qr.svg.ts):
+ * an image rather than inline SVG, so the page scripts that render the
+ * confirmation do not carry a QR encoder (about 10 KB gzipped).
+ */
+export const STATUS_QR_PATH = '/apply/status/qr.svg';
+
+/**
+ * A receipt number's groups, split at its hyphens: FY-20261127-7K3Q9P →
+ * FY, 20261127, 7K3Q9P. Whatever parseReceipt returns, including longer
+ * numbers with more groups.
+ */
+export function receiptGroups(receipt: string): string[] {
+  return receipt.split('-').filter((g) => g !== '');
+}
+
+/**
+ * The receipt number large, on one line where it fits and otherwise broken
+ * only between groups, never inside one (apply-form.css). Each group keeps its
+ * hyphen, so the text reads and copies as the number itself. `hook`: the
+ * data-receipt attribute scripts and tests read the number from.
+ */
+export function receiptHtml(receipt: string, hook = false): SafeHtml {
+  const groups = receiptGroups(receipt);
+  const parts = groups.map((g, i) => html`<span class="receipt__group">${g}${i < groups.length - 1 && '-'}</span>`);
+  const long = receipt.length > 18 ? ' receipt--long' : '';
+  return html`<strong class="receipt${long}"${hook && ' data-receipt'}>${parts}</strong>`;
+}
+
+/** “您在申请表里填写的联系电话”: never the number itself, which would be on paper for anyone to read. */
+const LOOKUP_PHONE = '您在申请表里填写的联系电话';
+
 // ------------------------------------------------------------------ confirmation
 
 export interface ConfirmationOptions extends RenderContext {
@@ -98,6 +134,24 @@ export interface ConfirmationOptions extends RenderContext {
   /** Present while the applicant may still withdraw or correct (10 minutes). */
   withdraw?: { until: Date; mode: 'script' | 'form' };
   corrected?: boolean;
+  /**
+   * The site's origin as the reader uses it ("https://…"; location.origin in
+   * the page script, the request's in a function): the status-lookup address
+   * printed on the confirmation, and its QR code.
+   */
+  origin: string;
+  /** When this confirmation is shown (出具时间, Beijing time); now by default. */
+  issuedAt?: Date;
+}
+
+/**
+ * What a printed confirmation needs to stand alone: who received it, what it
+ * is, when, where and how to look it up (with a QR code for the phone).
+ */
+function keepSection(o: ConfirmationOptions): SafeHtml {
+  const lookup = new URL(withBase(STATUS_PATH, o.base), o.origin).href;
+  const row = (dt: string, dd: SafeHtml | string) => html`<dt>${dt}</dt><dd>${dd}</dd>`;
+  return html`<section class="keep" aria-labelledby="keep-title"><h2 id="keep-title">请保存以下信息</h2><p>请把回执号抄下来、截图或者打印本页保存。</p><div class="keep__body"><dl class="facts keep__facts">${row('受理单位', BUREAU.name)}${row('申请类型', requestType(o.formType).labels.request)}${row('回执号', o.receipt)}${row('出具时间', `${beijingReadable(o.issuedAt ?? new Date())}（北京时间）`)}${row('查询进度', html`<a class="bare-url" href="${lookup}">${lookup}</a>`)}${row('查询要用', html`回执号和${LOOKUP_PHONE}`)}</dl><figure class="keep__qr print-only"><img src="${withBase(STATUS_QR_PATH, o.base)}" width="120" height="120" alt="查询办理进度网页的二维码"><figcaption>扫一扫，查询办理进度</figcaption></figure></div></section>`;
 }
 
 function withdrawSection(o: ConfirmationOptions & { withdraw: { until: Date; mode: 'script' | 'form' } }): SafeHtml {
@@ -111,13 +165,13 @@ function withdrawSection(o: ConfirmationOptions & { withdraw: { until: Date; mod
 
 export function renderConfirmation(o: ConfirmationOptions): SafeHtml {
   const t = requestType(o.formType);
-  return html`<div class="panel panel--confirmation"><h1 class="panel__title" tabindex="-1" data-confirmation-title>${o.corrected ? '更正已提交' : '申请已提交'}</h1><p class="panel__body">您的${t.labels.request}回执号是<br><strong class="receipt" data-receipt>${o.receipt}</strong></p></div><p>请把回执号抄下来、截图或者打印本页保存。查询办理进度时，要用回执号和您填写的联系电话。</p><div class="button-group no-print"><button type="button" class="button button--secondary" data-print hidden>打印本页</button><a class="button button--secondary" href="${withBase('/apply/status/', o.base)}">查询办理进度</a></div><h2>接下来会怎样</h2><ol class="steps">${t.nextSteps.map((s) => html`<li>${s}</li>`)}</ol>${o.withdraw && withdrawSection({ ...o, withdraw: o.withdraw })}<h2>联系我们</h2><ul><li>${BUREAU.name}：${phoneLink(BUREAU.phone)}，邮箱 <a href="mailto:${BUREAU.email}">${BUREAU.email}</a></li><li>${BUREAU.hotlineName}：${phoneLink(BUREAU.hotline)}</li></ul><p>打电话时请说出回执号，工作人员不会向您索要银行卡密码或验证码，也不会收取任何费用。</p>`;
+  return html`<div class="panel panel--confirmation"><h1 class="panel__title" tabindex="-1" data-confirmation-title>${o.corrected ? '更正已提交' : '申请已提交'}</h1><p class="panel__body">您的${t.labels.request}回执号是<br>${receiptHtml(o.receipt, true)}</p></div>${keepSection(o)}<div class="button-group no-print"><button type="button" class="button button--secondary" data-print hidden>打印本页</button><a class="button button--secondary" href="${withBase(STATUS_PATH, o.base)}">查询办理进度</a></div><h2>接下来会怎样</h2><ol class="steps">${t.nextSteps.map((s) => html`<li>${s}</li>`)}</ol>${o.withdraw && withdrawSection({ ...o, withdraw: o.withdraw })}<h2>联系我们</h2><ul><li>${BUREAU.name}：${phoneLink(BUREAU.phone)}，邮箱 <a href="mailto:${BUREAU.email}">${BUREAU.email}</a></li><li>${BUREAU.hotlineName}：${phoneLink(BUREAU.hotline)}</li></ul><p>打电话时请说出回执号，工作人员不会向您索要银行卡密码或验证码，也不会收取任何费用。</p>`;
 }
 
 /** After a withdrawal, with or without JavaScript. */
 export function renderWithdrawn(formType: RequestTypeId, receipt: string, base: string): SafeHtml {
   const start = withBase(requestPaths(formType).start, base);
-  return html`<div class="panel panel--confirmation"><h1 class="panel__title" tabindex="-1" data-focus>${STEP_TITLES.withdrawn}</h1><p class="panel__body">回执号 <strong class="receipt">${receipt}</strong></p></div><p>这份申请已经撤回，您填写的个人信息已经删除。以后还需要帮助的，可以<a href="${start}">重新申请</a>，或者打电话${phoneLink(BUREAU.phone)}、${phoneLink(BUREAU.hotline)}。</p>`;
+  return html`<div class="panel panel--confirmation"><h1 class="panel__title" tabindex="-1" data-focus>${STEP_TITLES.withdrawn}</h1><p class="panel__body">回执号<br>${receiptHtml(receipt)}</p></div><p>这份申请已经撤回，您填写的个人信息已经删除。以后还需要帮助的，可以<a href="${start}">重新申请</a>，或者打电话${phoneLink(BUREAU.phone)}、${phoneLink(BUREAU.hotline)}。</p>`;
 }
 
 // ------------------------------------------------------------------ status
@@ -130,7 +184,8 @@ export interface StatusView {
   history: { status: Status; at: string; note?: string }[];
 }
 
-export function renderStatus(v: StatusView): SafeHtml {
+/** `now`: when the lookup was made (查询时间 on the printed page). */
+export function renderStatus(v: StatusView, now: Date = new Date()): SafeHtml {
   const row = (dt: string, dd: SafeHtml | string) =>
     html`<div class="summary-list__row"><dt>${dt}</dt><dd class="summary-list__value">${dd}</dd></div>`;
   const history = [...v.history]
@@ -139,7 +194,7 @@ export function renderStatus(v: StatusView): SafeHtml {
       (h) =>
         html`<li><strong>${h.status}</strong><span class="timeline__time">${beijingReadable(h.at)}</span>${!!h.note && html`<p class="timeline__note">${lines(h.note)}</p>`}</li>`,
     );
-  return html`<div class="status-result" data-status-result><h2 id="status-title" tabindex="-1">查询结果</h2><dl class="summary-list">${row('回执号', v.receipt)}${row('申请类型', requestType(v.formType).labels.request)}${row('提交时间', beijingReadable(v.submittedAt))}${row('目前状态', html`<strong class="status-tag">${v.current}</strong><br>${STATUS_EXPLAINED[v.current] ?? ''}`)}</dl><h3>办理记录</h3><ol class="timeline">${history}</ol></div>`;
+  return html`<div class="status-result" data-status-result><h2 id="status-title" tabindex="-1">查询结果</h2><dl class="summary-list">${row('回执号', receiptHtml(v.receipt))}${row('申请类型', requestType(v.formType).labels.request)}${row('受理单位', BUREAU.name)}${row('提交时间', beijingReadable(v.submittedAt))}${row('目前状态', html`<strong class="status-tag">${v.current}</strong><br>${STATUS_EXPLAINED[v.current] ?? ''}`)}${row('查询时间', `${beijingReadable(now)}（北京时间）`)}${row('查询要用', html`回执号和${LOOKUP_PHONE}`)}</dl><h3>办理记录</h3><ol class="timeline">${history}</ol></div>`;
 }
 
 /** A status lookup that found nothing or failed: the function's page (`autofocus`) and the page script say it alike. */

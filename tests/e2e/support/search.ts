@@ -9,10 +9,20 @@ import type { Page } from 'playwright-core';
 import { htmlFiles, pagePath } from '../../support/dist.ts';
 import { EXCLUDE_SELECTORS, PAGEFIND_SKIPS } from '../../../src/lib/search/index-config.ts';
 
-/** URL paths (/services/legal-aid/) of the built pages that carry data-pagefind-body. */
-export function searchablePages(dist: string): string[] {
+/**
+ * URL paths (/services/legal-aid/) of the built pages that carry
+ * data-pagefind-body, in one language: pagefind keeps one index per
+ * `<html lang>`, and a search page searches its own language's index only
+ * (/search/ the 简体 pages, /zh-hant/search/ the 繁體 copies).
+ */
+export function searchablePages(dist: string, lang = 'zh-CN'): string[] {
+  const inLang = new RegExp(`<html[^>]*\\slang="${lang}"`);
   return htmlFiles(dist)
-    .filter((f) => !f.includes('/pagefind/') && /\sdata-pagefind-body[\s=>]/.test(readFileSync(f, 'utf8')))
+    .filter((f) => {
+      if (f.includes('/pagefind/')) return false;
+      const text = readFileSync(f, 'utf8');
+      return inLang.test(text) && /\sdata-pagefind-body[\s=>]/.test(text);
+    })
     .map((f) => pagePath(dist, f))
     .sort();
 }

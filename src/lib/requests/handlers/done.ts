@@ -41,6 +41,8 @@ export function handleDone(
     receipt,
     withdraw: open ? { until: cookie.until, mode: 'form' } : undefined,
     corrected: url.searchParams.get('corrected') === '1',
+    origin: url.origin,
+    issuedAt: deps.now(),
   });
   return x.page(200, {
     title: STEP_TITLES.submitted(receipt),

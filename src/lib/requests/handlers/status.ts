@@ -74,7 +74,7 @@ export async function handleStatus(req: Request, deps: HandlerDeps, cid: string 
       shown,
       200,
       `办理进度：${receipt}`,
-      html`<h1>办理进度</h1>${renderStatus(view)}<h2>查询其他申请</h2>`,
+      html`<h1>办理进度</h1>${renderStatus(view, deps.now())}<h2>查询其他申请</h2>`,
     );
   } catch (e) {
     if (!(e instanceof StoreUnavailableError)) throw e;
