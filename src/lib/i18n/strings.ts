@@ -46,9 +46,9 @@ export type UiStrings = {
 
 const EN: UiStrings = {
   skip: 'Skip to main content',
-  org: 'Taishan Justice Bureau (台山市司法局)',
-  title: 'Legal services for overseas Taishanese',
-  titleLines: ['Legal services for', 'overseas Taishanese'],
+  org: 'Taishan Justice Bureau',
+  title: 'For overseas Taishanese',
+  titleLines: ['For overseas Taishanese'],
   menu: 'Menu',
   mainNav: 'Main menu',
   languages: 'Language',
