@@ -275,9 +275,9 @@ describe('菜单 by keyboard', () => {
     await page.keyboard.press('Enter');
     expect(await nav.isVisible()).toBe(true);
     expect(await menuExpanded(page)).toBe(true);
-    // The menu does not hold focus: Tab goes through it and on to the page.
+    // The menu does not hold focus: Tab goes through it (the language switch first) and on to the page.
     await page.keyboard.press('Tab');
-    expect(await active(page, '.site-nav a')).toBe(true);
+    expect(await active(page, '.site-menu .language-switch a')).toBe(true);
     if (js) {
       await page.keyboard.press('Escape');
       expect(await active(page, 'summary.site-menu__toggle')).toBe(true);
