@@ -24,8 +24,7 @@ export function stackOf(error: unknown): string {
   return [error.name, ...frames.slice(0, 12).map((l) => l.trim())].join(' | ');
 }
 
-export function logUnexpected(cid: string, error: unknown): void {
-  console.error(
-    JSON.stringify({ at: new Date().toISOString(), event: 'unexpected', cid, status: 500, stack: stackOf(error) }),
-  );
+/** An unexpected failure: its name and stack, never its message; `event` names what was being done. */
+export function logUnexpected(cid: string, error: unknown, event = 'unexpected'): void {
+  console.error(JSON.stringify({ at: new Date().toISOString(), event, cid, status: 500, stack: stackOf(error) }));
 }

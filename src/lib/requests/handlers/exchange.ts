@@ -43,6 +43,8 @@ export interface HandlerDeps extends ServiceDeps {
   log: (entry: LogEntry) => void;
   /** false when a deployed site has no APPLICATIONS_SECRET or public key: refuse rather than store unprotected. */
   configured: boolean;
+  /** Why new submissions are refused on this site (no retention period), in words for residents; undefined when they are taken. */
+  submissionsRefused?: string;
   /** The site's page shell (src/lib/shell.ts). */
   shell: PageShell;
 }
