@@ -11,10 +11,15 @@ export interface LogEntry {
   receipt?: string;
   staff?: string;
   detail?: string;
+  /** A failure behind the event (a database error): logged as its stack, never its message. */
+  error?: unknown;
 }
 
 export function log(entry: LogEntry): void {
-  console.log(JSON.stringify({ at: new Date().toISOString(), ...entry }));
+  const { error, ...rest } = entry;
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const line = { at: new Date().toISOString(), ...rest, ...(error ? { stack: stackOf(cause) } : {}) };
+  console.log(JSON.stringify(line));
 }
 
 /** The stack of an unexpected error, without its message (which may quote input). */

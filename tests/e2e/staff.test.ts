@@ -48,7 +48,7 @@ beforeAll(async () => {
   mediationReceipt = await submit('/api/mediation', mediation()); // dispute in 都斛镇
   // An application received 10 days ago and never decided, written into netlify dev's local database
   // (the functions cannot be told to back-date): the desk must flag it as overdue.
-  const old = await await storedRecord(legalAidReceipt);
+  const old = await storedRecord(legalAidReceipt);
   const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000).toISOString();
   overdueReceipt = `FY-${tenDaysAgo.slice(0, 10).replace(/-/g, '')}-ZZZZ-ZZZZ-${Math.floor(Math.random() * 9000 + 1000)}`;
   const written = await e2eStore().createRecord({

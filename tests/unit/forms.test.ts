@@ -116,6 +116,17 @@ describe('normalisation', () => {
   it('strips control, zero-width and bidi-override characters, keeps line breaks', () => {
     expect(cleanText('第一行\r\n\u0007第二\u200B行\u202E\n\n\n\n第三行\u0000')).toBe('第一行\n第二行\n\n第三行');
   });
+  it('strips every character that draws nothing: Arabic letter mark, Mongolian vowel separator, tags, Hangul fillers', () => {
+    const hidden = ['\u061C', '\u180E', '\u{E0001}', '\u{E0041}', '\u{E007F}', '\u115F', '\u1160', '\u3164', '\uFFA0'];
+    for (const h of hidden) {
+      expect(cleanText(`陈${h}大文`), h.codePointAt(0)!.toString(16)).toBe('陈大文');
+      expect(cleanName(`陈${h}大文`), h.codePointAt(0)!.toString(16)).toBe('陈大文');
+    }
+    // A flag emoji's tag sequence loses its hidden letters but the visible black flag stays.
+    expect(cleanText('🏴\u{E0067}\u{E0062}\u{E007F}')).toBe('🏴');
+    // A name made only of fillers is empty, so the form asks for it again.
+    expect(cleanName('\u3164\u3164')).toBe('');
+  });
   it('folds spaces in one-line text', () => {
     expect(cleanLine('  台城街道\n 某某路\t12号  ')).toBe('台城街道 某某路 12号');
   });
@@ -124,6 +135,12 @@ describe('normalisation', () => {
     expect(cleanName('买买提 ． 艾力')).toBe('买买提·艾力');
     expect(cleanName('陈 大文')).toBe('陈大文');
     expect(cleanName('ＪＯＨＮ　Ｓｍｉｔｈ')).toBe('JOHN Smith');
+  });
+  it('NFKC-normalises names, so two names that look the same are stored the same', () => {
+    expect(cleanName('Rene\u0301')).toBe('René'); // e + combining accent → é
+    expect(cleanName('Ren\u00E9')).toBe(cleanName('Rene\u0301'));
+    expect(cleanName('ﬁona')).toBe('fiona');
+    expect(cleanName('⑴陈')).toBe('(1)陈');
   });
   it('counts characters as people do', () => {
     expect(charCount('台山😀')).toBe(3);

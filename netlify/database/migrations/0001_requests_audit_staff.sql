@@ -42,17 +42,22 @@ CREATE TABLE requests (
   history          jsonb NOT NULL,
   -- The sealed personal half (ciphertext); null after withdrawal or retention.
   personal         jsonb,
+  -- personal IS NOT NULL, as a column so counts can be answered from an index alone.
+  has_personal     boolean NOT NULL,
   -- HMAC (server secret) over everything above: the desk shows 校验不符 for a row edited in the database.
   mac              text NOT NULL,
   schema_version   integer NOT NULL DEFAULT 1
 );
 
--- The desk's queue: by deadline, newest, per town and status (keyset pagination).
+-- The desk's queue, a page at a time (keyset pagination): by deadline or newest first, for the
+-- whole city, one town, or one status; the row order of each index is the order of the page.
 CREATE INDEX requests_queue ON requests (due_on, created_at, receipt);
+CREATE INDEX requests_town_queue ON requests (town, due_on, created_at, receipt);
+CREATE INDEX requests_status_queue ON requests (status, due_on, created_at, receipt);
 CREATE INDEX requests_newest ON requests (created_at DESC, receipt DESC);
-CREATE INDEX requests_town_status ON requests (town, status, due_on, created_at);
-CREATE INDEX requests_status ON requests (status, due_on, created_at);
-CREATE INDEX requests_kind_created ON requests (kind, created_at);
+CREATE INDEX requests_town_newest ON requests (town, created_at DESC, receipt DESC);
+-- Counts per status under any filter, from this index alone (an index-only scan).
+CREATE INDEX requests_counts ON requests (town, kind, status, created_at, due_on, has_personal);
 -- Statistics by month of the event, retention by closing time.
 CREATE INDEX requests_accepted ON requests (accepted_at) WHERE accepted_at IS NOT NULL;
 CREATE INDEX requests_decided ON requests (decided_at) WHERE decided_at IS NOT NULL;

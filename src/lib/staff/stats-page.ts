@@ -31,7 +31,7 @@ export interface StatsDeps {
   shell: PageShell;
   deadlineMs: number;
   perCallMs: number;
-  log: (entry: { event: string; cid: string; status: number; detail?: string }) => void;
+  log: (entry: { event: string; cid: string; status: number; detail?: string; error?: unknown }) => void;
   /** Logs an unexpected failure with its stack (functions/_shared/log.ts). */
   logFailure: (cid: string, error: unknown, event: string) => void;
 }
@@ -176,7 +176,7 @@ export async function handleStats(req: Request, deps: StatsDeps, cid: string): P
     });
   } catch (e) {
     if (!(e instanceof StoreUnavailableError)) throw e;
-    deps.log({ event: 'store-unavailable', cid, status: 503, detail: e.message });
+    deps.log({ event: 'store-unavailable', cid, status: 503, detail: e.message, error: e });
     const body = html`<h1>办理情况统计</h1><p>统计数据暂时无法读取，请稍后再试。</p>`;
     const page = deps.shell.render({
       ...PAGE,

@@ -76,7 +76,7 @@ export function storedFromRow(secret: string, row: RequestRow): StoredRecord {
 }
 
 /** The values of a record's columns, in the order of WRITE_COLUMNS. */
-function values(secret: string, r: ApplicationRecord): unknown[] {
+export function recordValues(secret: string, r: ApplicationRecord): unknown[] {
   const d = lifecycleDates(r);
   return [
     r.receipt,
@@ -99,12 +99,13 @@ function values(secret: string, r: ApplicationRecord): unknown[] {
     r.meta.corrections,
     asJson(r.status.history),
     asJson(r.personal),
+    r.personal !== null,
     recordMac(secret, r),
     r.schemaVersion,
   ];
 }
 
-const WRITE_COLUMNS = [
+export const WRITE_COLUMNS = [
   'receipt',
   'slot',
   'kind',
@@ -125,6 +126,7 @@ const WRITE_COLUMNS = [
   'corrections',
   'history',
   'personal',
+  'has_personal',
   'mac',
   'schema_version',
 ];
@@ -147,11 +149,11 @@ export function requestStore(secret: string, sql: () => Sql = database): Applica
       return rows[0] ? storedFromRow(secret, rows[0]) : null;
     },
     async createRecord(record) {
-      const { rows } = await sql().query(INSERT, values(secret, record));
+      const { rows } = await sql().query(INSERT, recordValues(secret, record));
       return { written: rows.length === 1 };
     },
     async replaceRecord(record, version) {
-      const { rows } = await sql().query(UPDATE, [...values(secret, record), version]);
+      const { rows } = await sql().query(UPDATE, [...recordValues(secret, record), version]);
       return { written: rows.length === 1 };
     },
   };

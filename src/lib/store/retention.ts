@@ -12,7 +12,7 @@ import { asJson, database, type Sql } from './db.ts';
 import { RECORD_COLUMNS, recordFromRow, type RequestRow } from './requests.ts';
 import { AUDIT_INSERT, auditValues } from './staff.ts';
 
-const DUE = `SELECT receipt FROM (
+export const DUE = `SELECT receipt FROM (
     (SELECT receipt, created_at FROM requests
       WHERE purged_at IS NULL AND closed_at IS NOT NULL AND closed_at < $1::timestamptz
       ORDER BY closed_at LIMIT $3)
@@ -25,7 +25,7 @@ const DUE = `SELECT receipt FROM (
 // The purged values of every record of the batch, as one JSON parameter.
 const PURGE = `UPDATE requests AS r SET
     updated_at = x.updated_at, purged_at = x.purged_at, history = x.history, mac = x.mac,
-    personal = NULL, phone_check = '', idem_hash = '', submission_hash = '', version = r.version + 1
+    personal = NULL, has_personal = false, phone_check = '', idem_hash = '', submission_hash = '', version = r.version + 1
   FROM jsonb_to_recordset($1::jsonb) AS x(receipt text, version int, updated_at timestamptz, purged_at timestamptz, history jsonb, mac text)
   WHERE r.receipt = x.receipt AND r.version = x.version AND r.purged_at IS NULL
   RETURNING r.receipt`;

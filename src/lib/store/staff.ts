@@ -5,8 +5,9 @@
  * statement (see requests.ts for why).
  *
  * Indexes that serve these queries are in the migration: requests_queue,
- * requests_newest, requests_town_status, requests_status (keyset pages and
- * counts), audit_time, audit_receipt, audit_receipts (the audit view).
+ * requests_town_queue, requests_status_queue, requests_newest,
+ * requests_town_newest (keyset pages), requests_counts (counts, index only),
+ * audit_time, audit_receipt, audit_receipts (the audit view).
  * tests/functions/store.test.ts checks the plans with EXPLAIN.
  */
 import { beijingMidnight, dayToDate, beijingDay } from '../time.ts';
@@ -54,7 +55,7 @@ const and = (conditions: (string | null)[]) => {
   return c.length ? c.join(' AND ') : 'TRUE';
 };
 
-function listSql(q: ListQuery): { text: string; values: unknown[] } {
+export function listSql(q: ListQuery): { text: string; values: unknown[] } {
   const p = new Params();
   const where = [...baseConditions(p, q), dueCondition(p, q.filters.due, q.today)];
   if (q.filters.status) where.push(`status = ${p.add(q.filters.status)}`);
@@ -75,7 +76,7 @@ function listSql(q: ListQuery): { text: string; values: unknown[] } {
   return { text, values: p.values };
 }
 
-function countSql(q: Omit<ListQuery, 'sort' | 'after' | 'limit'>): { text: string; values: unknown[] } {
+export function countSql(q: Omit<ListQuery, 'sort' | 'after' | 'limit'>): { text: string; values: unknown[] } {
   const p = new Params();
   const where = baseConditions(p, q);
   const today = p.add(q.today);
@@ -86,7 +87,7 @@ function countSql(q: Omit<ListQuery, 'sort' | 'after' | 'limit'>): { text: strin
       count(*) FILTER (WHERE due_on < ${today}::date)::int AS overdue,
       count(*) FILTER (WHERE due_on BETWEEN ${today}::date AND ${soonEnd}::date)::int AS soon,
       count(*) FILTER (WHERE ${due})::int AS shown,
-      count(*) FILTER (WHERE ${due} AND personal IS NOT NULL)::int AS with_personal
+      count(*) FILTER (WHERE ${due} AND has_personal)::int AS with_personal
     FROM requests WHERE ${and(where)} GROUP BY status`;
   return { text, values: p.values };
 }
@@ -135,7 +136,7 @@ export function auditValues(e: AuditEntry): unknown[] {
   ];
 }
 
-function auditSql(q: AuditQuery): { text: string; values: unknown[] } {
+export function auditSql(q: AuditQuery): { text: string; values: unknown[] } {
   const p = new Params();
   const where = [`at >= ${p.add(q.from)}::timestamptz`, `at < ${p.add(q.to)}::timestamptz`];
   if (!q.viewer.cityWide)

@@ -10,7 +10,7 @@ import type { PeriodRaw } from '../staff/stats.ts';
 import { beijingYearMonth } from '../time.ts';
 import { asJson, database, iso, type Sql } from './db.ts';
 
-const MONTH = `SELECT kind, town,
+export const MONTH = `SELECT kind, town,
     count(*) FILTER (WHERE created_at >= $1 AND created_at < $2 AND status <> '已撤回')::int AS received,
     count(*) FILTER (WHERE accepted_at >= $1 AND accepted_at < $2)::int AS accepted,
     count(*) FILTER (WHERE closed_at >= $1 AND closed_at < $2 AND status IN ('已办结', '不予受理'))::int AS closed,

@@ -30,6 +30,8 @@ export interface LogEntry {
   status: number;
   receipt?: string;
   detail?: string;
+  /** The failure behind a 503: the log writes its stack (code locations), never its message. */
+  error?: unknown;
 }
 
 export interface HandlerDeps extends ServiceDeps {
@@ -85,8 +87,15 @@ export class Exchange {
     this.asHtml = asHtml;
   }
 
-  log(status: number, event: string, receipt?: string, detail?: string): void {
-    this.deps.log({ event, cid: this.cid, status, ...(receipt ? { receipt } : {}), ...(detail ? { detail } : {}) });
+  log(status: number, event: string, receipt?: string, detail?: string, error?: unknown): void {
+    this.deps.log({
+      event,
+      cid: this.cid,
+      status,
+      ...(receipt ? { receipt } : {}),
+      ...(detail ? { detail } : {}),
+      ...(error ? { error } : {}),
+    });
   }
 
   deadline(): Deadline {

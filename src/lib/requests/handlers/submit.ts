@@ -115,7 +115,7 @@ async function run(s: Submission): Promise<Response> {
     return s.correcting ? await storeCorrection(s, app, s.correcting) : await storeNew(s, app, s.key);
   } catch (e) {
     if (!(e instanceof StoreUnavailableError)) throw e;
-    x.log(503, 'store-unavailable', s.correcting, e.message);
+    x.log(503, 'store-unavailable', s.correcting, e.message, e);
     if (kind === 'json') return x.unavailable('暂时无法提交');
     return checkPage(s, 503, canonical, s.key, MESSAGES.unavailable);
   }

@@ -18,6 +18,8 @@ export interface StaffLogEntry {
   receipt?: string;
   staff?: string;
   detail?: string;
+  /** The failure behind a 503: the log writes its stack, never its message. */
+  error?: unknown;
 }
 
 export interface StaffDeps {
@@ -76,7 +78,7 @@ export class StaffCall {
     return this.who;
   }
 
-  log(status: number, event: string, receipt?: string, detail?: string): void {
+  log(status: number, event: string, receipt?: string, detail?: string, error?: unknown): void {
     this.deps.log({
       event,
       cid: this.cid,
@@ -84,6 +86,7 @@ export class StaffCall {
       ...(receipt ? { receipt } : {}),
       ...(this.who ? { staff: this.who.name } : {}),
       ...(detail ? { detail } : {}),
+      ...(error ? { error } : {}),
     });
   }
 

@@ -62,7 +62,7 @@ export async function handleStaff(req: Request, deps: StaffDeps, meta: RequestMe
       return json(e.status, { error: e.code, message: e.message, ...e.body }, call.cid, e.headers);
     }
     if (e instanceof StoreUnavailableError) {
-      call.log(503, 'store-unavailable', undefined, e.message);
+      call.log(503, 'store-unavailable', undefined, e.message, e);
       const headers = { 'Retry-After': String(deps.retryAfter) };
       return json(503, { error: 'unavailable', message: STAFF_MESSAGES.unavailable }, call.cid, headers);
     }

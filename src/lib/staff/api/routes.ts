@@ -198,7 +198,7 @@ async function auditStatusChange(
       detail,
     });
   } catch (e) {
-    call.log(503, 'audit-failed', next.receipt, e instanceof Error ? e.message : 'failed');
+    call.log(503, 'audit-failed', next.receipt, e instanceof Error ? e.name : 'failed', e);
     const headers = { 'Retry-After': String(call.deps.retryAfter) };
     const message = '状态已经更改，但操作记录没能保存。请把回执号告诉网站管理员。';
     throw new HttpError(503, 'audit-failed', message, headers, { record: summary(next) });
