@@ -14,7 +14,6 @@
  * looked up through /api/status. Prints requests/s, p50/p99 and the counts.
  * Targets: ≥ 500 req/s, p99 < 100 ms, zero lost.
  */
-import { fork } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -25,15 +24,7 @@ import { generateKeyPair } from '../src/lib/staff/crypto.ts';
 import { closeDatabase } from '../src/lib/store/db.ts';
 import { requestStore } from '../src/lib/store/requests.ts';
 import { DEV_SECRET } from '../functions/_shared/secrets.ts';
-import { startMemoryDatabase } from './database.ts';
-
-// Child mode: only serve the database, report its address, stop when the parent goes.
-if (process.argv[2] === '--db-server') {
-  const db = await startMemoryDatabase();
-  process.send!({ url: db.url });
-  process.on('disconnect', () => void db.stop().then(() => process.exit(0)));
-  await new Promise(() => {});
-}
+import { forkMemoryDatabase } from './database.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -49,11 +40,8 @@ const CLIENTS = Number(args.clients);
 console.log = () => {};
 const print = (s: string) => process.stdout.write(`${s}\n`);
 
-const child = fork(import.meta.filename, ['--db-server'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-process.env.NETLIFY_DB_URL = await new Promise<string>((resolve, reject) => {
-  child.once('message', (m) => resolve((m as { url: string }).url));
-  child.once('exit', (code) => reject(new Error(`database exited (${code})`)));
-});
+const db = await forkMemoryDatabase();
+process.env.NETLIFY_DB_URL = db.url;
 // Submissions are encrypted to the bureau's public key: a throwaway key pair for the run.
 process.env.APPLICATIONS_PUBLIC_KEY ||= JSON.stringify((await generateKeyPair()).publicJwk);
 
@@ -165,8 +153,7 @@ for (let i = 0; i < acked.length; i += 50) {
 const distinct = new Set(acked.map((a) => a.receipt)).size;
 
 await closeDatabase();
-child.disconnect();
-await new Promise((r) => child.once('exit', r));
+await db.stop();
 
 const rps = latencies.length / elapsed;
 const p50 = pct(50);

@@ -37,7 +37,7 @@ function historyFor(kind: RequestTypeId, created: number, now: number, rnd: () =
   const roll = rnd();
   if (roll < 0.02) steps.push(['已撤回', 0.003, 'applicant']);
   else if (roll < 0.05)
-    steps.push(['审查中', 1 + rnd()]); // forgotten: never decided
+    steps.push(['审查中', 1 + rnd(), 'staff']); // forgotten: never decided
   else {
     const decided = 1 + rnd() * (kind === 'legal-aid' ? 8 : 4);
     steps.push(['审查中', decided / 2, 'staff']);

@@ -125,10 +125,10 @@ export function canonicalJson(value: unknown): string {
 export { KEY_PATTERN, newKey } from './idempotency.ts';
 
 /**
- * HMAC over a record's plaintext half (everything stored but the MAC: metadata,
- * history, hashes, the sealed half as it is): computed on every write by the
- * store (src/lib/store/requests.ts), checked on every read, so a row edited
- * directly in the database shows as 校验不符 on the desk.
+ * HMAC over a record's plaintext metadata (src/lib/store/requests.ts
+ * metadataOf(): everything but the sealed half, which names only its key id):
+ * computed on every write by the store, checked on every read, so a row
+ * edited directly in the database shows as 校验不符 on the desk.
  */
 export function recordMac(secret: string, record: object): string {
   return hmacHex(secret, 'record', canonicalJson(record));

@@ -27,6 +27,8 @@ export interface ListQuery {
   sort: Sort;
   after?: Cursor;
   limit: number;
+  /** Read the sealed personal half too (exports); lists leave it out and show its key id. */
+  withPersonal?: boolean;
 }
 
 export interface Page<T> {
@@ -63,6 +65,8 @@ export interface Admission {
   admitted: boolean;
   /** Locked until this time (ms), or null. */
   lockedUntil: number | null;
+  /** Is the presented token's hash on the revocation list? (read in the same statement) */
+  revoked: boolean;
 }
 
 export interface FailureOutcome {
@@ -80,12 +84,19 @@ export interface StaffStore extends ApplicationStore {
   /** Appends one audit entry under a new id; never overwrites (written: false if the id exists). */
   appendAudit(entry: AuditEntry, signal?: AbortSignal): Promise<{ written: boolean }>;
   auditPage(q: AuditQuery, signal?: AbortSignal): Promise<Page<AuditEntry>>;
-  /** One atomic statement: counts this attempt for the client unless it is locked or at the limit. */
-  admitSignIn(client: string, now: number, policy: LockPolicy, signal?: AbortSignal): Promise<Admission>;
+  /**
+   * One atomic statement: counts this attempt for the client unless it is locked or at the limit,
+   * and says whether the presented token's hash is revoked.
+   */
+  admitSignIn(
+    client: string,
+    now: number,
+    policy: LockPolicy,
+    tokenHash: string,
+    signal?: AbortSignal,
+  ): Promise<Admission>;
   /** One atomic statement: an admitted attempt failed; locks the client at the limit. */
   signInFailed(client: string, now: number, policy: LockPolicy, signal?: AbortSignal): Promise<FailureOutcome>;
   /** An admitted attempt succeeded: releases it and clears the client's failures. */
   signInSucceeded(client: string, now: number, signal?: AbortSignal): Promise<void>;
-  /** Is this token hash on the revocation list? */
-  isRevoked(tokenHash: string, signal?: AbortSignal): Promise<boolean>;
 }

@@ -8,8 +8,8 @@
  *    identical submissions racing each other make one row;
  *  - replace: UPDATE … WHERE receipt = $1 AND version = $n RETURNING — a
  *    record changed since it was read is not overwritten.
- * Each write stores a MAC over the record's plaintext (keys.ts recordMac), and
- * each read says whether it still matches.
+ * Each write stores a MAC over the record's plaintext metadata (metadataOf,
+ * keys.ts recordMac), and each read says whether it still matches.
  */
 import { macMatches, recordMac } from '../requests/keys.ts';
 import { lifecycleDates } from '../requests/lifecycle.ts';
@@ -37,14 +37,41 @@ export interface RequestRow {
   withdraw_until: unknown;
   corrections: number;
   history: StatusEntry[];
-  personal: SealedPersonal | null;
+  /** Absent when the query left the sealed half out (SUMMARY_COLUMNS). */
+  personal?: SealedPersonal | null;
+  personal_kid: string | null;
   mac: string;
   schema_version: number;
 }
 
+/** The columns of a record without its sealed half: lists and exports of metadata never read it. */
+export const SUMMARY_COLUMNS =
+  'receipt, kind, town, category, status, created_at, updated_at, purged_at, version, idem_hash, submission_hash, phone_check, withdraw_until, corrections, history, personal_kid, mac, schema_version';
+
 /** Every column a record is read from, in one place for every query that returns whole records. */
-export const RECORD_COLUMNS =
-  'receipt, kind, town, category, status, created_at, updated_at, purged_at, version, idem_hash, submission_hash, phone_check, withdraw_until, corrections, history, personal, mac, schema_version';
+export const RECORD_COLUMNS = `${SUMMARY_COLUMNS}, personal`;
+
+/** The sealed half's key id, or null when there is none (withdrawn, purged). */
+export function kidOf(personal: SealedPersonal | null): string | null {
+  const kid = personal ? (personal as Record<string, unknown>).kid : null;
+  return typeof kid === 'string' ? kid : null;
+}
+
+/**
+ * What the record MAC covers: the plaintext metadata, with the sealed half
+ * reduced to its key id. A list row read without the sealed half
+ * (personal_kid instead) is checked against the same MAC.
+ */
+export function metadataOf(r: ApplicationRecord): object {
+  const { personal, ...rest } = r;
+  return { ...rest, kid: kidOf(personal) };
+}
+
+/**
+ * A row read without its sealed half stands in with { encoding: 'withheld',
+ * kid }: enough for the list (which key opens it) and for the MAC.
+ */
+export const WITHHELD = 'withheld';
 
 export function recordFromRow(row: RequestRow): ApplicationRecord {
   const meta: RecordMeta = {
@@ -65,14 +92,19 @@ export function recordFromRow(row: RequestRow): ApplicationRecord {
     updatedAt: iso(row.updated_at),
     status: { current: row.status as Status, history: row.history },
     meta,
-    personal: row.personal,
+    personal:
+      row.personal !== undefined
+        ? row.personal
+        : row.personal_kid === null
+          ? null
+          : { encoding: WITHHELD, kid: row.personal_kid },
     ...(purgedAt ? { purgedAt } : {}),
   };
 }
 
 export function storedFromRow(secret: string, row: RequestRow): StoredRecord {
   const record = recordFromRow(row);
-  return { record, version: row.version, verified: macMatches(secret, record, row.mac) };
+  return { record, version: row.version, verified: macMatches(secret, metadataOf(record), row.mac) };
 }
 
 /** The values of a record's columns, in the order of WRITE_COLUMNS. */
@@ -100,7 +132,8 @@ export function recordValues(secret: string, r: ApplicationRecord): unknown[] {
     asJson(r.status.history),
     asJson(r.personal),
     r.personal !== null,
-    recordMac(secret, r),
+    kidOf(r.personal),
+    recordMac(secret, metadataOf(r)),
     r.schemaVersion,
   ];
 }
@@ -127,6 +160,7 @@ export const WRITE_COLUMNS = [
   'history',
   'personal',
   'has_personal',
+  'personal_kid',
   'mac',
   'schema_version',
 ];

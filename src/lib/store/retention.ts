@@ -9,7 +9,7 @@ import { newAuditEntry } from '../staff/audit.ts';
 import type { RetentionStore } from '../staff/retention.ts';
 import { recordMac } from '../requests/keys.ts';
 import { asJson, database, type Sql } from './db.ts';
-import { RECORD_COLUMNS, recordFromRow, type RequestRow } from './requests.ts';
+import { metadataOf, SUMMARY_COLUMNS, recordFromRow, type RequestRow } from './requests.ts';
 import { AUDIT_INSERT, auditValues } from './staff.ts';
 
 export const DUE = `SELECT receipt FROM (
@@ -25,7 +25,7 @@ export const DUE = `SELECT receipt FROM (
 // The purged values of every record of the batch, as one JSON parameter.
 const PURGE = `UPDATE requests AS r SET
     updated_at = x.updated_at, purged_at = x.purged_at, history = x.history, mac = x.mac,
-    personal = NULL, has_personal = false, phone_check = '', idem_hash = '', submission_hash = '', version = r.version + 1
+    personal = NULL, has_personal = false, personal_kid = NULL, phone_check = '', idem_hash = '', submission_hash = '', version = r.version + 1
   FROM jsonb_to_recordset($1::jsonb) AS x(receipt text, version int, updated_at timestamptz, purged_at timestamptz, history jsonb, mac text)
   WHERE r.receipt = x.receipt AND r.version = x.version AND r.purged_at IS NULL
   RETURNING r.receipt`;
@@ -42,7 +42,7 @@ export function retentionStore(secret: string, now: () => Date, sql: () => Sql =
     },
     async records(receipts) {
       const { rows } = await sql().query<RequestRow>(
-        `SELECT ${RECORD_COLUMNS} FROM requests WHERE receipt = ANY($1::text[]) AND purged_at IS NULL`,
+        `SELECT ${SUMMARY_COLUMNS} FROM requests WHERE receipt = ANY($1::text[]) AND purged_at IS NULL`,
         [receipts],
       );
       return rows.map((row) => ({ record: recordFromRow(row), version: row.version }));
@@ -55,7 +55,7 @@ export function retentionStore(secret: string, now: () => Date, sql: () => Sql =
         updated_at: record.updatedAt,
         purged_at: record.purgedAt,
         history: record.status.history,
-        mac: recordMac(secret, record),
+        mac: recordMac(secret, metadataOf(record)),
       }));
       const { rows } = await sql().query<{ receipt: string }>(PURGE, [asJson(values)]);
       return rows.map((r) => r.receipt);

@@ -17,7 +17,7 @@ import type { Filters } from '../staff/records.ts';
 import type { AuditQuery, ListQuery, Page, StaffStore, StatusCount } from '../staff/store.ts';
 import type { Status } from '../requests/status.ts';
 import { asJson, database, iso, type Sql } from './db.ts';
-import { RECORD_COLUMNS, requestStore, storedFromRow, type RequestRow } from './requests.ts';
+import { RECORD_COLUMNS, requestStore, storedFromRow, SUMMARY_COLUMNS, type RequestRow } from './requests.ts';
 
 /** Collects parameters and returns their placeholders: the SQL text never holds a value. */
 export class Params {
@@ -72,7 +72,8 @@ export function listSql(q: ListQuery): { text: string; values: unknown[] } {
       where.push(`(created_at, receipt) < (${p.add(c.createdAt)}::timestamptz, ${p.add(c.receipt)})`);
     order = 'created_at DESC, receipt DESC';
   }
-  const text = `SELECT ${RECORD_COLUMNS} FROM requests WHERE ${and(where)} ORDER BY ${order} LIMIT ${p.add(q.limit + 1)}`;
+  const columns = q.withPersonal ? RECORD_COLUMNS : SUMMARY_COLUMNS;
+  const text = `SELECT ${columns} FROM requests WHERE ${and(where)} ORDER BY ${order} LIMIT ${p.add(q.limit + 1)}`;
   return { text, values: p.values };
 }
 
@@ -160,7 +161,8 @@ function page<T>(rows: T[], limit: number): Page<T> {
 const FRESH = `((l.locked_until IS NULL OR l.locked_until <= $2::timestamptz)
   AND (l.window_start <= $2::timestamptz - $3::float8 * interval '1 millisecond' OR l.locked_until IS NOT NULL))`;
 const OPEN = `((l.locked_until IS NULL OR l.locked_until <= $2::timestamptz) AND l.attempts < $4::int)`;
-const ADMIT = `INSERT INTO staff_lockouts AS l (client, window_start, attempts, failures, refused, admitted)
+const ADMIT = `WITH revoked AS (SELECT count(*) > 0 AS revoked FROM staff_revocations WHERE token_hash = $5)
+  INSERT INTO staff_lockouts AS l (client, window_start, attempts, failures, refused, admitted)
   VALUES ($1, $2::timestamptz, 1, 0, 0, true)
   ON CONFLICT (client) DO UPDATE SET
     window_start = CASE WHEN ${FRESH} THEN $2::timestamptz ELSE l.window_start END,
@@ -169,7 +171,7 @@ const ADMIT = `INSERT INTO staff_lockouts AS l (client, window_start, attempts, 
     locked_until = CASE WHEN ${FRESH} THEN NULL ELSE l.locked_until END,
     refused = CASE WHEN ${FRESH} THEN 0 WHEN ${OPEN} THEN l.refused ELSE l.refused + 1 END,
     admitted = ${FRESH} OR ${OPEN}
-  RETURNING admitted, locked_until`;
+  RETURNING admitted, locked_until, (SELECT revoked FROM revoked) AS revoked`;
 const FAILED = `UPDATE staff_lockouts SET
     failures = failures + 1,
     locked_until = CASE WHEN failures + 1 >= $3::int AND (locked_until IS NULL OR locked_until <= $2::timestamptz)
@@ -211,15 +213,16 @@ export function staffStore(secret: string, sql: () => Sql = database): StaffStor
       const { rows } = await sql().query<AuditRow>(text, values);
       return page(rows.map(auditFromRow), q.limit);
     },
-    async admitSignIn(client, now, policy) {
-      const { rows } = await sql().query<{ admitted: boolean; locked_until: unknown }>(ADMIT, [
+    async admitSignIn(client, now, policy, tokenHash) {
+      const { rows } = await sql().query<{ admitted: boolean; locked_until: unknown; revoked: boolean }>(ADMIT, [
         client,
         new Date(now).toISOString(),
         policy.windowMs,
         policy.maxFailures,
+        tokenHash,
       ]);
       const until = rows[0]?.locked_until ? Date.parse(iso(rows[0].locked_until)) : null;
-      return { admitted: rows[0]?.admitted === true, lockedUntil: until };
+      return { admitted: rows[0]?.admitted === true, lockedUntil: until, revoked: rows[0]?.revoked === true };
     },
     async signInFailed(client, now, policy) {
       const { rows } = await sql().query<{ failures: number; refused: number }>(FAILED, [
@@ -233,10 +236,6 @@ export function staffStore(secret: string, sql: () => Sql = database): StaffStor
     },
     async signInSucceeded(client, now) {
       await sql().query(SUCCEEDED, [client, new Date(now).toISOString()]);
-    },
-    async isRevoked(tokenHash) {
-      const { rows } = await sql().query('SELECT 1 FROM staff_revocations WHERE token_hash = $1', [tokenHash]);
-      return rows.length > 0;
     },
   };
 }

@@ -4,6 +4,7 @@
  *   1. admit: count this attempt for the client address BEFORE its token is
  *      checked; a locked client, or one with as many attempts in flight and
  *      failed as the limit allows, gets 429 without its token being looked at;
+ *      (the same statement reads whether the token's hash is revoked);
  *   2. the token against STAFF_TOKENS in constant time, then its expiry date
  *      and the revocation list;
  *   3. a failure is counted (locking the client at the limit); a success
@@ -16,7 +17,7 @@ import { createHmac } from 'node:crypto';
 import { HttpError } from '../../http/errors.ts';
 import { beijingDate } from '../../time.ts';
 import { DEFAULT_LOCK_POLICY } from '../lockout.ts';
-import { bearer, expired, findStaff, type StaffMember } from '../tokens.ts';
+import { bearer, expired, findStaff, tokenHash, type StaffMember } from '../tokens.ts';
 import { STAFF_MESSAGES, type StaffCall } from './context.ts';
 
 function clientId(secret: string, ip: string): string {
@@ -31,12 +32,10 @@ function lockedError(ms: number): HttpError {
 type Refusal = 'no-token' | 'wrong-token' | 'expired' | 'revoked';
 
 /** The staff member for the token, or why not. */
-async function check(call: StaffCall): Promise<StaffMember | Refusal> {
-  const token = bearer(call.req);
+function check(call: StaffCall, token: string, revoked: boolean): StaffMember | Refusal {
   const who = findStaff(call.deps.staff, token);
   if (!who) return token ? 'wrong-token' : 'no-token';
   if (expired(who, beijingDate(call.deps.now()))) return 'expired';
-  const revoked = await call.deadline.run('revocations', (s) => call.deps.store.isRevoked(who.hash, s));
   return revoked ? 'revoked' : who;
 }
 
@@ -70,11 +69,13 @@ export async function authenticate(call: StaffCall, ip: string): Promise<StaffMe
   const policy = deps.lockPolicy ?? DEFAULT_LOCK_POLICY;
   const client = clientId(deps.secret, ip || 'unknown');
   const now = deps.now().getTime();
-  const admission = await call.deadline.run('admit', (s) => deps.store.admitSignIn(client, now, policy, s));
+  const token = bearer(call.req);
+  const hash = tokenHash(token);
+  const admission = await call.deadline.run('admit', (s) => deps.store.admitSignIn(client, now, policy, hash, s));
   if (!admission.admitted) {
     throw lockedError(admission.lockedUntil && admission.lockedUntil > now ? admission.lockedUntil - now : 60_000);
   }
-  const who = await check(call);
+  const who = check(call, token, admission.revoked);
   if (typeof who === 'string') return refuse(call, client, who);
   // Releasing the attempt is best effort: a failure here only delays this address by one attempt.
   await call.deadline.run('release', (s) => deps.store.signInSucceeded(client, now, s)).catch(() => undefined);

@@ -222,7 +222,7 @@ async function exportRecords(call: StaffCall): Promise<Response> {
   if (typeof call.body.after === 'string') input.after = call.body.after;
   if (typeof call.body.sort === 'string') input.sort = call.body.sort;
   const personal = call.body.personal !== false;
-  const q = listQuery(call, input, EXPORT_BATCH);
+  const q = { ...listQuery(call, input, EXPORT_BATCH), withPersonal: personal };
   inScope(call, q.filters, '导出');
   const budget = call.deps.exportPageBytes ?? EXPORT_PAGE_BYTES;
   const out: RecordDetail[] = [];
