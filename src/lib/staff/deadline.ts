@@ -85,3 +85,27 @@ export function deadlineText(d: DecisionDeadline | null): string {
       : `还剩${d.daysLeft}天（${date}前决定）`;
   return d.waiting ? `${base}，等待补充材料` : base;
 }
+
+/** What the desk's deadline column says for a row, and whether to make it stand out. */
+export interface DeadlineWords {
+  text: string;
+  overdue: boolean;
+  /** Due today or within DUE_SOON_DAYS. */
+  soon: boolean;
+}
+
+/**
+ * The deadline column of the desk's list, from the row's stored last day
+ * (requests.due_on): days left or overdue; “已撤回，无需决定” for a withdrawn
+ * request (nothing was decided, nothing is owed); “已作出决定” once decided;
+ * “—” for kinds without a time limit.
+ */
+export function deadlineWords(r: { formType: string; status: Status; dueOn: string | null }, now: Date): DeadlineWords {
+  const rule = isRequestTypeId(r.formType) ? requestType(r.formType).decision : undefined;
+  if (r.dueOn) {
+    const d = deadlineOn(r.dueOn, r.status, now);
+    return { text: deadlineText(d), overdue: d.overdue, soon: !d.overdue && d.daysLeft <= DUE_SOON_DAYS };
+  }
+  const text = !rule ? '—' : r.status === '已撤回' ? '已撤回，无需决定' : '已作出决定';
+  return { text, overdue: false, soon: false };
+}

@@ -55,8 +55,10 @@ export interface ExportItem {
  * then every question of each form type present (labelled with the form type
  * when both are present), values as the applicant chose them.
  */
-export function exportCsv(items: readonly ExportItem[], now: Date): string {
-  const types = REQUEST_TYPES.map((t) => t.id).filter((t) => items.some((i) => i.summary.formType === t));
+export function exportCsv(items: readonly ExportItem[], now: Date, withPersonal = true): string {
+  const types = withPersonal
+    ? REQUEST_TYPES.map((t) => t.id).filter((t) => items.some((i) => i.summary.formType === t))
+    : [];
   const columns = types.flatMap((t) =>
     allFields(REQUEST_FORMS[t].def).map((f) => ({
       type: t,

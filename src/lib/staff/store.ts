@@ -5,6 +5,7 @@
  * is read a page at a time. Note what is missing on purpose: there is no way
  * to change or delete an audit entry.
  */
+import type { ApplicationRecord } from '../requests/record.ts';
 import type { ApplicationStore, StoredRecord } from '../requests/store.ts';
 import type { Status } from '../requests/status.ts';
 import type { AuditEntry } from './audit.ts';
@@ -81,6 +82,12 @@ export interface FailureOutcome {
 export interface StaffStore extends ApplicationStore {
   listRecords(q: ListQuery, signal?: AbortSignal): Promise<Page<StoredRecord>>;
   countRecords(q: Omit<ListQuery, 'sort' | 'after' | 'limit'>, signal?: AbortSignal): Promise<StatusCount[]>;
+  /** The sealed halves of these receipts, those in scope only (for the desk's page). */
+  sealedHalves(
+    receipts: string[],
+    scope: Scope,
+    signal?: AbortSignal,
+  ): Promise<{ receipt: string; personal: ApplicationRecord['personal'] }[]>;
   /** Appends one audit entry under a new id; never overwrites (written: false if the id exists). */
   appendAudit(entry: AuditEntry, signal?: AbortSignal): Promise<{ written: boolean }>;
   auditPage(q: AuditQuery, signal?: AbortSignal): Promise<Page<AuditEntry>>;

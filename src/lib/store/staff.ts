@@ -15,6 +15,7 @@ import type { AuditEntry } from '../staff/audit.ts';
 import { DUE_SOON_DAYS } from '../staff/deadline.ts';
 import type { Filters } from '../staff/records.ts';
 import type { AuditQuery, ListQuery, Page, StaffStore, StatusCount } from '../staff/store.ts';
+import type { ApplicationRecord } from '../requests/record.ts';
 import type { Status } from '../requests/status.ts';
 import { asJson, database, iso, type Sql } from './db.ts';
 import { RECORD_COLUMNS, requestStore, storedFromRow, SUMMARY_COLUMNS, type RequestRow } from './requests.ts';
@@ -203,6 +204,16 @@ export function staffStore(secret: string, sql: () => Sql = database): StaffStor
         shown: r.shown,
         withPersonal: r.with_personal,
       }));
+    },
+    async sealedHalves(receipts, scope) {
+      const p = new Params();
+      const where = [`receipt = ANY(${p.add(receipts)}::text[])`];
+      if (!scope.cityWide) where.push(`town = ANY(${p.add([...scope.towns])}::text[])`);
+      const { rows } = await sql().query<{ receipt: string; personal: ApplicationRecord['personal'] }>(
+        `SELECT receipt, personal FROM requests WHERE ${where.join(' AND ')} ORDER BY receipt`,
+        p.values,
+      );
+      return rows;
     },
     async appendAudit(entry) {
       const { rows } = await sql().query(AUDIT_INSERT, auditValues(entry));

@@ -11,6 +11,8 @@
  *                                                only, + counts per status from the indexes
  *   GET  /api/staff/records/<receipt>            one record, personal data still sealed
  *   POST /api/staff/records/<receipt>/status     {status, note, materials, expected}
+ *   POST /api/staff/sealed                       {receipts} (≤ 100) → their sealed halves, for the
+ *                                                desk to show names and search on the device
  *   POST /api/staff/export                       {filters, sort, after, personal} → one page of
  *                                                the filtered records (sealed), under 4 MB
  *   GET  /api/staff/audit?from&to&receipt&before audit entries, a page at a time, newest first

@@ -28,7 +28,7 @@ import type { ListQuery, StatusCount, StoredRecord } from '../store.ts';
 import { canSee } from '../tokens.ts';
 import { STAFF_MESSAGES, type StaffCall } from './context.ts';
 
-export type RouteName = 'session' | 'list' | 'read' | 'status' | 'export' | 'audit';
+export type RouteName = 'session' | 'list' | 'read' | 'sealed' | 'status' | 'export' | 'audit';
 
 export interface Route {
   name: RouteName;
@@ -43,6 +43,7 @@ export function route(pathname: string): Route | { name: 'none' } {
   if (rest === 'session') return { name: 'session', method: 'POST' };
   if (rest === 'records') return { name: 'list', method: 'GET' };
   if (rest === 'export') return { name: 'export', method: 'POST' };
+  if (rest === 'sealed') return { name: 'sealed', method: 'POST' };
   if (rest === 'audit') return { name: 'audit', method: 'GET' };
   const rec = /^records\/([^/]+)(\/status)?$/.exec(rest);
   if (!rec) return { name: 'none' };
@@ -252,6 +253,34 @@ async function exportRecords(call: StaffCall): Promise<Response> {
   return call.ok({ records: out, next });
 }
 
+/** Most receipts one request for sealed halves may name: a page of the list. */
+export const SEALED_MAX = 100;
+
+/**
+ * The sealed halves of the records on the desk's page, so the desk can show
+ * names and search by name or phone on the device. One audit entry names them
+ * all, written before they are handed out; records outside the scope are
+ * left out, as if they did not exist.
+ */
+async function sealedHalves(call: StaffCall): Promise<Response> {
+  const raw = Array.isArray(call.body.receipts) ? call.body.receipts : [];
+  if (raw.length > SEALED_MAX) throw new HttpError(400, 'too-many', `一次最多 ${SEALED_MAX} 份`);
+  const receipts = [...new Set(raw.map((r) => (typeof r === 'string' ? parseReceipt(r) : undefined)))];
+  if (receipts.some((r) => !r)) throw new HttpError(400, 'bad-filter', '回执号格式不对');
+  const found = await call.deadline.run('sealed', (s) =>
+    call.deps.store.sealedHalves(receipts as string[], call.me, s),
+  );
+  const shown = found.filter((x) => x.personal !== null);
+  await call.audit({
+    actor: call.me.name,
+    action: 'read',
+    receipts: shown.map((x) => x.receipt),
+    detail: { count: shown.length, purpose: 'list' },
+  });
+  call.log(200, 'staff-sealed', undefined, String(shown.length));
+  return call.ok({ records: shown });
+}
+
 export const AUDIT_PAGE = 100;
 
 /** From and to (Beijing dates, both optional): at most a year back by default. */
@@ -310,6 +339,8 @@ export function runRoute(call: StaffCall, r: Route): Promise<Response> {
       return changeStatus(call, r.receipt!);
     case 'export':
       return exportRecords(call);
+    case 'sealed':
+      return sealedHalves(call);
     case 'audit':
       return auditView(call);
   }
