@@ -8,20 +8,18 @@
  * a town office sees only its town; axe on every state, normal, high contrast
  * and largest font; /stats/ without JavaScript.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { launchBrowser, newContext } from './support/chromium.ts';
 import { active, noDialogs, tabTo } from './support/keyboard.ts';
 import { openStored } from './support/keys.ts';
-import { storageKey, type ApplicationRecord } from '../../src/lib/requests/record.ts';
+import { e2eStore, storedRecord } from './support/database.ts';
 import { legalAidSelf, mediation } from '../fixtures/applications.ts';
 import type { FormValues } from '../../src/lib/forms/definitions.ts';
 
 const baseURL = inject('baseURL');
-const projectRoot = inject('projectRoot');
 const keyFile = inject('staffKeyFile');
 const tokens = inject('staffTokens');
 const POLL = { timeout: 30_000, interval: 250 };
@@ -33,11 +31,6 @@ let browser: Browser;
 let legalAidReceipt = '';
 let mediationReceipt = '';
 let overdueReceipt = '';
-
-const recordsDir = () => join(projectRoot, '.netlify', 'blobs-serve', 'entries', 'unlinked', 'site:applications');
-function storedRecord(receipt: string): ApplicationRecord {
-  return JSON.parse(readFileSync(join(recordsDir(), storageKey(receipt)), 'utf8')) as ApplicationRecord;
-}
 
 async function submit(path: string, values: FormValues): Promise<string> {
   const res = await fetch(baseURL + path, {
@@ -53,31 +46,26 @@ beforeAll(async () => {
   browser = await launchBrowser();
   legalAidReceipt = await submit('/api/legal-aid', { ...legalAidSelf(), facts: FORMULA });
   mediationReceipt = await submit('/api/mediation', mediation()); // dispute in 都斛镇
-  // An application received 10 days ago and never decided, written into netlify dev's local store
+  // An application received 10 days ago and never decided, written into netlify dev's local database
   // (the functions cannot be told to back-date): the desk must flag it as overdue.
-  const old = storedRecord(legalAidReceipt);
+  const old = await storedRecord(legalAidReceipt);
   const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000).toISOString();
-  overdueReceipt = `FY-${tenDaysAgo.slice(0, 10).replace(/-/g, '')}-ZZZZZ9`;
-  const file = join(recordsDir(), storageKey(overdueReceipt));
-  mkdirSync(join(recordsDir(), 'records'), { recursive: true });
-  writeFileSync(
-    file,
-    JSON.stringify({
-      ...old,
-      receipt: overdueReceipt,
-      createdAt: tenDaysAgo,
-      updatedAt: tenDaysAgo,
-      personal: null,
-      status: {
-        current: '审查中',
-        history: [
-          { status: '已收到', at: tenDaysAgo, by: 'system' },
-          { status: '审查中', at: tenDaysAgo, by: 'staff' },
-        ],
-      },
-    }),
-  );
-  expect(existsSync(file)).toBe(true);
+  overdueReceipt = `FY-${tenDaysAgo.slice(0, 10).replace(/-/g, '')}-ZZZZ-ZZZZ-${Math.floor(Math.random() * 9000 + 1000)}`;
+  const written = await e2eStore().createRecord({
+    ...old,
+    receipt: overdueReceipt,
+    createdAt: tenDaysAgo,
+    updatedAt: tenDaysAgo,
+    personal: null,
+    status: {
+      current: '审查中',
+      history: [
+        { status: '已收到', at: tenDaysAgo, by: 'system' },
+        { status: '审查中', at: tenDaysAgo, by: 'staff' },
+      ],
+    },
+  });
+  expect(written).toEqual({ written: true });
 }, LONG);
 
 afterAll(async () => {
@@ -220,7 +208,7 @@ describe('staff desk', () => {
       await page.keyboard.press('Enter');
       await expect.poll(() => active(page, '[data-status-done]'), POLL).toBe(true);
       expect(await page.locator('[data-status-done]').textContent()).toContain('需补充材料');
-      expect(storedRecord(legalAidReceipt).status.current).toBe('需补充材料');
+      expect((await storedRecord(legalAidReceipt)).status.current).toBe('需补充材料');
 
       // The applicant's status page shows the change and the full list.
       const applicant = await ctx.newPage();
@@ -285,7 +273,7 @@ describe('staff desk', () => {
       expect(mine).toContain('"法律援助"');
       expect(mine).toContain('"台城街道"');
       expect(mine).toContain('"陈大文"');
-      expect(mine).toContain(`"${storedRecord(legalAidReceipt).status.current}"`);
+      expect(mine).toContain(`"${(await storedRecord(legalAidReceipt)).status.current}"`);
       // Quotes doubled, and the formula neutralised with a leading apostrophe.
       expect(mine).toContain(`"'=HYPERLINK(""http://example.com"",""点这里"")`);
       expect(text).not.toContain(mediationReceipt);
@@ -463,7 +451,7 @@ describe('/stats/', () => {
   );
 
   it('reads the stored records without decrypting anything, and the applicant data stays sealed on disk', async () => {
-    const rec = storedRecord(legalAidReceipt);
+    const rec = await storedRecord(legalAidReceipt);
     expect(JSON.stringify(rec)).not.toContain('陈大文');
     expect(await openStored(rec, keyFile)).toMatchObject({ name: '陈大文' });
   });

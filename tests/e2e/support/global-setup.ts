@@ -1,7 +1,9 @@
 /**
  * Serves the built site and the real functions with netlify-cli, offline, as
  * `npm start` does, on free ports, and tells the tests where (inject('baseURL')).
- * The functions' Blobs store is netlify dev's local one under .netlify/.
+ * The functions' database is netlify dev's local one under .netlify/db: its
+ * migrations are applied first (as `npm start` does), and its address, which
+ * changes with every start, is given to the tests as inject('databaseURL').
  *
  * The staff desk's secrets are made fresh for every run, in a temporary
  * folder (never in the repository): a bureau key pair (the public key goes to
@@ -17,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { chromiumPath } from './chromium.ts';
+import { localDatabaseUrl } from '../../../scripts/database.ts';
 import { newStaff, writeKeyPair } from '../../../scripts/staff-keys.ts';
 
 declare module 'vitest' {
@@ -27,6 +30,8 @@ declare module 'vitest' {
     staffKeyFile: string;
     /** Staff tokens of the run: a city-wide one and one for 都斛镇 only. */
     staffTokens: { city: string; duhu: string };
+    /** The local database netlify dev serves the functions (tests/e2e/support/database.ts). */
+    databaseURL: string;
   }
 }
 
@@ -48,6 +53,16 @@ async function waitFor(url: string, child: ChildProcess, log: () => string, time
 }
 
 let child: ChildProcess | undefined;
+
+/** `netlify database migrations apply`, as `npm start` runs it before serving. */
+async function migrate(): Promise<void> {
+  const run = spawn('netlify', ['database', 'migrations', 'apply'], { cwd: root, env: { ...process.env, CI: 'true' } });
+  let out = '';
+  run.stdout!.on('data', (d) => (out += d));
+  run.stderr!.on('data', (d) => (out += d));
+  const code = await new Promise<number | null>((r) => run.on('exit', r));
+  if (code !== 0) throw new Error(`数据库迁移失败（${code}）：\n${out.slice(-2000)}`);
+}
 let keysDir: string | undefined;
 
 /** Fresh keys and tokens for this run, in a temporary folder. */
@@ -76,8 +91,10 @@ export async function setup(project: TestProject): Promise<void> {
       city: process.env.E2E_STAFF_TOKEN ?? '',
       duhu: process.env.E2E_STAFF_TOKEN_DUHU ?? '',
     });
+    project.provide('databaseURL', process.env.E2E_DATABASE_URL ?? '');
     return;
   }
+  await migrate();
   const secrets = await staffSecrets(project);
   const port = await freePort();
   const functionsPort = await freePort();
@@ -108,6 +125,7 @@ export async function setup(project: TestProject): Promise<void> {
   const baseURL = `http://localhost:${port}`;
   await waitFor(`${baseURL}/`, child, () => output.slice(-4000));
   project.provide('baseURL', baseURL);
+  project.provide('databaseURL', localDatabaseUrl(root) ?? '');
   project.provide('projectRoot', root);
 }
 
