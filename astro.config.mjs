@@ -8,6 +8,7 @@ import { hastBaseLinks } from './src/integrations/hast-base-links.ts';
 import { hastCitationLinks } from './src/integrations/hast-citation-links.ts';
 import decapCms from './src/integrations/decap-cms.ts';
 import pageShell from './src/integrations/page-shell.ts';
+import zhHant from './src/integrations/zh-hant.ts';
 import { sitemapFilter } from './src/integrations/sitemap-filter.ts';
 import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
@@ -50,7 +51,7 @@ export default defineConfig({
   integrations: [
     contentChecks(),
     mdx(),
-    // The whole site, without /staff/, /admin/, 404 and empty 以案说法 filter pages;
+    // The whole site, without /staff/, /admin/, /review/, 404 and empty 以案说法 filter pages;
     // plus /stats/, which a function renders (functions/stats.mts), so no file lists it.
     sitemap({
       filter: sitemapFilter(fileURLToPath(new URL('./content/cases/', import.meta.url)), base),
@@ -58,6 +59,9 @@ export default defineConfig({
     }),
     // The editing interface at /admin/, bundled from the decap-cms package.
     decapCms(),
+    // The 繁體中文 copy of every public page under /zh-hant/ and the converter's dictionary for
+    // functions and browsers (src/lib/i18n/build.ts); before pageShell, which converts its templates with it.
+    zhHant(),
     // Templates for the pages functions render, from the real layout: <outDir>/_shell/shells.json.
     pageShell(),
   ],

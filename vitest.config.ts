@@ -26,6 +26,10 @@ export default defineConfig({
               find: /^.*\/dist\/_shell\/shells\.json$/,
               replacement: fileURLToPath(new URL('./tests/fixtures/shells.json', import.meta.url)),
             },
+            {
+              find: /^.*\/dist\/_i18n\/zh-hant\.json$/,
+              replacement: fileURLToPath(new URL('./tests/fixtures/zh-hant.json', import.meta.url)),
+            },
           ],
         },
         test: {

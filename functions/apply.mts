@@ -18,7 +18,8 @@ export default (req: Request, context: Context) =>
 // A person filling a form without JavaScript posts 3–5 times (check, edit, confirm) and opens the
 // confirmation once; 30 a minute per address leaves room for a shared office connection.
 export const config: Config = {
-  path: ['/api/:kind', '/apply/:kind/done{/}?'],
+  // The confirmation page also under /zh-hant/ (the 繁體 site, src/lib/i18n/).
+  path: ['/api/:kind', '/apply/:kind/done{/}?', '/zh-hant/apply/:kind/done{/}?'],
   excludedPath: ['/api/status', '/api/withdraw', '/api/staff/*'],
   rateLimit: { windowLimit: 30, windowSize: 60, aggregateBy: ['ip', 'domain'] },
 };

@@ -29,6 +29,6 @@ export default (req: Request, context: Context) =>
 
 // `{/}?`: with and without the trailing slash. The CDN caches answers for 10 minutes.
 export const config: Config = {
-  path: '/stats{/}?',
+  path: ['/stats{/}?', '/zh-hant/stats{/}?'],
   rateLimit: { windowLimit: 60, windowSize: 60, aggregateBy: ['ip', 'domain'] },
 };

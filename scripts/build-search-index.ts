@@ -81,9 +81,10 @@ const started = Date.now();
 // unstable, which is why the version is pinned.
 process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= '5000';
 const { index, errors } = await pagefind.createIndex({
-  // <html lang="zh-CN"> on every page; forcing it keeps one index even if a
-  // page ever declares another language by mistake.
-  forceLanguage: 'zh-cn',
+  // One index per page language, from <html lang>: zh-CN for the 简体 pages,
+  // zh-Hant for their /zh-hant/ copies (src/lib/i18n/). The search page loads
+  // the index of its own language, so a reader of the 繁體 site finds 繁體
+  // pages (the query is converted first: src/lib/search/script.ts).
   // See src/lib/search/index-config.ts: header, footer, QR code and the
   // statute text of cited articles.
   excludeSelectors: EXCLUDE_SELECTORS,

@@ -1,15 +1,15 @@
-// Runs the checks an editor needs before committing, without building:
-// `npm run check:content`. Schemas, required sections, citations, dates.
+// `npm run check:content`: every rule the build checks, without building —
+// schemas, file names, references across files, citations, dates — for every
+// collection in src/schemas/collections.ts. See src/integrations/content-checks.ts.
+import { enableCompileCache } from 'node:module';
 import { join } from 'node:path';
-import { checkContent, checkFrontmatter } from '../src/integrations/content-checks.ts';
 
-const root = join(import.meta.dirname, '..');
-const problems = [
-  ...checkFrontmatter(root),
-  ...checkContent(join(root, 'content'), join(root, 'content', 'laws'), root),
-];
-if (problems.length) {
-  console.error(`内容检查发现 ${problems.length} 处问题：\n  - ${problems.join('\n  - ')}`);
-  process.exit(1);
-}
-console.log('内容检查通过：格式正确，法条引用都能找到，日期都真实存在。');
+// Editors run this after every change: Node's on-disk code cache takes about a
+// fifth off the start-up (imports are dynamic so that they use it).
+enableCompileCache();
+const { blocking, checkAll, report } = await import('../src/integrations/content-checks.ts');
+
+const problems = checkAll(join(import.meta.dirname, '..'));
+if (problems.length) console.error(report(problems));
+if (blocking(problems).length) process.exit(1);
+console.log('内容检查通过：格式正确，文件名可用，法条引用都能找到，日期都真实存在。');

@@ -34,6 +34,11 @@ export const LAWS = [
   ['accessibility-law', '无障碍环境建设法', '法律'],
   ['disabled-persons-law', '残疾人保障法', '法律'],
   ['women-rights-law', '妇女权益保障法', '法律'],
+  ['criminal-law', '刑法', '法律'],
+  ['criminal-procedure-law', '刑事诉讼法', '法律'],
+  ['civil-servants-law', '公务员法', '法律'],
+  ['teachers-law', '教师法', '法律'],
+  ['security-services-regulation', '保安服务管理条例', '行政法规'],
 ];
 const CIVIL_CODE_BOOKS = ['总则', '物权编', '合同编', '人格权编', '婚姻家庭编', '继承编', '侵权责任编'];
 

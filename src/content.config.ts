@@ -1,31 +1,29 @@
 /**
- * Content collections. Each collection's schema lives in src/schemas/ with its
- * fields documented; this file only wires loaders to schemas.
+ * Content collections, generated from the collections table
+ * (src/schemas/collections.ts), which also drives `npm run check:content`:
+ * each row becomes a loader and its schema. Astro needs this file to export
+ * `collections`; what a collection is, and its rules, are in the table.
  */
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
-import { lawSchema } from './schemas/laws.ts';
-import { planDocumentSchema, planPartSchema } from './schemas/plan.ts';
-import { serviceSchema } from './schemas/services.ts';
-import { caseSchema } from './schemas/cases.ts';
-import { townSchema } from './schemas/towns.ts';
-import { legalAdviserSchema, officeSchema } from './schemas/directory.ts';
-import { synonymEntrySchema } from './schemas/synonyms.ts';
+import { file, glob, type Loader } from 'astro/loaders';
+import { parse } from 'yaml';
+import { COLLECTIONS, type CollectionSpec } from './schemas/collections.ts';
 
-export const collections = {
-  laws: defineCollection({ loader: glob({ pattern: '*.md', base: './content/laws' }), schema: lawSchema }),
-  plan: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/plan' }), schema: planPartSchema }),
-  planDocument: defineCollection({ loader: file('./content/plan/document.yaml'), schema: planDocumentSchema }),
-  cases: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/cases' }), schema: caseSchema }),
-  services: defineCollection({ loader: glob({ pattern: '*.md', base: './content/services' }), schema: serviceSchema }),
-  towns: defineCollection({ loader: file('./content/directory/towns.json'), schema: townSchema }),
-  offices: defineCollection({
-    loader: glob({ pattern: '*.yaml', base: './content/directory/offices' }),
-    schema: officeSchema,
-  }),
-  legalAdvisers: defineCollection({
-    loader: file('./content/directory/legal-advisers.yaml'),
-    schema: legalAdviserSchema,
-  }),
-  synonyms: defineCollection({ loader: file('./content/search/synonyms.yaml'), schema: synonymEntrySchema }),
-};
+type Table = typeof COLLECTIONS;
+
+function loaderFor(spec: CollectionSpec) {
+  if (spec.kind === 'glob') {
+    // The id is the file name as written (no slugging), so the check sees the same id the build uses.
+    const generateId = ({ entry }: { entry: string }) => entry.slice(0, -(spec.ext.length + 1));
+    return glob({ pattern: `*.${spec.ext}`, base: `./${spec.dir}`, generateId });
+  }
+  const key = spec.key;
+  return file(`./${spec.file}`, key ? { parser: (text) => parse(text)?.[key] } : undefined);
+}
+
+export const collections = Object.fromEntries(
+  Object.entries(COLLECTIONS).map(([name, spec]) => [
+    name,
+    defineCollection({ loader: loaderFor(spec), schema: spec.schema }),
+  ]),
+) as { [K in keyof Table]: { loader: Loader; schema: Table[K]['schema'] } };

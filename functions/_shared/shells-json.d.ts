@@ -4,3 +4,10 @@ declare module '*/_shell/shells.json' {
   const bundle: ShellBundle;
   export default bundle;
 }
+
+/** The build's 繁體 dictionary (functions/_shared/shell.ts): typed before the first build too. */
+declare module '*/_i18n/zh-hant.json' {
+  import type { Dictionary } from '../../src/lib/i18n/convert.ts';
+  const dictionary: Dictionary;
+  export default dictionary;
+}

@@ -2,12 +2,12 @@
  * Synthetic 以案说法 articles for the build-scale benchmark, written into a
  * temporary copy of the project (never into content/, never committed).
  *
- * Each article starts from one of the real, reviewed articles in content/cases
+ * Each article starts from one of the real articles in content/cases
  * (taken in turn), so its frontmatter is valid for src/schemas/cases.ts and
  * every citation, in the frontmatter and inline, resolves to content/laws.
  * Varied per article, with a seeded random generator (the same corpus on every
  * run): the title (a reader's question form around the original), the
- * publication date (within the 600 days before the original's review date),
+ * publication date (within the 600 days before the original's publication date),
  * and the 案情 section, which gets one more paragraph: the 案情 of another real
  * article, introduced as a second, similar story. Real sentences, so the text
  * has the length, vocabulary and markup of real articles (about 1,700
@@ -21,7 +21,7 @@ interface Source {
   slug: string;
   text: string;
   title: string;
-  lastReviewed: string;
+  anchor: string;
   story: string;
 }
 
@@ -40,13 +40,13 @@ export function loadSources(casesDir: string): Source[] {
     .map((f) => {
       const text = readFileSync(join(casesDir, f), 'utf8');
       const { data, body } = splitFrontmatter(text);
-      const reviewed =
-        data.lastReviewed instanceof Date ? data.lastReviewed.toISOString().slice(0, 10) : String(data.lastReviewed);
+      const anchor =
+        data.published instanceof Date ? data.published.toISOString().slice(0, 10) : String(data.published);
       return {
         slug: f.replace(/\.mdx$/, ''),
         text,
         title: String(data.title),
-        lastReviewed: reviewed,
+        anchor,
         story: section(body, '案情'),
         draft: data.draft === true,
       };
@@ -89,8 +89,8 @@ export function syntheticArticle(sources: Source[], i: number): { slug: string; 
   const other = sources[(i * 7 + 3) % sources.length]!;
   let title = pick(TITLE_FORMS, r)(base.title);
   if ([...title].length > 40) title = base.title;
-  const reviewed = new Date(`${base.lastReviewed}T00:00:00Z`);
-  const published = new Date(reviewed.getTime() - Math.floor(r() * 600) * 86_400_000).toISOString().slice(0, 10);
+  const anchor = new Date(`${base.anchor}T00:00:00Z`);
+  const published = new Date(anchor.getTime() - Math.floor(r() * 600) * 86_400_000).toISOString().slice(0, 10);
   const extra = other.slug === base.slug ? '' : `\n\n${pick(SECOND_STORY, r)}${other.story.split('\n\n')[0]}`;
   const text = base.text
     .replace(/^title: .*$/m, `title: ${JSON.stringify(title)}`)

@@ -10,6 +10,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SHELL_MARKS, SHELL_SECTIONS, sectionKey, type ShellBundle } from '../lib/shell.ts';
+import { createConverter, type Dictionary } from '../lib/i18n/convert.ts';
+import { DICTIONARY_FILE } from '../lib/i18n/build.ts';
+import { convertHtml } from '../lib/i18n/html.ts';
 
 export const SHELL_DIR = 'shell';
 export const SHELL_FILE = '_shell/shells.json';
@@ -25,7 +28,26 @@ export function collectShells(outDir: string, site: string, base: string): Shell
     if (missing.length) throw new Error(`页面外壳 ${key}：标记 ${missing.join('、')} 应当恰好出现一次`);
     sections[key] = page;
   }
-  return { site, base, sections };
+  return { site, base, sections, languages: { 'zh-Hant': zhHantShells(outDir, sections, site, base) } };
+}
+
+/**
+ * The 繁體 templates, converted with the dictionary the zh-hant step wrote
+ * (the one the functions convert their bodies with); the markers are ASCII
+ * and comments, which the converter leaves alone, and the build checks it.
+ */
+function zhHantShells(outDir: string, sections: Record<string, string>, site: string, base: string) {
+  const file = join(outDir, DICTIONARY_FILE);
+  if (!existsSync(file)) throw new Error(`页面外壳：缺少 ${DICTIONARY_FILE}（繁體中文步骤应当先运行）`);
+  const convert = createConverter(JSON.parse(readFileSync(file, 'utf8')) as Dictionary);
+  const out: Record<string, string> = {};
+  for (const [key, page] of Object.entries(sections)) {
+    const hant = convertHtml(page, { convert, base, origin: new URL(site).origin });
+    const missing = Object.values(SHELL_MARKS).filter((m) => hant.split(m).length !== 2);
+    if (missing.length) throw new Error(`页面外壳 ${key}（繁體）：标记 ${missing.join('、')} 应当恰好出现一次`);
+    out[key] = hant;
+  }
+  return out;
 }
 
 export default function pageShell(): AstroIntegration {

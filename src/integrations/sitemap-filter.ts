@@ -1,8 +1,9 @@
 /**
  * Which built pages go into the sitemap (@astrojs/sitemap, whole site):
  * everything except the staff desk (/staff/), the editing interface
- * (/admin/), the 404 page, and 以案说法 filter pages that have no articles yet
- * (they exist so links never break, but are noindex and not worth a crawl).
+ * (/admin/), the bureau's review list (/review/), the 404 page, and 以案说法
+ * filter pages that have no articles yet (they exist so links never break,
+ * but are noindex and not worth a crawl).
  * Runs in astro.config.mjs, before content collections exist, so it reads
  * content/cases/ frontmatter itself.
  */
@@ -12,7 +13,7 @@ import { emptyFilterPaths, type CaseLike } from '../lib/cases.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { withoutBase } from '../lib/paths.ts';
 
-export const SITEMAP_EXCLUDED_PREFIXES = ['/staff/', '/admin/', '/shell/'];
+export const SITEMAP_EXCLUDED_PREFIXES = ['/staff/', '/admin/', '/review/', '/shell/'];
 
 function readCases(casesDir: string): CaseLike[] {
   let names: string[];

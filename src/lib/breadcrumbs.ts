@@ -5,6 +5,7 @@
  */
 import { html, type SafeHtml } from './html.ts';
 import { withBase } from './paths.ts';
+import { uiStrings, type UiLang } from './i18n/strings.ts';
 
 export interface Crumb {
   label: string;
@@ -12,9 +13,11 @@ export interface Crumb {
   path?: string;
 }
 
-export function breadcrumbsHtml(items: readonly Crumb[], base: string): SafeHtml {
-  const all: Crumb[] = [{ label: '首页', path: '/' }, ...items];
-  return html`<nav class="breadcrumbs" aria-label="您现在的位置"><ol>${all.map(
+/** English pages start their trail at the English home page, /en/. */
+export function breadcrumbsHtml(items: readonly Crumb[], base: string, lang: UiLang = 'zh-Hans'): SafeHtml {
+  const s = uiStrings(lang);
+  const all: Crumb[] = [{ label: s.home, path: lang === 'en' ? '/en/' : '/' }, ...items];
+  return html`<nav class="breadcrumbs" aria-label="${s.crumbs}"><ol>${all.map(
     (c, i) =>
       html`<li>${i < all.length - 1 && c.path ? html`<a href="${withBase(c.path, base)}">${c.label}</a>` : html`<span aria-current="page">${c.label}</span>`}</li>`,
   )}</ol></nav>`;

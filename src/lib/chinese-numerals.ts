@@ -3,7 +3,8 @@
  * and full-width digits as typed by residents and editors (第３１条).
  */
 
-const DIGITS: Record<string, number> = {
+/** Chinese digits, including 两 (as in 两千) and 〇 (as in 二〇二六). */
+export const DIGITS: Readonly<Record<string, number>> = {
   零: 0,
   〇: 0,
   一: 1,
@@ -17,7 +18,8 @@ const DIGITS: Record<string, number> = {
   八: 8,
   九: 9,
 };
-const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+/** The units within a group of four digits; 万 and 亿 start a new group. */
+export const UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 
 /** Full-width ASCII (０-９, Ａ-Ｚ, ａ-ｚ, full-width space) to half-width. */
 export function toHalfWidth(input: string): string {

@@ -3,7 +3,7 @@
  *  - inline, in running text: 《中华人民共和国法律援助法》第三十一条、第三十二条
  *  - structured, in frontmatter: { law: 法律援助法, article: 31 }
  * Both must resolve to an article in the `laws` collection; the build fails
- * otherwise (src/integrations/content-checks.ts), so a reader never meets a citation
+ * otherwise (rule `citations` in src/schemas/rules.ts), so a reader never meets a citation
  * the site cannot show.
  */
 import { parseChineseNumber, toHalfWidth } from './chinese-numerals.ts';

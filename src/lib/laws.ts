@@ -1,7 +1,7 @@
 /**
  * Statute texts: parsing a law file's body into articles, and looking articles up.
  * Pure functions, shared by the build-time citation check
- * (src/integrations/content-checks.ts), the pages and the tests.
+ * (rule `citations` in src/schemas/rules.ts), the pages and the tests.
  */
 import { parseChineseNumber, toChineseNumber } from './chinese-numerals.ts';
 

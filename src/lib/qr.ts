@@ -5,6 +5,7 @@
  */
 import QRCode from 'qrcode';
 import { html, type SafeHtml } from './html.ts';
+import { uiStrings, type UiLang } from './i18n/strings.ts';
 
 export function qrPath(text: string): { size: number; d: string } {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
@@ -31,9 +32,10 @@ export function qrPath(text: string): { size: number; d: string } {
  * address as inline SVG, for the footer of static pages (QrCode.astro) and of
  * pages functions render (src/lib/shell.ts).
  */
-export function qrFigure(url: string): SafeHtml {
+export function qrFigure(url: string, lang: UiLang = 'zh-Hans'): SafeHtml {
+  const s = uiStrings(lang);
   const { size, d } = qrPath(url);
   const quiet = 2;
   const box = size + quiet * 2;
-  return html`<figure class="qr" data-pagefind-ignore="all"><svg viewBox="-${quiet} -${quiet} ${box} ${box}" width="120" height="120" role="img" aria-labelledby="qr-title" shape-rendering="crispEdges"><title id="qr-title">本页二维码：${url}</title><rect x="-${quiet}" y="-${quiet}" width="${box}" height="${box}" fill="#fff"></rect><path d="${d}" fill="#000"></path></svg><figcaption>扫一扫在手机打开当前页</figcaption></figure>`;
+  return html`<figure class="qr" data-pagefind-ignore="all"><svg viewBox="-${quiet} -${quiet} ${box} ${box}" width="120" height="120" role="img" aria-labelledby="qr-title" shape-rendering="crispEdges"><title id="qr-title">${s.qrTitle}${url}</title><rect x="-${quiet}" y="-${quiet}" width="${box}" height="${box}" fill="#fff"></rect><path d="${d}" fill="#000"></path></svg><figcaption>${s.qrCaption}</figcaption></figure>`;
 }

@@ -18,6 +18,9 @@ import { html, raw, type SafeHtml } from './html.ts';
 import { withBase } from './paths.ts';
 import { qrFigure } from './qr.ts';
 import { errorReportHref, NAV, SITE } from './site.ts';
+import type { ConvertText } from './i18n/convert.ts';
+import { convertHtml } from './i18n/html.ts';
+import { zhHantPath } from './i18n/paths.ts';
 
 /** Placeholders the shell page renders; plain ASCII so Astro's escaping leaves them alone. */
 export const SHELL_MARKS = {
@@ -46,8 +49,13 @@ export interface ShellBundle {
   /** The site's absolute origin and path at build time (QR codes, canonical links). */
   site: string;
   base: string;
-  /** Section key → the whole page with SHELL_MARKS. */
+  /** Section key → the whole page with SHELL_MARKS, in 简体 (the original). */
   sections: Record<string, string>;
+  /**
+   * The same templates in 繁體, converted by the build with the site's
+   * dictionary (src/integrations/page-shell.ts): language → section key → page.
+   */
+  languages?: { 'zh-Hant'?: Record<string, string> };
 }
 
 export interface ShellPage {
@@ -62,6 +70,12 @@ export interface ShellPage {
   /** Search engines may index it (/stats/); form steps and errors stay noindex. */
   index?: boolean;
   description?: string;
+  /**
+   * 繁體 (zh-Hant): the 繁體 template, and title, description, breadcrumbs and
+   * body converted with the same converter as the static pages (what the
+   * person typed stays as typed: data-verbatim, textarea). Default 简体.
+   */
+  lang?: 'zh-Hans' | 'zh-Hant';
 }
 
 export interface PageShell {
@@ -86,24 +100,34 @@ function fill(template: string, values: Record<string, SafeHtml>): string {
   return out;
 }
 
-export function pageShell(bundle: ShellBundle): PageShell {
+/**
+ * `zhHant`: the site's converter (src/lib/i18n/convert.ts with the build's
+ * dictionary, functions/_shared/shell.ts); without it, or without the
+ * 繁體 templates, every page is 简体.
+ */
+export function pageShell(bundle: ShellBundle, zhHant?: ConvertText): PageShell {
   return {
     render(page) {
-      const template = bundle.sections[sectionKey(page.section)] ?? bundle.sections.none;
+      const hant = page.lang === 'zh-Hant' && zhHant && bundle.languages?.['zh-Hant'] ? zhHant : undefined;
+      const sections = hant ? bundle.languages!['zh-Hant']! : bundle.sections;
+      const template = sections[sectionKey(page.section)] ?? sections.none;
       if (!template) throw new Error('page shell: shells.json has no sections; rebuild the site');
-      const url = new URL(withBase(page.path, bundle.base), bundle.site).href;
+      const path = hant ? zhHantPath(page.path) : page.path;
+      const url = new URL(withBase(path, bundle.base), bundle.site).href;
       const head = page.index
         ? html`<link rel="canonical" href="${url}">`
         : html`<meta name="robots" content="noindex, nofollow">`;
+      const convert = (h: SafeHtml) =>
+        hant ? raw(convertHtml(h.value, { convert: hant, base: bundle.base, origin: new URL(bundle.site).origin })) : h;
       return raw(
         fill(template, {
-          [SHELL_MARKS.title]: html`${page.title}`,
-          [SHELL_MARKS.description]: html`${page.description ?? SITE.description}`,
+          [SHELL_MARKS.title]: convert(html`${page.title}`),
+          [SHELL_MARKS.description]: convert(html`${page.description ?? SITE.description}`),
           [SHELL_MARKS.head]: head,
-          [SHELL_MARKS.crumbs]: breadcrumbsHtml(page.breadcrumbs, bundle.base),
-          [SHELL_MARKS.body]: page.body,
-          [SHELL_MARKS.qr]: qrFigure(url),
-          [SHELL_MARKS.report]: html`${errorReportHref(withBase(page.path, bundle.base))}`,
+          [SHELL_MARKS.crumbs]: convert(breadcrumbsHtml(page.breadcrumbs, bundle.base)),
+          [SHELL_MARKS.body]: convert(page.body),
+          [SHELL_MARKS.qr]: convert(qrFigure(url)),
+          [SHELL_MARKS.report]: html`${errorReportHref(withBase(path, bundle.base))}`,
         }),
       );
     },

@@ -84,3 +84,57 @@ export function monthDay(date: string): string {
 export function beijingMidnight(date: string): Date {
   return new Date(`${date}T00:00:00+08:00`);
 }
+
+/**
+ * Time zones of overseas Taishanese, for “when to call you back” (labels in
+ * Chinese as readers choose them; 北京时间 first). IANA names, so the
+ * conversion follows each zone's summer time through Intl.
+ */
+export const CALLBACK_ZONES = [
+  { zone: 'Asia/Shanghai', label: '北京时间' },
+  { zone: 'America/Los_Angeles', label: '美国西部（洛杉矶、旧金山）' },
+  { zone: 'America/New_York', label: '美国东部（纽约）' },
+  { zone: 'America/Toronto', label: '加拿大东部（多伦多）' },
+  { zone: 'America/Vancouver', label: '加拿大西部（温哥华）' },
+  { zone: 'Asia/Hong_Kong', label: '香港' },
+  { zone: 'Asia/Macau', label: '澳门' },
+  { zone: 'Asia/Singapore', label: '新加坡' },
+  { zone: 'Europe/London', label: '英国（伦敦）' },
+  { zone: 'Australia/Sydney', label: '澳大利亚东部（悉尼）' },
+] as const;
+
+export type CallbackZone = (typeof CALLBACK_ZONES)[number]['zone'];
+
+/** Offset of `zone` from UTC at `at`, in minutes (Los Angeles in July: −420). */
+export function zoneOffsetMinutes(zone: string, at: Instant): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(new Date(at));
+  const n = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+  const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'));
+  return Math.round((asUtc - Math.floor(new Date(at).getTime() / 60_000) * 60_000) / 60_000);
+}
+
+/**
+ * A wall-clock time the caller gave in their zone (“2026-12-10T18:30” in
+ * America/Los_Angeles) as the instant it names, read back in Beijing time for
+ * staff: “2026-12-11 10:30”. Undefined for a time that is not a real date.
+ */
+export function callbackInBeijing(local: string, zone: string): { at: Date; beijing: string } | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})$/.exec(local.trim());
+  if (!m) return undefined;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const guess = Date.UTC(y, mo - 1, d, h, mi);
+  const check = new Date(guess);
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59) return undefined;
+  // The zone's offset at the guessed instant, then again at the corrected one (summer-time edges).
+  let at = guess - zoneOffsetMinutes(zone, guess) * 60_000;
+  at = guess - zoneOffsetMinutes(zone, at) * 60_000;
+  return { at: new Date(at), beijing: beijingDateTime(at) };
+}

@@ -1,7 +1,8 @@
 /**
- * /robots.txt: keep crawlers out of the staff desk and the editing
- * interface, and point them at the sitemap. Paths carry the base path, so the
- * file is right when the site is published as a channel (/sfj/).
+ * /robots.txt: keep crawlers out of the staff desk, the editing interface
+ * and the bureau's review list, and point them at the sitemap. Paths carry
+ * the base path, so the file is right when the site is published as a
+ * channel (/sfj/).
  * (When published under a base, the portal's own robots.txt at its root is
  * the one crawlers read; copy these lines there.)
  */
@@ -14,6 +15,7 @@ export function GET(context: APIContext) {
     'User-agent: *',
     `Disallow: ${href('/staff/')}`,
     `Disallow: ${href('/admin/')}`,
+    `Disallow: ${href('/review/')}`,
     '',
     `Sitemap: ${new URL(href('/sitemap-index.xml'), site).href}`,
     '',

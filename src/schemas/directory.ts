@@ -14,7 +14,7 @@
  * How editors use these fields: docs/editing.md, 维护机构名录.
  */
 import { z } from 'astro/zod';
-import { CITY_WIDE, OFFICE_TYPE_IDS } from '../lib/directory.ts';
+import { CITY_WIDE, OFFICE_TYPE_IDS, PEOPLE_TYPE } from '../lib/directory.ts';
 import { TOWN_IDS } from '../lib/towns.ts';
 import { workLineId } from './shared.ts';
 
@@ -141,7 +141,8 @@ function honestyRules(
  * `offices`: one YAML file per office in content/directory/offices/. The file
  * name is the id and the page address: legal-aid-station-dajiang.yaml →
  * /directory/legal-aid-station-dajiang/ (lowercase letters, digits, hyphens;
- * never “town” or “type”; never rename a published one).
+ * never “town” or “type”: rule offices.file-name in src/schemas/collection-rules.ts;
+ * never rename a published one).
  */
 export const officeSchema = z
   .strictObject(
@@ -185,7 +186,7 @@ export const officeSchema = z
   )
   .superRefine((data, ctx) => {
     honestyRules(data, ctx, [...CONTACT_FIELDS]);
-    if (data.type === 'legal-adviser') {
+    if (data.type === PEOPLE_TYPE) {
       ctx.addIssue({
         code: 'custom',
         path: ['type'],
@@ -206,7 +207,9 @@ export type Office = z.infer<typeof officeSchema>;
 
 /**
  * `legalAdvisers` (一村一法律顾问): one record per village or community, in
- * content/directory/legal-advisers.yaml, keyed by an id (dajiang-xxx-cun).
+ * content/directory/legal-advisers.yaml, keyed by an id (dajiang-xxx-cun; the
+ * id's form is rule legalAdvisers.record-id in src/schemas/collection-rules.ts).
+ * The file is {} while no record is verified.
  * A person's name and phone are published only on verified records.
  */
 export const legalAdviserSchema = z
@@ -238,16 +241,3 @@ export const legalAdviserSchema = z
   .superRefine((data, ctx) => honestyRules(data, ctx, ['adviser', 'place', 'phone']));
 
 export type LegalAdviser = z.infer<typeof legalAdviserSchema>;
-
-/** The whole legal-advisers.yaml file: a map from record id to record ({} while none are verified). */
-export const legalAdvisersFileSchema = z.record(z.string(), legalAdviserSchema).superRefine((file, ctx) => {
-  for (const key of Object.keys(file)) {
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [key],
-        message: `记录编号“${key}”只能用小写字母、数字和短横线，例如 dajiang-xxx-cun`,
-      });
-    }
-  }
-});

@@ -2,6 +2,12 @@
  * `laws`: statute texts the site cites, one Markdown file per law in content/laws/,
  * imported from the shared law library by `npm run laws:import`.
  * The body is the statute's text; src/lib/laws.ts splits it into articles.
+ *
+ * Whole texts are kept, but no page publishes one: pages show only the
+ * articles they cite, each in a <details>. Keeping the whole text lets an
+ * editor cite any article (and the build check it) without re-importing, and
+ * keeps chapters and numbering right. The full official text is in
+ * 国家法律法规数据库, https://flk.npc.gov.cn/ (no field here links to it yet).
  */
 import { z } from 'astro/zod';
 

@@ -6,8 +6,10 @@
  * searches the page words and tells the reader so (“也搜索了：劳动报酬”).
  *
  * Editors: before adding a word to `searchAlso`, search the pages for it — a word
- * no page uses finds nothing (a content test checks every `searchAlso` word
- * appears in content/). Keep phrases short (what people type), 2 to 12 characters.
+ * no page uses finds nothing. Keep phrases short (what people type), 2 to 12
+ * characters. Across entries (src/schemas/collection-rules.ts, run by
+ * `npm run check:content`): no id twice, no phrase in two entries, every
+ * `searchAlso` word used by the content.
  */
 import { z } from 'astro/zod';
 
@@ -41,25 +43,5 @@ export const synonymEntrySchema = z
       });
     }
   });
-
-export const synonymsFileSchema = z.array(synonymEntrySchema).superRefine((entries, ctx) => {
-  const seen = new Map<string, string>();
-  entries.forEach((entry, i) => {
-    if (entries.findIndex((e) => e.id === entry.id) !== i) {
-      ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `id “${entry.id}”重复了` });
-    }
-    for (const phrase of entry.phrases) {
-      const other = seen.get(phrase);
-      if (other && other !== entry.id) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [i, 'phrases'],
-          message: `日常说法“${phrase}”已经写在 ${other} 里了，请合并到一处`,
-        });
-      }
-      seen.set(phrase, entry.id);
-    }
-  });
-});
 
 export type SynonymEntry = z.infer<typeof synonymEntrySchema>;

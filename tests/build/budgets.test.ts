@@ -64,6 +64,20 @@ describe('page weight budgets', () => {
     expect(over).toEqual([]);
   });
 
+  it('holds for the 繁體 copy and the English pages too', () => {
+    const hantCases = pages.filter((p) => p.startsWith('/zh-hant/') && pageTypeOf(p).id === 'case');
+    expect(hantCases.length).toBe(
+      pages.filter((p) => /^\/cases\/[^/]+\/$/.test(p) && pageTypeOf(p).id === 'case').length,
+    );
+    const english = pages.filter((p) => p.startsWith('/en/'));
+    expect(english.length).toBeGreaterThan(3);
+    expect(english.every(isContentPage)).toBe(true);
+    const hant = weightOf('/zh-hant/cases/unpaid-wages-contractor-fled/');
+    expect(hant.total.gzip).toBeLessThanOrEqual(BUDGETS.case.gzip);
+    const plan = weightOf('/zh-hant/plan/');
+    expect(plan.total.gzip).toBeLessThanOrEqual(BUDGETS.plan.gzip);
+  });
+
   it(`the plan page: first visit ≤ ${kb(BUDGETS.plan.gzip)} gzipped`, () => {
     const w = weightOf('/plan/');
     const over =

@@ -3,8 +3,10 @@
  * directory, node_modules linked, never touching content/ here):
  *  - an article citing an article that does not exist stops the build, and
  *    the message names the file and the citation;
- *  - a draft never reaches the built site, an article past its review date
- *    (judged against SITE_BUILD_DATE) shows the warning notice, and with a
+ *  - a draft never reaches the built site; an article with a review record
+ *    (fixtures in tests/fixtures/review/) shows the record instead of
+ *    内容尚待司法局审核, one past its re-check date (judged against
+ *    SITE_BUILD_DATE) the warning notice, and /review/ lists them so; with a
  *    base path (/sfj/) the feed, sitemap and robots.txt carry it.
  */
 import { spawnSync } from 'node:child_process';
@@ -87,6 +89,11 @@ describe('a build with a draft, after the review dates, under /sfj/', () => {
         'caseKind: 公开案例\nsource: { title: 示例案例标题, publisher: 示例发布机关, date: 2025-03-15, url: "https://example.org/case" }',
       );
     writeFileSync(join(temp, 'content', 'cases', 'public-case.mdx'), published);
+    for (const name of ['reviewed-case', 'overdue-case'])
+      cpSync(
+        join(projectRoot, 'tests', 'fixtures', 'review', `${name}.mdx`),
+        join(temp, 'content', 'cases', `${name}.mdx`),
+      );
     const r = build(temp, { SITE_BUILD_DATE: '2030-01-01', SITE_BASE: '/sfj/', SITE_URL: 'https://portal.example' });
     if (r.status !== 0) throw new Error(`构建失败：\n${r.stdout}\n${r.stderr}`);
     dist = join(temp, 'dist');
@@ -105,7 +112,7 @@ describe('a build with a draft, after the review dates, under /sfj/', () => {
       expect(text, f).not.toContain('draft-not-ready');
       expect(text, f).not.toContain('还没写完的草稿');
     }
-    expect(readFileSync(join(dist, 'cases', 'index.html'), 'utf8')).toContain('共有 3 篇文章');
+    expect(readFileSync(join(dist, 'cases', 'index.html'), 'utf8')).toContain('共有 5 篇文章');
   });
 
   it('shows the source of a 公开案例 instead of the illustrative-story notice', () => {
@@ -116,10 +123,35 @@ describe('a build with a draft, after the review dates, under /sfj/', () => {
     expect(page).not.toContain('这个故事是为了讲清楚法律规定而编写的');
   });
 
-  it('warns on an article whose review date has passed', () => {
-    const page = readFileSync(join(dist, 'cases', 'unpaid-wages-contractor-fled', 'index.html'), 'utf8');
+  it('shows a review record instead of the pending notice', () => {
+    const page = readFileSync(join(dist, 'cases', 'reviewed-case', 'index.html'), 'utf8');
+    expect(page).toContain(
+      '审核：台山市司法局，<time datetime="2029-06-01">2029年6月1日</time>（依据<time datetime="2025-04-19">2025年4月19日</time>的法律文本）',
+    );
+    expect(page).not.toContain('内容尚待司法局审核');
+    expect(page).not.toContain('已过审核日期');
+    // A page without a record in the same build still says it awaits review.
+    expect(readFileSync(join(dist, 'cases', 'work-injury-recognition', 'index.html'), 'utf8')).toContain(
+      '内容尚待司法局审核',
+    );
+  });
+
+  it('warns on an article whose re-check date has passed, above its record', () => {
+    const page = readFileSync(join(dist, 'cases', 'overdue-case', 'index.html'), 'utf8');
     expect(page).toContain('本文已过审核日期，内容可能不是最新的');
-    expect(page).toMatch(/原定在 <time datetime="2027-11-27">2027年11月27日<\/time> 前重新核对/);
+    expect(page).toContain('原定在 <time datetime="2029-01-05">2029年1月5日</time> 前重新核对');
+    expect(page.indexOf('review-overdue')).toBeLessThan(page.indexOf('review-record'));
+    expect(page).not.toContain('内容尚待司法局审核');
+  });
+
+  it('lists them on /review/ as reviewed and overdue, with the base path', () => {
+    const review = readFileSync(join(dist, 'review', 'index.html'), 'utf8');
+    const part = (name: string) => review.slice(review.indexOf(`id="review-cases-${name}"`)).split('<h')[0]!;
+    expect(part('reviewed')).toContain('<a href="/sfj/cases/reviewed-case/">');
+    expect(part('overdue')).toContain('<a href="/sfj/cases/overdue-case/">');
+    expect(part('pending')).toContain('<a href="/sfj/cases/work-injury-recognition/">');
+    expect(part('pending')).toContain('href="/sfj/admin/#/collections/cases/entries/work-injury-recognition"');
+    expect(part('pending')).not.toContain('reviewed-case');
   });
 
   it('puts the base path into the feed, the sitemap and robots.txt', () => {
@@ -127,7 +159,9 @@ describe('a build with a draft, after the review dates, under /sfj/', () => {
     const links = [...rss.matchAll(/<link>([^<]+)<\/link>/g)].map((m) => m[1]);
     expect(links[0]).toBe('https://portal.example/sfj/cases/');
     expect(links.slice(1).sort()).toEqual([
+      'https://portal.example/sfj/cases/overdue-case/',
       'https://portal.example/sfj/cases/public-case/',
+      'https://portal.example/sfj/cases/reviewed-case/',
       'https://portal.example/sfj/cases/unpaid-wages-contractor-fled/',
       'https://portal.example/sfj/cases/work-injury-recognition/',
     ]);
@@ -137,7 +171,10 @@ describe('a build with a draft, after the review dates, under /sfj/', () => {
     const robots = readFileSync(join(dist, 'robots.txt'), 'utf8');
     expect(robots).toContain('Disallow: /sfj/admin/');
     expect(robots).toContain('Disallow: /sfj/staff/');
+    expect(robots).toContain('Disallow: /sfj/review/');
     expect(robots).toContain('Sitemap: https://portal.example/sfj/sitemap-index.xml');
-    expect(readFileSync(join(dist, 'admin', 'index.html'), 'utf8')).toContain('src="/sfj/admin/decap-cms.js"');
+    expect(readFileSync(join(dist, 'admin', 'index.html'), 'utf8')).toContain(
+      'data-decap-src="/sfj/admin/decap-cms.js"',
+    );
   });
 });

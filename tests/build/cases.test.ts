@@ -12,6 +12,7 @@ import { findInlineCitations, anchorFor, collectRefs, resolveRef } from '../../s
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { loadLawIndex } from '../../src/integrations/content-checks.ts';
 import { emptyFilterPaths, type CaseLike } from '../../src/lib/cases.ts';
+import { adminConfig, onlineEditing } from '../../src/lib/cms-online.ts';
 import { projectRoot } from '../support/dist.ts';
 
 const dist = join(projectRoot, 'dist');
@@ -53,11 +54,13 @@ describe.each(publishedSources.map((s) => [s.slug, s] as const))('/cases/%s/', (
     for (const a of linked) expect(ids.has(a), a).toBe(true);
   });
 
-  it('says what kind of case it is and shows its review dates', () => {
+  it('says what kind of case it is, when it was published and whether it was reviewed', () => {
     expect(page).toContain(
       source.data.caseKind === '公开案例' ? '本文根据公开发布的案例改写' : '这个故事是为了讲清楚法律规定而编写的',
     );
-    for (const label of ['发布日期', '最近审核', '下次审核']) expect(page).toContain(`<dt>${label}</dt>`);
+    expect(page).toContain('<dt>发布日期</dt>');
+    // The record itself is checked in tests/build/review.test.ts.
+    expect(page).toMatch(source.data.review ? /class="meta review-record"/ : /内容尚待司法局审核/);
   });
 
   it('is a searchable 以案说法 page with its facets', () => {
@@ -115,14 +118,21 @@ describe('sitemap and robots.txt', () => {
 
 describe('/admin/', () => {
   const admin = join(dist, 'admin');
-  it('bundles Decap CMS from npm, with its config, and no source maps', () => {
-    expect(readFileSync(join(admin, 'index.html'), 'utf8')).toMatch(/<script src="\/admin\/decap-cms\.js"><\/script>/);
+  it('bundles Decap CMS from npm, with its config, the gate script, and no source maps', () => {
+    const html = readFileSync(join(admin, 'index.html'), 'utf8');
+    // The gate script starts Decap only where a backend answers (src/cms/admin-gate.js).
+    expect(html).toMatch(/<script src="\/admin\/admin-gate\.js"><\/script>/);
+    expect(html).toContain('data-decap-src="/admin/decap-cms.js"');
+    expect(readFileSync(join(admin, 'admin-gate.js'), 'utf8')).toBe(
+      readFileSync(join(projectRoot, 'src', 'cms', 'admin-gate.js'), 'utf8'),
+    );
     expect(readFileSync(join(admin, 'config.yml'), 'utf8')).toBe(
-      readFileSync(join(projectRoot, 'src', 'cms', 'config.yml'), 'utf8'),
+      adminConfig(readFileSync(join(projectRoot, 'src', 'cms', 'config.yml'), 'utf8'), onlineEditing(process.env)),
     );
     expect(statSync(join(admin, 'decap-cms.js')).size).toBeGreaterThan(1_000_000);
     expect(readdirSync(admin).filter((f) => f.endsWith('.map'))).toEqual([]);
-    expect(readFileSync(join(admin, 'index.html'), 'utf8')).not.toMatch(/https?:\/\//);
+    // Nothing loaded from elsewhere: no CDN scripts or stylesheets.
+    expect(html).not.toMatch(/<(?:script|link)[^>]+(?:src|href)="(?:https?:)?\/\//);
   });
   it('is not in the search index', () => {
     expect(readFileSync(join(admin, 'index.html'), 'utf8')).not.toContain('data-pagefind-body');

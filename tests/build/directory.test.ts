@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { OFFICE_TYPES } from '../../src/lib/directory.ts';
+import { loadContent } from '../../src/integrations/content-checks.ts';
 import { BUREAU } from '../../src/lib/site.ts';
 import { WORK_LINES } from '../../src/lib/taxonomy.ts';
 import { TOWNS } from '../../src/lib/towns.ts';
@@ -24,6 +24,8 @@ const offices = readdirSync(officesDir)
     id: f.replace(/\.yaml$/, ''),
     data: officeSchema.parse(parse(readFileSync(join(officesDir, f), 'utf8'))),
   }));
+/** The office types as written in content/directory/office-types.yaml. */
+const officeTypes = loadContent(projectRoot).entries.officeTypes!.map((e) => e.data as { id: string; name: string });
 const text = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, '');
 const jsonLd = (html: string) =>
   [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
@@ -48,7 +50,7 @@ describe('town pages', () => {
 });
 
 describe('type pages', () => {
-  it.each(OFFICE_TYPES.map((t) => [t.name, t.id]))('%s has a page', (name, id) => {
+  it.each(officeTypes.map((t) => [t.name, t.id]))('%s has a page', (name, id) => {
     const html = page(`directory/type/${id}`);
     expect(html).toMatch(new RegExp(`<h1>${name.replace(/[()（）]/g, '.')}</h1>`));
     const count = offices.filter((o) => o.data.type === id).length;
@@ -98,7 +100,7 @@ describe('overview and service pages', () => {
   it('offers every town and every type as a plain link', () => {
     const html = page('directory');
     for (const t of TOWNS) expect(html).toContain(`href="/directory/town/${t.id}/"`);
-    for (const t of OFFICE_TYPES) expect(html).toContain(`href="/directory/type/${t.id}/"`);
+    for (const t of officeTypes) expect(html).toContain(`href="/directory/type/${t.id}/"`);
   });
   it.each(WORK_LINES.map((w) => [w.name, w.id]))('%s service page says where to go', (_name, id) => {
     const html = page(`services/${id}`);

@@ -25,7 +25,11 @@ const footer = (page: string) =>
     .replace(/subject=[^"]*/, 'subject=');
 const head = (page: string) => [...page.matchAll(/<(?:link rel="stylesheet"|script)[^>]*>/g)].map((m) => m[0]).sort();
 const current = (page: string) => [...header(page).matchAll(/<a href="([^"]+)" aria-current="page"/g)].map((m) => m[1]);
-const withoutCurrent = (page: string) => header(page).replace(/ aria-current="page"/g, '');
+// The language switch links to the page itself in other languages: a shell page's to its section.
+const withoutCurrent = (page: string) =>
+  header(page)
+    .replace(/ aria-current="page"/g, '')
+    .replace(/<nav class="language-switch"[\s\S]*?<\/nav>/, 'LANGUAGES');
 
 const staticPage = readFileSync(join(dist, 'privacy', 'index.html'), 'utf8');
 

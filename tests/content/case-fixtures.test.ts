@@ -3,17 +3,15 @@
  * rule (see its first comment line); the checks that `npm run check:content`
  * and the build run must name the file, the field and what to do about it.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, checkFrontmatter } from '../../src/integrations/content-checks.ts';
-import { FRONTMATTER_COLLECTIONS } from '../../src/schemas/registry.ts';
+import { checkAll } from '../../src/integrations/content-checks.ts';
+import { COLLECTIONS } from '../../src/schemas/collections.ts';
 import { projectRoot } from '../support/dist.ts';
 
 const dir = 'tests/fixtures/cases';
-const collections = { cases: { ...FRONTMATTER_COLLECTIONS.cases!, dir } };
-const frontmatterProblems = checkFrontmatter(projectRoot, collections);
-const contentProblems = checkContent(join(projectRoot, dir), join(projectRoot, 'content', 'laws'), projectRoot);
-const problemsOf = (name: string) => [...frontmatterProblems, ...contentProblems].filter((p) => p.startsWith(`${dir}/${name}.mdx`));
+const collections = { ...COLLECTIONS, cases: { ...COLLECTIONS.cases, dir } };
+const problems = checkAll(projectRoot, { collections, only: ['cases'] }).map((p) => p.text);
+const problemsOf = (name: string) => problems.filter((p) => p.startsWith(`${dir}/${name}.mdx`));
 
 describe('broken case fixtures', () => {
   it('missing summary: names the field and says how long a summary is', () => {
@@ -59,10 +57,10 @@ describe('broken case fixtures', () => {
   });
 
   it('reports nothing else: every fixture has exactly the problems above', () => {
-    const files = new Set([...frontmatterProblems, ...contentProblems].map((p) => p.match(/^[^:：（]+/)![0]));
+    const files = new Set(problems.map((p) => p.match(/^[^:：（]+/)![0]));
     expect([...files].sort()).toEqual(
       ['impossible-date', 'missing-article', 'missing-section', 'missing-summary', 'public-case-without-source', 'unknown-topic'].map((n) => `${dir}/${n}.mdx`),
     );
-    expect(frontmatterProblems.length + contentProblems.length).toBe(7);
+    expect(problems.length).toBe(7);
   });
 });

@@ -7,8 +7,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { checkContent, checkFrontmatter } from '../../src/integrations/content-checks.ts';
-import { calendarDate, legalAdvisersFileSchema, officeSchema } from '../../src/schemas/directory.ts';
+import { checkAll } from '../../src/integrations/content-checks.ts';
+import { COLLECTIONS } from '../../src/schemas/collections.ts';
+import { calendarDate, officeSchema } from '../../src/schemas/directory.ts';
 import { fieldPath } from '../../src/lib/validation-messages.ts';
 import { projectRoot } from '../support/dist.ts';
 
@@ -46,6 +47,7 @@ const BROKEN_OFFICES: Record<string, [field: string, says: string]> = {
   'unknown-field': ['', '不认识的字段：phon'],
 };
 
+/** Broken legal-advisers.yaml → the field it must be rejected on (record id first), and a word from the message. */
 const BROKEN_ADVISERS: Record<string, [field: string, says: string]> = {
   'adviser-name-unverified': ['dajiang-shili-cun.adviser', '未核实'],
   'phone-unverified': ['dajiang-shili-cun.phone', '未核实'],
@@ -56,6 +58,16 @@ const BROKEN_ADVISERS: Record<string, [field: string, says: string]> = {
   'missing-source': ['dajiang-shili-cun.source', '依据什么'],
   'bad-id': ['Dajiang_Cun', '小写字母'],
 };
+
+/** What `npm run check:content` says about a legal-advisers.yaml, as {field, message}. */
+function adviserProblems(dir: string, file: string) {
+  const rel = `tests/fixtures/directory/${dir}/${file}`;
+  const collections = { ...COLLECTIONS, legalAdvisers: { ...COLLECTIONS.legalAdvisers, file: rel } };
+  return checkAll(projectRoot, { collections, only: ['legalAdvisers'] }).map((p) => {
+    const m = p.text.match(/^[^：]+：字段 ([^：]+)：(.*)$/);
+    return m ? { field: m[1]!, message: m[2]! } : { field: '', message: p.text };
+  });
+}
 
 function issuesOf(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
   return (result.error?.issues ?? []).map((i) => ({ field: fieldPath(i.path), message: i.message }));
@@ -91,16 +103,17 @@ describe('office schema', () => {
 
 describe('legal advisers schema', () => {
   it('accepts the valid file', () => {
-    expect(issuesOf(legalAdvisersFileSchema.safeParse(load('advisers-valid', 'legal-advisers.yaml')))).toEqual([]);
+    expect(adviserProblems('advisers-valid', 'legal-advisers.yaml')).toEqual([]);
   });
   it('accepts an empty file ({}), as published while no adviser is verified', () => {
-    expect(legalAdvisersFileSchema.safeParse(parse('{}')).success).toBe(true);
+    expect(parse(readFileSync(join(projectRoot, COLLECTIONS.legalAdvisers.file), 'utf8'))).toEqual({});
+    expect(checkAll(projectRoot, { only: ['legalAdvisers'] })).toEqual([]);
   });
   it('has a broken fixture for every rule', () => {
     expect(yamlFiles('advisers-broken').map((f) => f.replace(/\.yaml$/, ''))).toEqual(Object.keys(BROKEN_ADVISERS).sort());
   });
   it.each(Object.entries(BROKEN_ADVISERS))('rejects advisers-broken/%s.yaml on its field', (name, [field, says]) => {
-    const issues = issuesOf(legalAdvisersFileSchema.safeParse(load('advisers-broken', `${name}.yaml`)));
+    const issues = adviserProblems('advisers-broken', `${name}.yaml`);
     const hit = issues.find((i) => i.field === field);
     expect(hit, `应在字段“${field}”报错，实际：${JSON.stringify(issues)}`).toBeDefined();
     expect(hit!.message).toContain(says);
@@ -115,16 +128,20 @@ describe('dates', () => {
     expect(calendarDate.safeParse(new Date('nonsense')).success).toBe(false);
   });
   it('catches an unquoted impossible date that YAML would roll over (content checks)', () => {
-    const problems = checkContent(join(fixtures, 'dates'), join(projectRoot, 'content', 'laws'), projectRoot);
-    expect(problems).toEqual([expect.stringMatching(/unquoted-impossible-date\.yaml:9：日期 2025-02-30 不存在/)]);
+    const collections = { ...COLLECTIONS, offices: { ...COLLECTIONS.offices, dir: 'tests/fixtures/directory/dates' } };
+    const problems = checkAll(projectRoot, { collections, only: ['offices'] }).filter((p) => p.rule === 'dates');
+    expect(problems.map((p) => p.text)).toEqual([
+      expect.stringMatching(/unquoted-impossible-date\.yaml:9：日期 2025-02-30 不存在/),
+    ]);
   });
 });
 
 describe('npm run check:content on directory files', () => {
   it('names the file and the field of every problem', () => {
-    const problems = checkFrontmatter(projectRoot, {
-      offices: { dir: 'tests/fixtures/directory/broken', pattern: /^phone-unverified\.yaml$/, schema: officeSchema },
-    });
+    const collections = { ...COLLECTIONS, offices: { ...COLLECTIONS.offices, dir: 'tests/fixtures/directory/broken' } };
+    const problems = checkAll(projectRoot, { collections, only: ['offices'] })
+      .map((p) => p.text)
+      .filter((t) => t.startsWith('tests/fixtures/directory/broken/phone-unverified.yaml'));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^tests\/fixtures\/directory\/broken\/phone-unverified\.yaml：字段 phone：未核实的条目不能公布 phone/);
   });

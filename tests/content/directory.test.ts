@@ -1,16 +1,17 @@
 /**
  * The published directory data (content/directory/): complete where the facts
  * are established (a 司法所 and a 法律援助工作站 for every town, one
- * 法律援助处) and honest everywhere (no contact without a source and a
- * verification, no phone number hidden in free text).
+ * 法律援助处) and honest (no contact without a source and a verification).
+ * File names, unique names, phone numbers hidden in free text and the legal
+ * advisers' file are content rules (src/schemas/collection-rules.ts), checked
+ * on all content by tests/content/content.test.ts.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { CONTACT_FIELDS, legalAdvisersFileSchema, officeSchema, type Office } from '../../src/schemas/directory.ts';
-import { isCityWide, officeIdProblems, servesTown } from '../../src/lib/directory.ts';
-import { BUREAU } from '../../src/lib/site.ts';
+import { CONTACT_FIELDS, officeSchema, type Office } from '../../src/schemas/directory.ts';
+import { isCityWide, servesTown } from '../../src/lib/directory.ts';
 import { TOWNS } from '../../src/lib/towns.ts';
 import { projectRoot } from '../support/dist.ts';
 
@@ -20,13 +21,6 @@ const raw = officeFiles.map((f) => ({ id: f.replace(/\.yaml$/, ''), text: readFi
 const offices = raw.map(({ id, text }) => ({ id, data: officeSchema.parse(parse(text)) as Office }));
 
 describe('office entries', () => {
-  it('have ids (file names) that make valid, unreserved page addresses', () => {
-    expect(officeIdProblems(offices.map((o) => o.id))).toEqual([]);
-  });
-  it('have unique names', () => {
-    const names = offices.map((o) => o.data.name);
-    expect(new Set(names).size).toBe(names.length);
-  });
   it.each(TOWNS.map((t) => [t.name, t.id]))('%s has exactly one 司法所 and one 法律援助工作站 of its own', (_name, townId) => {
     const local = (type: string) => offices.filter((o) => o.data.type === type && !isCityWide(o.data) && servesTown(o.data, townId));
     expect(local('justice-office').map((o) => o.id)).toEqual([`justice-office-${townId}`]);
@@ -41,19 +35,5 @@ describe('office entries', () => {
       (o) => CONTACT_FIELDS.some((f) => o.data[f] !== undefined) && !(o.data.source && o.data.verified && o.data.lastVerified),
     );
     expect(offending.map((o) => o.id)).toEqual([]);
-  });
-  it('hide no phone number in names, notes or sources, except the bureau’s published ones', () => {
-    const allowed = new Set<string>([BUREAU.phone, BUREAU.hotline]);
-    const found = raw.flatMap(({ id, text }) =>
-      [...text.replace(/^phone:.*$/m, '').matchAll(/0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\b\d{5,}\b/g)].map((m) => m[0]).filter((n) => !allowed.has(n)).map((n) => `${id}: ${n}`),
-    );
-    expect(found).toEqual([]);
-  });
-});
-
-describe('village legal advisers', () => {
-  it('meet the schema (empty until a list is verified)', () => {
-    const file = parse(readFileSync(join(dir, 'legal-advisers.yaml'), 'utf8')) ?? {};
-    expect(legalAdvisersFileSchema.safeParse(file).success).toBe(true);
   });
 });

@@ -2,9 +2,12 @@
  * The editing interface at /admin/ (Decap CMS, bundled from npm) in Chromium
  * against the served build: it loads with no request leaving this machine,
  * speaks Chinese, finds the local backend (decap-server, started here on a
- * free port) and lists the 以案说法 collection with its articles; an article
- * saved from it still passes the content checks; its looser
- * Content-Security-Policy stays on /admin/ only.
+ * free port) and lists the 以案说法 collection with its articles; an article,
+ * and the office types' text (content/directory/office-types.yaml), saved from
+ * it still pass the content checks; its looser Content-Security-Policy stays on
+ * /admin/ only. Where no backend answers (decap-server not running; a deployed
+ * site without online editing) it explains in Chinese what to do instead of
+ * showing Decap's English login.
  * decap-server works on a temporary copy of content/, so nothing here can
  * change the real articles.
  */
@@ -15,9 +18,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { checkContent, checkFrontmatter } from '../../src/integrations/content-checks.ts';
+import { checkAll } from '../../src/integrations/content-checks.ts';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
-import { caseSchema } from '../../src/schemas/cases.ts';
+import { expectNoAxeViolations } from './support/axe.ts';
+import { parse as parseYaml } from 'yaml';
 import { launchBrowser, newContext } from './support/chromium.ts';
 
 const baseURL = inject('baseURL');
@@ -133,17 +137,92 @@ describe('/admin/ (Decap CMS)', () => {
       JSON.parse(JSON.stringify({ ...d, title: undefined }, (_k, v) => (typeof v === 'number' ? String(v) : v)));
     expect(norm(after.data)).toEqual(norm(before.data));
     expect(after.body.trim().length).toBeGreaterThan(before.body.trim().length * 0.9);
-    const collections = {
-      cases: {
-        dir: 'content/cases',
-        pattern: /^work-injury-recognition\.mdx$/,
-        schema: caseSchema,
-        requiredSections: ['案情', '法律分析', '怎么办'],
-      },
-    };
-    expect(checkFrontmatter(repo, collections)).toEqual([]);
-    expect(checkContent(join(repo, 'content'), join(repo, 'content', 'laws'), repo)).toEqual([]);
+    // The saved article, and all the rest, still pass every check `npm run check:content` makes.
+    expect(checkAll(repo).map((p) => p.text)).toEqual([]);
     await context.close();
+  });
+
+  it('saves the office types’ text in a form the content checks accept', async () => {
+    const { context, page } = await openAdmin();
+    const file = join(repo, 'content', 'directory', 'office-types.yaml');
+    const read = () => parseYaml(readFileSync(file, 'utf8')) as { types: Record<string, unknown>[] };
+    const before = read();
+    const short = String(before.types[2]!.short);
+    await page.goto(baseURL + '/admin/#/collections/directory/entries/office-types');
+    await page.getByRole('button', { name: '登录' }).click({ timeout: 60_000 });
+    // The list is collapsed: each item shows its summary under a top bar whose first button expands it.
+    const summary = page.getByText('法律援助工作站（legal-aid-station）', { exact: true });
+    await summary.waitFor({ timeout: 60_000 });
+    await summary.locator('xpath=preceding-sibling::*[1]').getByRole('button').first().click();
+    const field = page.locator(`input[value="${short}"]`);
+    await field.waitFor({ timeout: 30_000 });
+    await field.fill(`${short}（已核对）`);
+    await page.getByRole('button', { name: '发布' }).click();
+    await page.getByText('立即发布').click();
+    await expect.poll(() => read().types[2]!.short, { timeout: 30_000 }).toBe(`${short}（已核对）`);
+
+    // Every other type and field survives the round trip with the same meaning.
+    const norm = (d: { types: Record<string, unknown>[] }) =>
+      JSON.parse(
+        JSON.stringify(
+          d.types.map((t, i) => (i === 2 ? { ...t, short: undefined } : t)),
+          (_k, v) => (typeof v === 'number' ? String(v) : v),
+        ),
+      );
+    expect(norm(read())).toEqual(norm(before));
+    expect(checkAll(repo).map((p) => p.text)).toEqual([]);
+    await context.close();
+  });
+
+  it('without decap-server, explains in Chinese how to start local editing', async () => {
+    const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
+    // Nothing answers at decap-server's address, as under npm start or npm run dev.
+    await context.route('http://localhost:8081/**', (route) => route.abort('connectionrefused'));
+    const page = await context.newPage();
+    const cspErrors: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+    });
+    await page.goto(baseURL + '/admin/');
+    const heading = page.getByRole('heading', { level: 1, name: '编辑后台没有打开：本机编辑服务没有启动' });
+    await heading.waitFor({ timeout: 30_000 });
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('npm run cms');
+    expect(text).toContain('http://localhost:8888/admin/');
+    // Decap never started: no English login form, no Decap root.
+    expect(await page.locator('#nc-root').count()).toBe(0);
+    expect(text).not.toMatch(/Login|Email|Password/i);
+    expect(await page.title()).toContain('编辑后台没有打开');
+    expect(cspErrors).toEqual([]);
+    await expectNoAxeViolations(page, '/admin/（本机编辑服务没有启动）');
+    await context.close();
+  });
+
+  it('on a deployed site without online editing, says it is not set up and what to do', async () => {
+    // Served under a host name that is not localhost, as the deployed site is;
+    // this build was made without CMS_ONLINE_EDITING.
+    const { port } = new URL(baseURL);
+    const remote = await launchBrowser(['--host-resolver-rules=MAP sfj.test 127.0.0.1']);
+    try {
+      const context = await newContext(remote, { viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      const probes: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes(':8081')) probes.push(r.url());
+      });
+      await page.goto(`http://sfj.test:${port}/admin/`);
+      await page.getByRole('heading', { level: 1, name: '编辑后台现在不能在网上使用' }).waitFor({ timeout: 30_000 });
+      const text = await page.locator('body').innerText();
+      expect(text).toContain('网站的线上编辑还没有开通');
+      expect(text).toContain('docs/editing.md');
+      expect(text).not.toMatch(/Login|Email|Password/i);
+      expect(await page.getByRole('link', { name: '内容审核清单' }).getAttribute('href')).toBe('/review/');
+      expect(probes, '网上的编辑后台不应去找本机的 decap-server').toEqual([]);
+      await expectNoAxeViolations(page, '/admin/（线上编辑没有开通）');
+      await context.close();
+    } finally {
+      await remote.close();
+    }
   });
 
   it('has its own looser policy, and the public pages keep the strict one', async () => {
@@ -153,11 +232,15 @@ describe('/admin/ (Decap CMS)', () => {
     expect(adminCsp).toMatch(/style-src 'self' 'unsafe-inline'/);
     expect(adminCsp).toMatch(/frame-ancestors 'none'/);
     expect(admin.headers.get('x-robots-tag')).toMatch(/noindex/);
+    // The GitHub sign-in pop-up (api.netlify.com) returns the token through window.opener.
+    expect(admin.headers.get('cross-origin-opener-policy')).toBe('same-origin-allow-popups');
+    expect(adminCsp).toMatch(/connect-src 'self' http:\/\/localhost:8081 https:\/\/api\.github\.com;/);
     for (const path of ['/', '/cases/', '/cases/unpaid-wages-contractor-fled/', '/cases/rss.xml', '/plan/']) {
       const res = await fetch(baseURL + path);
       const csp = res.headers.get('content-security-policy') ?? '';
       expect(csp, path).toMatch(/script-src 'self' 'wasm-unsafe-eval'; style-src 'self';/);
       expect(csp, path).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
+      expect(res.headers.get('cross-origin-opener-policy'), path).toBe('same-origin');
     }
   });
 });

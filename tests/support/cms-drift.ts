@@ -2,7 +2,8 @@
  * Compares a Decap CMS collection's fields with a zod schema and lists every
  * difference an editor would trip over: a field one side lacks, a required
  * flag that differs, select options that differ from the enum, a list minimum,
- * or a length limit the CMS pattern does not express the same way.
+ * a length limit or a pattern the CMS pattern does not express the same way,
+ * or a number's range.
  * The schema is read through zod's JSON Schema export (z.toJSONSchema), with
  * dates marked format: date.
  */
@@ -16,6 +17,7 @@ export interface CmsField {
   multiple?: boolean;
   min?: number;
   max?: number;
+  value_type?: string;
   default?: unknown;
   options?: (string | { label: string; value: string })[];
   pattern?: [string, string];
@@ -30,6 +32,9 @@ interface JsonSchema {
   enum?: string[];
   minLength?: number;
   maxLength?: number;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
   minItems?: number;
   maxItems?: number;
   items?: JsonSchema;
@@ -62,10 +67,27 @@ export function lengthFromPattern(pattern: string | undefined): { min?: number; 
   return { min: Number(m[1]), max: m[2] ? Number(m[2]) : undefined };
 }
 
+/**
+ * The CMS pattern for a schema string with a length limit and a pattern:
+ * a lookahead for the length, then the schema's pattern, e.g.
+ * ^(?=.{3,30}$).*(?:局|处)$ for minLength 3, maxLength 30, pattern (?:局|处)$.
+ */
+export function lengthAndPattern(min: number, max: number | undefined, pattern: string): string {
+  return `^(?=.{${min},${max ?? ''}}$)${pattern.startsWith('^') ? pattern.slice(1) : `.*${pattern}`}`;
+}
+
 function compareString(path: string, f: CmsField, s: JsonSchema, out: string[]): void {
   if (s.format === 'uri') {
     if (!f.pattern || !f.pattern[0].startsWith('^https?://'))
       out.push(`${path}：schema 要求网址，CMS 应该用 ^https?:// 开头的 pattern 检查`);
+    return;
+  }
+  if (s.pattern) {
+    const want =
+      s.minLength === undefined && s.maxLength === undefined
+        ? s.pattern
+        : lengthAndPattern(s.minLength ?? 0, s.maxLength, s.pattern);
+    if (f.pattern?.[0] !== want) out.push(`${path}：规则不一致：CMS 的 pattern 应写成 ${want}`);
     return;
   }
   if (s.minLength === undefined && s.maxLength === undefined) return;
@@ -128,6 +150,15 @@ function compareField(
       if (!['string', 'text', 'select'].includes(f.widget))
         out.push(`${path}：schema 是文字，CMS 却用 ${f.widget} 组件`);
       if (f.widget !== 'select') compareString(path, f, s, out);
+      return;
+    case 'integer':
+    case 'number':
+      if (f.widget !== 'number') out.push(`${path}：schema 是数字，CMS 应该用 number 组件`);
+      if (s.type === 'integer' && f.value_type !== 'int') out.push(`${path}：schema 是整数，CMS 应设 value_type: int`);
+      if (s.minimum !== f.min || s.maximum !== f.max)
+        out.push(
+          `${path}：数值范围不一致：schema ${s.minimum ?? '不限'}–${s.maximum ?? '不限'}，CMS ${f.min ?? '不限'}–${f.max ?? '不限'}`,
+        );
       return;
     case 'boolean':
       if (f.widget !== 'boolean') out.push(`${path}：schema 是是/否，CMS 应该用 boolean 组件`);

@@ -22,8 +22,8 @@ function idsOf(html: string): Set<string> {
   return new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
 }
 
-/** Paths (without the base) served by Netlify Functions, not files: /stats/ (functions/stats.mts). */
-export const FUNCTION_PAGES = new Set(['stats/']);
+/** Paths (without the base) served by Netlify Functions, not files: /stats/ (functions/stats.mts), in both scripts. */
+export const FUNCTION_PAGES = new Set(['stats/', 'zh-hant/stats/']);
 
 const LINK_ATTR = /\s(href|src|action)="([^"]*)"/g;
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
@@ -80,6 +80,9 @@ export function checkLinks(dist: string, base = '/'): BrokenLink[] {
         }
         target = found;
       }
+      // A fragment starting with "/" is a route inside a single-page app (the
+      // editing interface's /admin/#/collections/cases/entries/x), not an id.
+      if (fragment?.startsWith('/')) continue;
       if (fragment && target.endsWith('.html') && !ids(target).has(decodeURIComponent(fragment))) {
         broken.push({ page, link: raw, reason: `目标页面没有 id="${fragment}"` });
       }

@@ -259,11 +259,22 @@ export const PAGE_TYPES: PageType[] = [
   { id: 'stats', name: '统计', example: '/stats/', match: (p) => p.startsWith('/stats/') },
   { id: 'staff', name: '工作人员', example: '/staff/', match: (p) => p.startsWith('/staff/'), interactive: true },
   { id: 'admin', name: '内容编辑后台', example: '/admin/', match: (p) => p.startsWith('/admin/'), interactive: true },
+  {
+    id: 'english',
+    name: '英文页面',
+    example: '/en/notarisation/',
+    match: (p) => p.startsWith('/en/'),
+  },
   { id: 'other', name: '其他页面', example: '/privacy/', match: () => true },
 ];
 
+/**
+ * A /zh-hant/ page is the same type as the 简体 page it was made from; the
+ * English pages are content pages of their own type.
+ */
 export function pageTypeOf(page: string): PageType {
-  return PAGE_TYPES.find((t) => t.match(page))!;
+  const original = page.startsWith('/zh-hant/') ? page.slice('/zh-hant'.length) : page;
+  return PAGE_TYPES.find((t) => t.match(original))!;
 }
 
 // --------------------------------------------------------------- budgets ---

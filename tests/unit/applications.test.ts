@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveText } from '../../src/lib/citations.ts';
 import { loadLawIndex } from '../../src/integrations/content-checks.ts';
-import { CHECK_STEPS, stepByPath } from '../../src/lib/forms/eligibility.ts';
+import {
+  CHECK_STEPS,
+  incomeStandard,
+  incomeStandardText,
+  stepByPath,
+  type IncomeFigure,
+} from '../../src/lib/forms/eligibility.ts';
 import { legalAidForm, parseLegalAid } from '../../src/lib/requests/legal-aid/form.ts';
 import { mediationForm, parseMediation } from '../../src/lib/requests/mediation/form.ts';
 import { html as safeHtml } from '../../src/lib/html.ts';
@@ -190,6 +196,47 @@ describe('eligibility check', () => {
   });
   it('has a back link on every step but the first', () => {
     for (const s of CHECK_STEPS.filter((x) => x.path)) expect(stepByPath(s.back ?? 'missing'), s.path).toBeDefined();
+  });
+});
+
+describe('the amount the hardship standard compares with', () => {
+  // A made-up figure for the arithmetic (中山's published 2022 figure and line: 62196 元 → 2592 元/月).
+  const figure = (year: number, annual = 62196): IncomeFigure => ({
+    year,
+    annual,
+    source: `${year}年示例市国民经济和社会发展统计公报`,
+    publisher: '示例市统计局',
+    published: new Date(`${year + 1}-03-31T00:00:00Z`),
+  });
+
+  it('takes the newest year, per month and half of it, rounded to the yuan', () => {
+    const s = incomeStandard([figure(2023, 50000), figure(2025), figure(2024, 60000)], '2026-12-06');
+    expect(s).toMatchObject({ figure: { year: 2025 }, monthly: 5183, half: 2592, current: true });
+  });
+
+  it('says the figure, the two lines and the source with its date', () => {
+    const t = incomeStandardText(incomeStandard([figure(2025)], '2026-12-06'));
+    expect(t.amounts.join()).toContain(
+      '2025年城镇常住居民人均可支配收入是 62196 元，平均每月约 5183 元，一半是每月约 2592 元',
+    );
+    expect(t.amounts.join()).toContain('低于约 2592 元（开支大的家庭，低于约 5183 元）');
+    expect(t.source).toBe('数字来源：《2025年示例市国民经济和社会发展统计公报》，示例市统计局，2026年3月31日发布。');
+  });
+
+  it('says when the newest figure is older than last year', () => {
+    const s = incomeStandard([figure(2024)], '2026-12-06');
+    expect(s?.current).toBe(false);
+    expect(incomeStandardText(s).amounts.join()).toContain('这是2024年的数字，2025年的数字公布后，标准会随之调整');
+  });
+
+  it('without an official figure, states no amount and says whom to ask', () => {
+    expect(incomeStandard([], '2026-12-06')).toBeUndefined();
+    const t = incomeStandardText(undefined);
+    expect(t.source).toBeUndefined();
+    expect(t.amounts.join()).toContain('本站还没有核实到官方公布的数字');
+    expect(t.amounts.join()).toContain('12348');
+    expect(t.amounts.join()).toContain('0750-5524538');
+    expect(t.amounts.join()).not.toMatch(/\d+ ?元/);
   });
 });
 

@@ -1,22 +1,28 @@
-/** The directory's pure logic (src/lib/directory.ts), on fixture entries from tests/fixtures/directory/. */
+/**
+ * The directory's pure logic (src/lib/directory.ts), on fixture entries from
+ * tests/fixtures/directory/ and the office types' text as published
+ * (content/directory/office-types.yaml).
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import {
-  OFFICE_TYPES,
+  OFFICE_TYPE_IDS,
   contactRows,
   correctionMailto,
   jsonLdScript,
   missingContacts,
-  officeIdProblems,
   officeJsonLd,
+  officeType,
+  officeTypesFrom,
   officesForService,
   officesForTown,
   sortOffices,
   type OfficeEntry,
 } from '../../src/lib/directory.ts';
 import { officeSchema } from '../../src/schemas/directory.ts';
+import { officeTypeSchema } from '../../src/schemas/office-types.ts';
 import { projectRoot } from '../support/dist.ts';
 
 const fixture = (file: string): OfficeEntry => ({
@@ -29,11 +35,15 @@ const verified = fixture('verified-office.yaml'); // justice-office, dajiang, ve
 const station = fixture('unverified-office.yaml'); // legal-aid-station, dajiang + shuibu, unverified
 const cityWide = fixture('city-wide-office.yaml'); // legal-aid-office, 全市
 const all = [station, cityWide, verified];
+const yamlTypes = parse(readFileSync(join(projectRoot, 'content', 'directory', 'office-types.yaml'), 'utf8')).types;
+const TYPES = officeTypesFrom(
+  (yamlTypes as unknown[]).map((t) => officeTypeSchema.parse(t)).map((data) => ({ id: data.id, data })),
+);
 const URL_ = 'https://example.org/directory/verified-office/';
 
 describe('office types', () => {
   it('are the eight fixed slugs, in order', () => {
-    expect(OFFICE_TYPES.map((t) => t.id)).toEqual([
+    expect(TYPES.map((t) => t.id)).toEqual([
       'justice-office',
       'legal-aid-office',
       'legal-aid-station',
@@ -44,21 +54,21 @@ describe('office types', () => {
       'notary-office',
     ]);
   });
-});
-
-describe('officeIdProblems', () => {
-  it('accepts slugs and refuses reserved or malformed ids', () => {
-    expect(officeIdProblems(['justice-office-dajiang', 'a1'])).toEqual([]);
-    expect(officeIdProblems(['town'])).toHaveLength(1);
-    expect(officeIdProblems(['type'])).toHaveLength(1);
-    expect(officeIdProblems(['Dajiang_Office'])).toHaveLength(1);
+  it('are listed in the fixed order whatever the file’s order, and a missing one is a bug', () => {
+    const entries = TYPES.map(({ id, jsonLdType: _j, people: _p, ...data }) => ({ id, data }));
+    expect(officeTypesFrom([...entries].reverse()).map((t) => t.id)).toEqual([...OFFICE_TYPE_IDS]);
+    expect(() => officeTypesFrom(entries.slice(1))).toThrow(/justice-office/);
+  });
+  it('mark the village legal advisers as people, and give each a schema.org type', () => {
+    expect(TYPES.filter((t) => t.people).map((t) => t.id)).toEqual(['legal-adviser']);
+    expect(officeType(TYPES, 'notary-office').jsonLdType).toBe('Notary');
   });
 });
 
 describe('officesForTown', () => {
   it('lists local entries of the town and city-wide entries separately, for every type', () => {
-    const sections = officesForTown(all, 'shuibu');
-    expect(sections.map((s) => s.type.id)).toEqual(OFFICE_TYPES.map((t) => t.id));
+    const sections = officesForTown(TYPES, all, 'shuibu');
+    expect(sections.map((s) => s.type.id)).toEqual([...OFFICE_TYPE_IDS]);
     const by = Object.fromEntries(sections.map((s) => [s.type.id, s]));
     expect(by['legal-aid-station']!.local.map((e) => e.id)).toEqual(['unverified-office']);
     expect(by['legal-aid-office']!.cityWide.map((e) => e.id)).toEqual(['city-wide-office']);
@@ -68,7 +78,7 @@ describe('officesForTown', () => {
 
 describe('officesForService', () => {
   it('lists every type that usually provides the line, with the entries that do', () => {
-    const groups = officesForService(all, 'legal-aid');
+    const groups = officesForService(TYPES, all, 'legal-aid');
     expect(groups.map((g) => [g.type.id, g.offices.map((o) => o.id)])).toEqual([
       ['legal-aid-office', ['city-wide-office']],
       ['legal-aid-station', ['unverified-office']],
@@ -76,7 +86,7 @@ describe('officesForService', () => {
     ]);
   });
   it('includes a type whose entries provide the line even if the type usually does not', () => {
-    const groups = officesForService(all, 'resettlement');
+    const groups = officesForService(TYPES, all, 'resettlement');
     expect(groups.map((g) => g.type.id)).toEqual(['justice-office']);
   });
 });
@@ -117,7 +127,7 @@ describe('correctionMailto', () => {
 
 describe('officeJsonLd', () => {
   it('names the office and uses a fitting schema.org type', () => {
-    const ld = officeJsonLd(verified, URL_);
+    const ld = officeJsonLd(verified, officeType(TYPES, verified.data.type), URL_);
     expect(ld).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'GovernmentOffice',
@@ -129,7 +139,7 @@ describe('officeJsonLd', () => {
     expect(ld.areaServed).toEqual([{ '@type': 'AdministrativeArea', name: '台山市大江镇' }]);
   });
   it('claims no contact for an unverified entry and borrows none from the bureau', () => {
-    const ld = officeJsonLd(station, URL_);
+    const ld = officeJsonLd(station, officeType(TYPES, station.data.type), URL_);
     expect(ld).not.toHaveProperty('telephone');
     expect(ld).not.toHaveProperty('address');
     expect(ld).not.toHaveProperty('email');

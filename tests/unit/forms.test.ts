@@ -317,10 +317,17 @@ const BAD: [string, string, FormValues, string, RegExp][] = [
   ],
   [
     'legal-aid',
-    'income in words',
-    { exemptions: ['none'], householdSize: '3', monthlyIncome: '三千', assets: 'no' },
+    'income that is a range',
+    { exemptions: ['none'], householdSize: '3', monthlyIncome: '三四千', assets: 'no' },
     'monthlyIncome',
-    /数字/,
+    /没看懂“三四千”，请写一个数字，例如 1500/,
+  ],
+  [
+    'legal-aid',
+    'household with a half',
+    { exemptions: ['none'], householdSize: '三口半', monthlyIncome: '2000', assets: 'no' },
+    'householdSize',
+    /没看懂“三口半”，请写一个数字，例如 3/,
   ],
   [
     'legal-aid',

@@ -59,3 +59,7 @@ function init(): void {
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
 else init();
+
+// The 朗读 check (src/components/ReadAloud/) rides in this module, so a content page still loads one
+// script: the case-article budget counts requests (tests/support/page-weight.ts).
+import '../ReadAloud/read-aloud.ts';

@@ -4,11 +4,22 @@
  * on screen while the other site loads. Without JavaScript the link still
  * leaves (the page then stays in the history; the hint suggests private mode).
  */
-document.addEventListener('click', (e) => {
-  const link = (e.target as Element).closest<HTMLAnchorElement>('a[data-quick-exit]');
-  if (!link || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey) return;
-  e.preventDefault();
-  document.title = '百度一下';
-  document.body.hidden = true;
-  window.location.replace(link.href);
-});
+class QuickExit {
+  readonly link: HTMLAnchorElement;
+
+  constructor(link: HTMLAnchorElement) {
+    this.link = link;
+    link.addEventListener('click', (e) => this.leave(e));
+  }
+
+  private leave(e: MouseEvent): void {
+    // A new tab or window (Ctrl, Cmd, Shift, middle button) leaves this page as it is.
+    if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    e.preventDefault();
+    document.title = '百度一下';
+    document.body.hidden = true;
+    window.location.replace(this.link.href);
+  }
+}
+
+for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-quick-exit]')) new QuickExit(link);

@@ -5,6 +5,7 @@
  */
 import { TOWNS } from '../towns.ts';
 import type { RequestTypeId } from '../requests/registry.ts';
+import type { TextLimits } from './wording.ts';
 
 // ---------------------------------------------------------------- definitions
 
@@ -30,15 +31,25 @@ export interface FieldDef {
   short?: string;
   hint?: string;
   options?: Option[];
+  /** Never required: shown as （选填）. */
   optional?: boolean;
+  /**
+   * When a field is needed, if not always, in the reader's words: “替家人申请的可以不填”.
+   * Shown after the label instead of （选填）, for fields the schema requires in
+   * some cases (usually the common one) and not in others.
+   */
+  need?: string;
   /** Shown (with JavaScript) only when another field has one of these values; always shown without it. */
   showIf?: Condition;
   inputmode?: 'numeric' | 'tel' | 'text';
   autocomplete?: string;
   /** CSS width class of text inputs: a 4-digit field should look like one. */
   width?: 'xs' | 's' | 'm' | 'l';
-  /** Character limit of a textarea, shown to the user. */
-  maxChars?: number;
+  /**
+   * Length limits in characters, read from the field's schema (describeLimits in
+   * fields.ts), never written here: the hint says them, a textarea counts to the maximum.
+   */
+  limits?: TextLimits;
   rows?: number;
   /** Text after the input, e.g. 元. */
   suffix?: string;

@@ -7,9 +7,11 @@
  * (《中华人民共和国法律援助法》第三十一条, criminal cases 第二十四条、第二十九条),
  * is there no hardship test (第三十二条), is the person exempt from verification
  * (第四十二条), and only then the province's hardship standard (第三十四条;
- * Guangdong's rule told in plain words, without a figure we cannot vouch for).
+ * Guangdong's rule told in plain words, with the 江门市 figure it uses when an
+ * official one is in content/data/legal-aid-standard.yaml, and never a guess).
  */
 import { BUREAU } from '../site.ts';
+import { chineseDate } from '../time.ts';
 
 export interface CheckAnswer {
   label: string;
@@ -85,11 +87,15 @@ export const CHECK_STEPS: CheckStep[] = [
     title: '家里的经济情况是哪一种？',
     paragraphs: [
       '经济困难的标准由省人民政府确定（《中华人民共和国法律援助法》第三十四条）。广东省的标准，用大白话说是：把您和一起生活的家人最近6个月的收入加起来，算出每人每月能支配多少钱；这个数低于江门市上一年度城镇居民月人均可支配收入的一半，家里又没有价值较大的财产，就算经济困难。',
-      '家里因为突发事件、意外伤害、重大疾病，或者家人在读全日制中等、高等学校，花的比挣的还多，标准会放宽。具体金额每年调整，可以打 12348 问当年的数字。',
+      '申请前6个月，家里因为突发事件、意外伤害、重大疾病，或者家人就读国内全日制中等、高等学校，每人每月花的比能支配的收入还多，标准会放宽：只要低于江门市上一年度城镇居民月人均可支配收入（不必低于一半），家里又没有价值较大的财产，也算经济困难。',
     ],
     answers: [
       { label: '收入低于这个标准，也没有价值较大的财产', next: 'result/likely' },
-      { label: '收入稍高，但家里因为突发事件、重病或者孩子读书，花的比挣的还多', next: 'result/maybe' },
+      {
+        label:
+          '收入超过那个“一半”，但没超过江门市上一年度的人均数，而且因为突发事件、意外伤害、重病或者家人读书，花的比挣的还多',
+        next: 'result/likely',
+      },
       { label: '说不清', next: 'result/maybe' },
       { label: '收入明显高于这个标准，或者有价值较大的财产', next: 'result/other' },
     ],
@@ -133,7 +139,7 @@ export const CHECK_STEPS: CheckStep[] = [
       '刑事案件的犯罪嫌疑人、被告人因经济困难或者其他原因没有委托辩护人的，本人及其近亲属可以申请法律援助（《中华人民共和国法律援助法》第二十四条）。',
       '被害人及其法定代理人或者近亲属、自诉人、附带民事诉讼的原告人，因经济困难没有委托诉讼代理人的，也可以申请（《中华人民共和国法律援助法》第二十九条）。',
       '犯罪嫌疑人、被告人是未成年人，视力、听力、言语残疾人，不能完全辨认自己行为的成年人，或者可能被判处无期徒刑、死刑的，没有委托辩护人时，法院、检察院、公安机关应当通知法律援助机构指派律师（《中华人民共和国法律援助法》第二十五条）。',
-      '被羁押的人，可以由法定代理人或者近亲属代为申请（《中华人民共和国法律援助法》第四十条）。',
+      '被羁押的犯罪嫌疑人、被告人和服刑人员，可以由法定代理人或者近亲属代为申请（《中华人民共和国法律援助法》第四十条）。',
     ],
     back: '',
   },
@@ -171,4 +177,68 @@ export function stepByPath(path: string): CheckStep | undefined {
 /** Site path of a step. */
 export function stepHref(path: string): string {
   return `/apply/legal-aid/check/${path ? `${path}/` : ''}`;
+}
+
+// ---------------------------------------------------------------- the figure
+
+/** One year's 江门市城镇常住居民人均可支配收入, as content/data/legal-aid-standard.yaml records it. */
+export interface IncomeFigure {
+  /** The year the figure is for; it applies in the following year (上一年度). */
+  year: number;
+  /** Yuan per person for the year. */
+  annual: number;
+  /** The publishing document, without 《》. */
+  source: string;
+  publisher: string;
+  published: Date;
+  /** The official page, when confirmed. */
+  url?: string;
+}
+
+/** The amounts the standard compares with, from the newest figure. */
+export interface IncomeStandard {
+  figure: IncomeFigure;
+  /** The figure per month, to the yuan: the line after heavy costs (粤府令第268号第三条). */
+  monthly: number;
+  /** Half of it per month, to the yuan: the ordinary line. */
+  half: number;
+  /** The figure is for last year, as the standard says; otherwise it is older. */
+  current: boolean;
+}
+
+/**
+ * The newest figure and its monthly amounts. Rounded to the yuan (a half
+ * rounds up), as the cities' own notices state them: 中山's 62196 元 for 2022
+ * became 2592 元/月.
+ */
+export function incomeStandard(figures: readonly IncomeFigure[], today: string): IncomeStandard | undefined {
+  const figure = [...figures].sort((a, b) => b.year - a.year)[0];
+  if (!figure) return undefined;
+  return {
+    figure,
+    monthly: Math.round(figure.annual / 12),
+    half: Math.round(figure.annual / 24),
+    current: figure.year >= Number(today.slice(0, 4)) - 1,
+  };
+}
+
+/** What the income question says about the amount: the figures and where they come from, or how to ask. */
+export function incomeStandardText(s: IncomeStandard | undefined): { amounts: string[]; source?: string } {
+  const ask = `想确认当年的标准，可以打 ${BUREAU.hotline} 或 ${BUREAU.phone} 问一问。`;
+  if (!s) {
+    return {
+      amounts: [
+        `具体金额要看江门市统计部门公布的上一年度数字。本站还没有核实到官方公布的数字，所以这里不写金额，以免写错。${ask}`,
+      ],
+    };
+  }
+  const { figure: f } = s;
+  return {
+    amounts: [
+      `江门市${f.year}年城镇常住居民人均可支配收入是 ${f.annual} 元，平均每月约 ${s.monthly} 元，一半是每月约 ${s.half} 元。`,
+      `也就是说：全家最近6个月的收入，平均到每人每月，低于约 ${s.half} 元（开支大的家庭，低于约 ${s.monthly} 元），家里又没有价值较大的财产，就算经济困难。最后以法律援助机构的认定为准。`,
+      ...(s.current ? [] : [`这是${f.year}年的数字，${f.year + 1}年的数字公布后，标准会随之调整。${ask}`]),
+    ],
+    source: `数字来源：《${f.source}》，${f.publisher}，${chineseDate(f.published)}发布。`,
+  };
 }

@@ -6,13 +6,16 @@
  *
  */
 import { z } from './zod.ts';
-import { checkIdCard, ID_CARD_MESSAGES } from './id-card.ts';
+import { checkIdCard, idCardMessage } from './id-card.ts';
 import { checkPhone, PHONE_MESSAGES } from './phone.ts';
-import { charCount, cleanLine, cleanName, cleanText, compactCode, hasEmoji, toHalfWidth } from './normalize.ts';
+import { charCount, cleanLine, cleanName, cleanText, compactCode, hasEmoji } from './normalize.ts';
+import { readNumber, type NumberReading } from './numbers.ts';
+import { numberOutOfRange, numberProblem, phoneDigitsMessage, tooLong, tooShort, type TextLimits } from './wording.ts';
 import { TOWN_IDS } from '../towns.ts';
 import { allFields, dropIrrelevant, type FieldError, type FormDef, type FormValues } from './definitions.ts';
 
 export * from './definitions.ts';
+export { PEOPLE, YUAN } from './numbers.ts';
 
 const asString = (v: unknown): unknown => (v === undefined || v === null ? '' : v);
 
@@ -40,11 +43,54 @@ function stringField(clean: (s: string) => string, required: string | false, che
 /** Empty strings of optional fields become undefined in the output. */
 const orUndefined = (s: string): string | undefined => (s === '' ? undefined : s);
 
+// ---------------------------------------------------------------- limits
+
+/**
+ * The length limits of each text schema the builders below make, so the hint
+ * before a field is generated from the same numbers the schema checks (one
+ * source): describeLimits copies them into the form definition.
+ */
+const LIMITS = new WeakMap<object, TextLimits>();
+
+function withLimits<T extends z.ZodType>(schema: T, limits: TextLimits): T {
+  LIMITS.set(schema, limits);
+  return schema;
+}
+
+/** The length limits a builder gave a schema, if any. */
+export function limitsOf(schema: unknown): TextLimits | undefined {
+  return typeof schema === 'object' && schema !== null ? LIMITS.get(schema) : undefined;
+}
+
+/** The form definition with each text field's limits, read from the schema that checks them. */
+export function describeLimits(def: FormDef, schema: { shape: Record<string, unknown> }): FormDef {
+  return {
+    ...def,
+    sections: def.sections.map((s) => ({
+      ...s,
+      fields: s.fields.map((f) => {
+        const limits = limitsOf(schema.shape[f.name]);
+        return limits ? { ...f, limits } : f;
+      }),
+    })),
+  };
+}
+
+/** A length check shared by the text builders: undefined when the length is right. */
+function lengthProblem(label: string, v: string, l: TextLimits, short: (n: number) => string): string | undefined {
+  const n = charCount(v);
+  if (n < l.min) return short(n);
+  if (n > l.max) return tooLong(label, l.max, n);
+  return undefined;
+}
+
 /** A person's name: 2–30 characters, Chinese characters, letters and the middle dot. */
 export function personName(label: string, required = true) {
   return stringField(cleanName, required ? `请填写${label}` : false, (v) => {
     if (hasEmoji(v)) return `${label}里不能有表情符号，请只填写文字`;
-    if (/[^\p{Script=Han}A-Za-z· ]/u.test(v)) return `${label}只能有汉字、字母和间隔号“·”，请检查有没有多写数字或符号`;
+    const bad = [...new Set(v.match(/[^\p{Script=Han}A-Za-z· ]/gu) ?? [])];
+    if (bad.length)
+      return `${label}只能有汉字、字母和间隔号“·”，“${bad.slice(0, 3).join('”“')}”不能填在这里，请检查有没有多写数字或符号`;
     if (/^·|·$|··/.test(v)) return `间隔号“·”只能写在${label}中间，例如：买买提·艾力`;
     const n = charCount(v);
     if (n < 2) return `${label}至少要有2个字`;
@@ -55,31 +101,32 @@ export function personName(label: string, required = true) {
 
 /** A person or an organisation, as the applicant knows it (“姓王的包工头”, “某某建筑公司”). */
 export function partyName(label: string, required = true, max = 60) {
-  return stringField(cleanLine, required ? `请填写${label}` : false, (v) => {
+  const limits = { min: 2, max };
+  const schema = stringField(cleanLine, required ? `请填写${label}` : false, (v) => {
     if (hasEmoji(v)) return `${label}里不能有表情符号，请只填写文字`;
     if (/[<>]/.test(v)) return `${label}里不能有“<”或“>”符号，请删掉`;
-    const n = charCount(v);
-    if (n < 2) return `${label}至少要有2个字；不知道全名的，可以写“姓王的老板”这样的称呼`;
-    if (n > max) return `${label}最多${max}个字，现在是${n}个字`;
-    return undefined;
+    return lengthProblem(label, v, limits, () => `${label}至少要有2个字；不知道全名的，可以写“姓王的老板”这样的称呼`);
   }).transform(orUndefined);
+  return withLimits(schema, limits);
 }
 
 export function idNumber(label = '居民身份证号码', required = true) {
-  return stringField(compactCode, required ? ID_CARD_MESSAGES.empty : false, (v) => {
+  return stringField(compactCode, required ? idCardMessage('', 'empty') : false, (v) => {
     const r = checkIdCard(v);
-    return r.ok ? undefined : ID_CARD_MESSAGES[r.problem].replace('身份证号码', label.replace('居民', ''));
+    return r.ok ? undefined : idCardMessage(v, r.problem).replace('身份证号码', label.replace('居民', ''));
   }).transform(orUndefined);
 }
 
-/** Mainland mobile or landline with area code, stored as 13800138000 or 0750-5524538. */
+/** Mainland mobile, landline with area code, or an overseas number with its country code: 13800138000, 0750-5524538, +14155550123 (src/lib/forms/phone.ts). */
 export function phone(required = true) {
   return stringField(
     (s) => s.trim(),
     required ? PHONE_MESSAGES.empty : false,
     (v) => {
       const r = checkPhone(v);
-      return r.ok ? undefined : PHONE_MESSAGES[r.problem];
+      if (r.ok) return undefined;
+      // The digit count is added here, not in phone.ts, so the checker's own messages stay as they are.
+      return (r.problem === 'invalid' && phoneDigitsMessage(v)) || PHONE_MESSAGES[r.problem];
     },
   ).transform((v) => {
     if (!v) return undefined;
@@ -90,23 +137,21 @@ export function phone(required = true) {
 
 /** One-line text (address, court name): length limits, no emoji. */
 export function line(label: string, min: number, max: number, required = true) {
-  return stringField(cleanLine, required ? `请填写${label}` : false, (v) => {
+  const limits = { min, max };
+  const schema = stringField(cleanLine, required ? `请填写${label}` : false, (v) => {
     if (hasEmoji(v)) return `${label}里不能有表情符号，请只填写文字`;
-    const n = charCount(v);
-    if (n < min) return `${label}至少要写${min}个字，请写得具体一些`;
-    if (n > max) return `${label}最多${max}个字，现在是${n}个字，请删减一些`;
-    return undefined;
+    return lengthProblem(label, v, limits, (n) => `${label}至少要写${min}个字，现在是${n}个字，请写得具体一些`);
   }).transform(orUndefined);
+  return withLimits(schema, limits);
 }
 
 /** Free text (the facts, what the applicant wants). Emoji are kept: it is the person's own account. */
 export function text(label: string, min: number, max: number, required = true) {
-  return stringField(cleanText, required ? `请填写${label}` : false, (v) => {
-    const n = charCount(v);
-    if (n < min) return `请再多写一点：${label}至少要写${min}个字`;
-    if (n > max) return `${label}最多${max}个字，现在是${n}个字，请删减一些`;
-    return undefined;
-  }).transform(orUndefined);
+  const limits = { min, max };
+  const schema = stringField(cleanText, required ? `请填写${label}` : false, (v) =>
+    lengthProblem(label, v, limits, (n) => tooShort(label, min, n)),
+  ).transform(orUndefined);
+  return withLimits(schema, limits);
 }
 
 /** One choice from a fixed list (radios or a select). */
@@ -167,34 +212,24 @@ export function multi<const T extends readonly [string, ...string[]]>(values: T,
   );
 }
 
-/** A whole number typed with any digits (３０００, 3,000, 3000元); empty is undefined. */
-export function wholeNumber(label: string, min: number, max: number, unit: string) {
+/**
+ * A whole number as people type it: 3人, 三口人, ３, 一千五, 1500元, 1.5万,
+ * 2,500 (numbers.ts reads it, the same way in the browser and the function).
+ * Empty is undefined; the message for what cannot be read quotes it.
+ */
+export function wholeNumber(label: string, min: number, max: number, reading: NumberReading) {
   return z.preprocess(
-    (v) => {
-      if (typeof v === 'number') return String(v);
-      const s = asString(v);
-      return typeof s === 'string'
-        ? toHalfWidth(s)
-            .replace(/[\s,，]/g, '')
-            .replace(new RegExp(`${unit}$`), '')
-        : s;
-    },
-    z
-      .string({ error: `${label}请填写数字` })
-      .superRefine((s, ctx) => {
-        if (s === '') return;
-        if (!/^\d+$/.test(s))
-          ctx.addIssue({
-            code: 'custom',
-            message: `${label}请只填写数字，例如：${min === 0 ? 2000 : Math.max(min, 3)}`,
-          });
-        else if (Number(s) < min || Number(s) > max)
-          ctx.addIssue({
-            code: 'custom',
-            message: `${label}应在${min}到${max}${unit}之间，请检查是否多写或少写了位数`,
-          });
-      })
-      .transform((s) => (s === '' ? undefined : Number(s))),
+    (v) => (typeof v === 'number' ? String(v) : asString(v)),
+    z.string({ error: `${label}请填写数字` }).transform((typed, ctx) => {
+      const r = readNumber(typed, reading);
+      if (r.ok && r.value >= min && r.value <= max) return r.value;
+      if (!r.ok && r.problem === 'empty') return undefined;
+      const message = r.ok
+        ? numberOutOfRange(label, typed, r.value, { min, max }, reading)
+        : numberProblem(label, typed, r.problem, reading);
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }),
   );
 }
 

@@ -5,7 +5,14 @@
  *  - the functions' answers to posts without JavaScript (errors, check your
  *    answers),
  *  - the steps the browser script shows with JavaScript.
- * So the three can never drift apart. Every value goes through the `html`* template (src/lib/html.ts), which escapes it. * * Patterns from the GOV.UK Design System: error summary linking to each field, * error message above the control, conditional reveal, summary list with * change links. */ import {
+ * So the three can never drift apart. Every value goes through the `html`
+ * template (src/lib/html.ts), which escapes it.
+ *
+ * Patterns from the GOV.UK Design System: error summary linking to each field,
+ * error message above the control, conditional reveal, summary list with
+ * change links.
+ */
+import {
   allFields,
   conditionHolds,
   optionLabel,
@@ -17,35 +24,63 @@
   type SectionDef,
 } from './definitions.ts';
 import { html, lines, type SafeHtml } from '../html.ts';
+import { fixesNeeded } from '../page-title.ts';
 import { withBase } from '../paths.ts';
+import { lengthHint } from './wording.ts';
+/** The honeypot field's name: a form that arrives with it filled in was sent by a bot. */
 export const HONEYPOT = 'homepage';
+
 export interface RenderContext {
-  /** The site's base path, "/" or "/sfj/". */ base: string;
+  /** The site's base path, "/" or "/sfj/". */
+  base: string;
 }
-const fid = (name: string) => `f-${name}`;
+
+/**
+ * The id of a field's control (f-phone), or of its hint, character count or
+ * error message (f-phone-error). The page scripts find a field by these ids,
+ * and error summary links point at them.
+ */
+export function fieldId(name: string, part?: 'hint' | 'count' | 'error'): string {
+  return part ? `f-${name}-${part}` : `f-${name}`;
+}
 const str = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
 const list = (v: string | string[] | undefined): string[] => (Array.isArray(v) ? v : v ? [v] : []);
 
 // ------------------------------------------------------------------ fields
 
+/** The hint under a label: the field's own words, then its length limits from the schema. */
+function hintText(f: FieldDef): string {
+  const limits = f.limits ? `${lengthHint(f.limits)}。` : '';
+  if (!f.hint) return limits;
+  return limits ? `${f.hint}${/[。！？]$/.test(f.hint) ? '' : '。'}${limits}` : f.hint;
+}
+
+/** A textarea counts characters up to its maximum (the page script writes the count). */
+const counted = (f: FieldDef): number | undefined => (f.kind === 'textarea' ? f.limits?.max : undefined);
+
 function describedBy(f: FieldDef, error?: string): SafeHtml {
   const ids = [
-    f.hint ? `${fid(f.name)}-hint` : '',
-    f.maxChars ? `${fid(f.name)}-count` : '',
-    error ? `${fid(f.name)}-error` : '',
+    hintText(f) ? fieldId(f.name, 'hint') : '',
+    counted(f) ? fieldId(f.name, 'count') : '',
+    error ? fieldId(f.name, 'error') : '',
   ].filter(Boolean);
   return html`${ids.length > 0 && html` aria-describedby="${ids.join(' ')}"`}`;
 }
 
 function hintHtml(f: FieldDef): SafeHtml {
-  return html`${!!f.hint && html`<p class="field__hint" id="${fid(f.name)}-hint">${f.hint}</p>`}`;
+  const text = hintText(f);
+  return html`${!!text && html`<p class="field__hint" id="${fieldId(f.name, 'hint')}">${text}</p>`}`;
 }
 
 function errorHtml(f: FieldDef, error?: string): SafeHtml {
-  return html`<p class="field__error" id="${fid(f.name)}-error"${!error && ' hidden'}><span class="visually-hidden">错误：</span><span data-error-text>${error ?? ''}</span></p>`;
+  return html`<p class="field__error" id="${fieldId(f.name, 'error')}"${!error && ' hidden'}><span class="visually-hidden">错误：</span><span data-error-text>${error ?? ''}</span></p>`;
 }
 
-const optionalMark = (f: FieldDef) => html`${!!f.optional && html`<span class="field__optional">（选填）</span>`}`;
+/** After the label: when the field is needed (“替家人申请的可以不填”), or （选填） if never required. */
+function optionalMark(f: FieldDef): SafeHtml {
+  const mark = f.need ?? (f.optional ? '选填' : '');
+  return html`${!!mark && html`<span class="field__optional">（${mark}）</span>`}`;
+}
 
 function conditionalAttrs(f: { showIf?: Condition }): SafeHtml {
   return html`${!!f.showIf && html` data-show-if="${f.showIf.field}" data-show-values="${f.showIf.values.join(' ')}"`}`;
@@ -56,31 +91,48 @@ function label(f: FieldDef, id: string): SafeHtml {
 }
 
 function textInput(f: FieldDef, value: string, error?: string): SafeHtml {
-  const id = fid(f.name);
+  const id = fieldId(f.name);
   return html`<span class="field__control"><input class="input input--${f.width ?? 'l'}" id="${id}" name="${f.name}" type="text" value="${value}"${!!f.inputmode && html` inputmode="${f.inputmode}"`}${!!f.autocomplete && html` autocomplete="${f.autocomplete}"`} spellcheck="false"${describedBy(f, error)}${!!error && html` aria-invalid="true"`}>${!!f.suffix && html`<span class="field__suffix">${f.suffix}</span>`}</span>`;
 }
 
+/**
+ * The count paragraph starts empty: without JavaScript the hint already says
+ * the limits; with it, the page script counts as the user types.
+ */
 function textarea(f: FieldDef, value: string, error?: string): SafeHtml {
-  const id = fid(f.name);
-  return html`<textarea class="input" id="${id}" name="${f.name}" rows="${f.rows ?? 5}"${describedBy(f, error)}${!!error && html` aria-invalid="true"`}>${value}</textarea>${!!f.maxChars && html`<p class="field__count" id="${id}-count" data-max-chars="${f.maxChars}">最多可以写 ${f.maxChars} 个字。</p>`}`;
+  const id = fieldId(f.name);
+  const max = counted(f);
+  return html`<textarea class="input" id="${id}" name="${f.name}" rows="${f.rows ?? 5}"${describedBy(f, error)}${!!error && html` aria-invalid="true"`}>${value}</textarea>${!!max && html`<p class="field__count" id="${fieldId(f.name, 'count')}" data-max-chars="${max}"></p>`}`;
+}
+
+/**
+ * What a textarea's counter says: the limit, and with JavaScript, as the
+ * reader types, how many characters are left or over (`used`, counted the way
+ * the schema counts them: normalize.ts, charCount).
+ */
+export function charCountNote(max: number, used?: number): string {
+  if (used === undefined) return `最多可以写 ${max} 个字。`;
+  return used <= max
+    ? `最多可以写 ${max} 个字，还可以写 ${max - used} 个字。`
+    : `最多可以写 ${max} 个字，已经超出 ${used - max} 个字。`;
 }
 
 function select(f: FieldDef, value: string, error?: string): SafeHtml {
-  return html`<select class="input" id="${fid(f.name)}" name="${f.name}"${describedBy(f, error)}${!!error && html` aria-invalid="true"`}><option value="">请选择</option>${(f.options ?? []).map((o) => html`<option value="${o.value}"${o.value === value && ' selected'}>${o.label}</option>`)}</select>`;
+  return html`<select class="input" id="${fieldId(f.name)}" name="${f.name}"${describedBy(f, error)}${!!error && html` aria-invalid="true"`}><option value="">请选择</option>${(f.options ?? []).map((o) => html`<option value="${o.value}"${o.value === value && ' selected'}>${o.label}</option>`)}</select>`;
 }
 
 function choices(f: FieldDef, values: FormValues, error: string | undefined, cls: string): SafeHtml {
   const type = f.kind === 'radios' ? 'radio' : 'checkbox';
   const chosen = list(values[f.name]);
   const items = (f.options ?? []).map((o, i) => {
-    const oid = i === 0 ? fid(f.name) : `${fid(f.name)}-${i + 1}`;
+    const oid = i === 0 ? fieldId(f.name) : `${fieldId(f.name)}-${i + 1}`;
     return html`<div class="choice"><input id="${oid}" name="${f.name}" type="${type}" value="${o.value}"${chosen.includes(o.value) && ' checked'}${!!o.hint && html` aria-describedby="${oid}-hint"`}><label for="${oid}">${o.label}</label>${!!o.hint && html`<span class="choice__hint" id="${oid}-hint">${o.hint}</span>`}</div>`;
   });
   return html`<div class="${cls}" data-field="${f.name}"${conditionalAttrs(f)}><fieldset class="choices"${describedBy(f, error)}><legend class="field__label">${f.label}${optionalMark(f)}</legend>${hintHtml(f)}${errorHtml(f, error)}${items}</fieldset></div>`;
 }
 
 export function renderField(f: FieldDef, values: FormValues, error?: string): SafeHtml {
-  const id = fid(f.name);
+  const id = fieldId(f.name);
   const cls = `field${error ? ' field--error' : ''}`;
   const wrap = (inner: SafeHtml) =>
     html`<div class="${cls}" data-field="${f.name}"${conditionalAttrs(f)}>${inner}</div>`;
@@ -113,12 +165,7 @@ export function renderErrorSummary(
   options: { autofocus?: boolean; title?: string } = {},
 ): SafeHtml {
   if (!errors.length) return html`<div class="error-summary" data-error-summary tabindex="-1" hidden></div>`;
-  return html`<div class="error-summary" data-error-summary tabindex="-1" aria-labelledby="error-summary-title"${!!options.autofocus && ' autofocus'}><h2 id="error-summary-title">${options.title ?? `有 ${errors.length} 处需要修改`}</h2><ul>${errors.map((e) => html`<li><a href="#${fid(e.field)}">${e.message}</a></li>`)}</ul></div>`;
-}
-
-/** Page title of a form page; “错误：” first when there are errors (screen readers read the title first). */
-export function formTitle(def: FormDef, errors: FieldError[]): string {
-  return errors.length ? `错误：${def.title}（有 ${errors.length} 处需要修改）` : def.title;
+  return html`<div class="error-summary" data-error-summary tabindex="-1" aria-labelledby="error-summary-title"${!!options.autofocus && ' autofocus'}><h2 id="error-summary-title">${options.title ?? fixesNeeded(errors.length)}</h2><ul>${errors.map((e) => html`<li><a href="#${fieldId(e.field)}">${e.message}</a></li>`)}</ul></div>`;
 }
 
 // ------------------------------------------------------------------ the form
@@ -171,7 +218,8 @@ function displayValue(f: FieldDef, values: FormValues): SafeHtml {
   if (f.kind === 'radios' || f.kind === 'select') return html`${str(v) ? optionLabel(f, str(v)) : '（未填）'}`;
   const s = str(v);
   if (!s) return html`（未填）`;
-  return html`${f.kind === 'textarea' ? lines(s) : s}${!!f.suffix && ` ${f.suffix}`}`;
+  // What the person typed is shown as typed, also on the 繁體 site (data-verbatim: src/lib/i18n/html.ts).
+  return html`<span data-verbatim>${f.kind === 'textarea' ? lines(s) : s}</span>${!!f.suffix && ` ${f.suffix}`}`;
 }
 
 export interface CheckRenderOptions extends RenderContext {
@@ -181,7 +229,7 @@ export interface CheckRenderOptions extends RenderContext {
 
 function checkRow(f: FieldDef, values: FormValues, action: string): SafeHtml {
   const name = f.short ?? f.label;
-  return html`<div class="summary-list__row"><dt>${name}</dt><dd class="summary-list__value">${displayValue(f, values)}</dd><dd class="summary-list__action"><button type="submit" class="link-button" name="_edit" value="${f.name}" formaction="${action}#${fid(f.name)}" data-edit="${f.name}">修改<span class="visually-hidden">${name}</span></button></dd></div>`;
+  return html`<div class="summary-list__row"><dt>${name}</dt><dd class="summary-list__value">${displayValue(f, values)}</dd><dd class="summary-list__action"><button type="submit" class="link-button" name="_edit" value="${f.name}" formaction="${action}#${fieldId(f.name)}" data-edit="${f.name}">修改<span class="visually-hidden">${name}</span></button></dd></div>`;
 }
 
 export function renderCheckAnswers(def: FormDef, values: FormValues, o: CheckRenderOptions): SafeHtml {

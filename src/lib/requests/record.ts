@@ -48,6 +48,12 @@ export interface RecordMeta {
   withdrawUntil: string;
   /** How many times the applicant corrected the content within the window. */
   corrections: number;
+  /**
+   * The script of the site the person filled the form on: zh-Hans (简体) or
+   * zh-Hant (繁體, /zh-hant/). Shown on the staff desk; absent on records made
+   * before it existed (read as zh-Hans).
+   */
+  lang?: 'zh-Hans' | 'zh-Hant';
 }
 
 export interface ApplicationRecord {

@@ -43,6 +43,8 @@ export interface ServiceDeps {
 export interface Application {
   formType: RequestTypeId;
   data: Record<string, unknown>;
+  /** The script of the site the person used (src/lib/i18n/); stored as meta.lang. */
+  lang?: 'zh-Hans' | 'zh-Hant';
 }
 
 /** The keyed hash of what was submitted: the same key with other content is a conflict. */
@@ -54,9 +56,15 @@ function submissionHash(secret: string, app: Application): string {
 async function metaFor(
   secret: string,
   app: Application,
-): Promise<Pick<RecordMeta, 'town' | 'category' | 'phoneCheck' | 'submissionHash'>> {
+): Promise<Pick<RecordMeta, 'town' | 'category' | 'phoneCheck' | 'submissionHash' | 'lang'>> {
   const { town, category, phone } = REQUEST_FORMS[app.formType].routing(app.data);
-  return { town, category, phoneCheck: await phoneCheck(secret, phone), submissionHash: submissionHash(secret, app) };
+  return {
+    town,
+    category,
+    phoneCheck: await phoneCheck(secret, phone),
+    submissionHash: submissionHash(secret, app),
+    lang: app.lang ?? 'zh-Hans',
+  };
 }
 
 export type SubmitResult =

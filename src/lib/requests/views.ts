@@ -1,7 +1,8 @@
 /**
  * The parts of request pages that are the same with and without JavaScript:
- * the form page's heading, the confirmation, the withdrawn notice, the status
- * lookup form and its result. The functions put them in the page shell
+ * the form page's heading, the check step and why sending failed, the
+ * confirmation, the withdrawn notice, the status lookup form, its result and
+ * its notices, and the steps' titles. The functions put them in the page shell
  * (src/lib/shell.ts); the page scripts put them in the page. Words about a
  * kind of request come from its RequestType (registry.ts).
  */
@@ -40,6 +41,19 @@ export function renderQuickExit(): SafeHtml {
 
 const phoneLink = (n: string) => html`<a href="tel:${n}">${n}</a>`;
 
+/**
+ * Titles of the steps both ways through a request reach: the functions' pages
+ * wear them as they are; the page script puts them before the form page's own
+ * title (document.title), as the address stays the form's.
+ */
+export const STEP_TITLES = {
+  submitted: (receipt: string) => `申请已提交：回执号 ${receipt}`,
+  withdrawn: '申请已撤回',
+} as const;
+
+/** Where a withdrawal is posted, by the confirmation page's form (no JavaScript) and by the page script. */
+export const WITHDRAW_API = '/api/withdraw';
+
 /** The whole form page body: heading, how long it takes, where to get help, the form. */
 export function renderFormPage(def: FormDef, values: FormValues, o: FormRenderOptions): SafeHtml {
   const t = requestType(def.type as RequestTypeId);
@@ -47,6 +61,21 @@ export function renderFormPage(def: FormDef, values: FormValues, o: FormRenderOp
     ? html`<div class="notice"><p>您正在更正回执号为 <strong>${o.correct}</strong> 的申请。请把全部内容重新填写一遍；提交后，原来的内容会被替换，回执号不变。</p></div>`
     : html`<p class="lead">大约需要10分钟。标有“（选填）”的可以不填，其他都要填写。</p><p>填写有困难的，可以打电话 ${phoneLink(BUREAU.phone)} 或 ${phoneLink(BUREAU.hotline)}，请工作人员帮忙。</p>`;
   return html`${renderErrorSummary(o.errors ?? [], { autofocus: o.autofocusSummary })}<h1 data-step-title>${o.correct ? t.labels.correct : t.labels.apply}</h1>${intro}${renderForm(def, values, o)}`;
+}
+
+/**
+ * Why a submission did not go through, at the top of the check step: on the
+ * function's page (`autofocus`) and in the page script's place for it (with
+ * “再试一次” when sending again may work). `id` names its heading.
+ */
+export function renderSendProblem(p: {
+  id: string;
+  title: string;
+  message: string;
+  autofocus?: boolean;
+  retry?: boolean;
+}): SafeHtml {
+  return html`<div class="error-summary" tabindex="-1"${!!p.autofocus && ' autofocus'} aria-labelledby="${p.id}"><h2 id="${p.id}">${p.title}</h2><p>${p.message}</p>${!!p.retry && html`<div class="button-group"><button type="button" class="button" data-retry>再试一次</button></div>`}</div>`;
 }
 
 /**
@@ -59,8 +88,7 @@ export function renderCheckStep(
   o: CheckRenderOptions & { notice?: string },
 ): SafeHtml {
   const notice =
-    o.notice &&
-    html`<div class="error-summary" tabindex="-1" autofocus aria-labelledby="notice-title"><h2 id="notice-title">暂时无法提交</h2><p>${o.notice}</p></div>`;
+    o.notice && renderSendProblem({ id: 'notice-title', title: '暂时无法提交', message: o.notice, autofocus: true });
   return html`${notice}<h1 tabindex="-1" data-focus>请核对填写的内容</h1><p>确认无误后，请点页面最下面的“${o.correct ? '确认更正' : '确认提交'}”。需要修改的，点那一项右边的“修改”。</p><div data-send-error></div>${renderCheckAnswers(def, values, o)}`;
 }
 
@@ -78,7 +106,7 @@ function withdrawSection(o: ConfirmationOptions & { withdraw: { until: Date; mod
   const api = requestPaths(o.formType).api;
   const buttons =
     o.withdraw.mode === 'form'
-      ? html`<form method="post" action="${withBase('/api/withdraw', o.base)}" class="button-group">${hidden('receipt', o.receipt)}<button type="submit" class="button button--secondary" name="action" value="withdraw">撤回申请</button></form><form method="post" action="${withBase(api, o.base)}" class="button-group">${hidden('_step', 'correct-start')}${hidden('_correct', o.receipt)}<button type="submit" class="button button--secondary">更正内容</button></form>`
+      ? html`<form method="post" action="${withBase(WITHDRAW_API, o.base)}" class="button-group">${hidden('receipt', o.receipt)}<button type="submit" class="button button--secondary" name="action" value="withdraw">撤回申请</button></form><form method="post" action="${withBase(api, o.base)}" class="button-group">${hidden('_step', 'correct-start')}${hidden('_correct', o.receipt)}<button type="submit" class="button button--secondary">更正内容</button></form>`
       : html`<div class="button-group"><button type="button" class="button button--secondary" data-withdraw>撤回申请</button><button type="button" class="button button--secondary" data-correct>更正内容</button></div>`;
   return html`<section class="withdraw no-print" aria-labelledby="withdraw-title"><h2 id="withdraw-title">需要撤回或者更正？</h2><p>在 <strong>${beijingTime(o.withdraw.until)}</strong>（北京时间）之前，也就是提交后10分钟内，您可以撤回这份申请，或者更正填写的内容。撤回后，您填写的个人信息会被删除。</p>${buttons}<p>超过10分钟需要撤回或更正的，请打电话 ${phoneLink(BUREAU.phone)} 说明。</p></section>`;
 }
@@ -91,7 +119,7 @@ export function renderConfirmation(o: ConfirmationOptions): SafeHtml {
 /** After a withdrawal, with or without JavaScript. */
 export function renderWithdrawn(formType: RequestTypeId, receipt: string, base: string): SafeHtml {
   const start = withBase(requestPaths(formType).start, base);
-  return html`<div class="panel panel--confirmation"><h1 class="panel__title" tabindex="-1" data-focus>申请已撤回</h1><p class="panel__body">回执号 <strong class="receipt">${receipt}</strong></p></div><p>这份申请已经撤回，您填写的个人信息已经删除。以后还需要帮助的，可以<a href="${start}">重新申请</a>，或者打电话${phoneLink(BUREAU.phone)}、${phoneLink(BUREAU.hotline)}。</p>`;
+  return html`<div class="panel panel--confirmation"><h1 class="panel__title" tabindex="-1" data-focus>${STEP_TITLES.withdrawn}</h1><p class="panel__body">回执号 <strong class="receipt">${receipt}</strong></p></div><p>这份申请已经撤回，您填写的个人信息已经删除。以后还需要帮助的，可以<a href="${start}">重新申请</a>，或者打电话${phoneLink(BUREAU.phone)}、${phoneLink(BUREAU.hotline)}。</p>`;
 }
 
 // ------------------------------------------------------------------ status
@@ -116,7 +144,10 @@ export function renderStatus(v: StatusView): SafeHtml {
   return html`<div class="status-result" data-status-result><h2 id="status-title" tabindex="-1">查询结果</h2><dl class="summary-list">${row('回执号', v.receipt)}${row('申请类型', requestType(v.formType).labels.request)}${row('提交时间', beijingReadable(v.submittedAt))}${row('目前状态', html`<strong class="status-tag">${v.current}</strong><br>${STATUS_EXPLAINED[v.current] ?? ''}`)}</dl><h3>办理记录</h3><ol class="timeline">${history}</ol></div>`;
 }
 
-export const STATUS_NOT_FOUND = MESSAGES.statusNotFound;
+/** A status lookup that found nothing or failed: the function's page (`autofocus`) and the page script say it alike. */
+export function renderStatusNotice(message: string, autofocus = false): SafeHtml {
+  return html`<div class="notice notice--warning" tabindex="-1"${autofocus && ' autofocus'}><p>${message}</p></div>`;
+}
 
 export const STATUS_FIELDS: FieldDef[] = [
   {

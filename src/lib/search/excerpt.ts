@@ -2,8 +2,9 @@
  * Search excerpts arrive from pagefind as HTML: the page's text, HTML-escaped,
  * with the matched words wrapped in <mark>. The text comes from our own pages,
  * but the search page still never inserts it as HTML: it is split here into
- * plain-text parts and marked parts, and the page builds text nodes and <mark>
- * elements from them. Any other tag is dropped; entities are decoded to text.
+ * plain-text parts and marked parts, and render.ts writes them again with the
+ * `html` template, which escapes the text, so <mark> is the only markup left.
+ * Any other tag is dropped; entities are decoded to text.
  */
 
 export interface ExcerptPart {

@@ -7,6 +7,7 @@
  * the sum over the lists that found it of weight / (K + rank). Pages found by
  * several lists rise; the reader's own query carries the largest weight.
  */
+import type { PlannedSearch } from './query.ts';
 
 export interface RankedList {
   /** How much this list counts: 1 for the reader's query, less for rewrites. */
@@ -76,4 +77,37 @@ export function diversify(
     (n <= perGroup ? kept : later).push(id);
   }
   return [...kept, ...later];
+}
+
+/** The results of one planned search (query.ts). */
+export interface SearchRun<R extends { id: string }> {
+  search: PlannedSearch;
+  results: readonly R[];
+}
+
+/**
+ * All runs of one query as one ranking: fused (the phrase's list in the order
+ * of the reader's own search, see orderLike), then diversified by `groups`
+ * (page id → group). `foundBy` keeps, per result, the queries that found it:
+ * verify.ts confirms a result by their words.
+ */
+export function mergeRuns<R extends { id: string }>(
+  runs: readonly SearchRun<R>[],
+  groups: Readonly<Record<string, string>>,
+): { ordered: R[]; foundBy: Map<string, string[]> } {
+  const byId = new Map<string, R>();
+  const foundBy = new Map<string, string[]>();
+  for (const { search, results } of runs) {
+    for (const result of results) {
+      if (!byId.has(result.id)) byId.set(result.id, result);
+      foundBy.set(result.id, [...(foundBy.get(result.id) ?? []), search.query]);
+    }
+  }
+  const own = runs[0]?.results.map((r) => r.id) ?? [];
+  const lists = runs.map((run) => {
+    const ids = run.results.map((r) => r.id);
+    return { weight: run.search.weight, ids: run.search.reason === 'phrase' ? orderLike(ids, own) : ids };
+  });
+  const ids = diversify(fuseRankings(lists), (id) => groups[id]);
+  return { ordered: ids.map((id) => byId.get(id)!), foundBy };
 }

@@ -19,7 +19,7 @@
  *    words in a row; merged in (fuse.ts), they rise. It looks up the same words,
  *    so it costs no download.
  *
- * Searches run in stages (search.ts): the reader's words, their phrase and
+ * Searches run in stages (src/components/Search/search-index.ts): the reader's words, their phrase and
  * each everyday phrase's main page word first; an entry's other page words
  * only when that found less than a page of results; the segmentation rewrites
  * last, on the same condition. Each word looked up can cost an index download
@@ -51,7 +51,7 @@
  * inside 未成年人, 十七条 inside 第十七条); those pages are rarely what the
  * reader meant.
  * The rewrites run only when the other searches found fewer than a page of
- * results (search.ts), and pagefind's other mismatch, its fallback for words it
+ * results (search-index.ts), and pagefind's other mismatch, its fallback for words it
  * does not have, is handled in verify.ts.
  */
 import { HAN, normalizeQuery } from './normalize.ts';

@@ -10,7 +10,7 @@
  * An entry's first page word is its main one (editors list the most useful
  * first): the search page runs the others only when the first searches found
  * less than a page of results, since each extra word can cost an index
- * download (src/components/Search/search.ts).
+ * download (src/components/Search/search-index.ts).
  */
 
 export interface SynonymRule {

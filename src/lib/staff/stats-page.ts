@@ -13,13 +13,19 @@
  */
 import { html, join, type SafeHtml } from '../html.ts';
 import { html as htmlResponse, text } from '../http/responses.ts';
-import { withBase } from '../paths.ts';
+import { withBase, withoutBase } from '../paths.ts';
 import { isRequestTypeId, REQUEST_TYPE_IDS, requestType, type RequestTypeId } from '../requests/registry.ts';
+import { errorTitle } from '../page-title.ts';
 import type { PageShell } from '../shell.ts';
 import { Deadline, StoreUnavailableError } from '../store/deadline.ts';
 import { beijingDateTime } from '../time.ts';
+import { langOfPath } from '../i18n/paths.ts';
 import { loadStats, refreshStats, type JobStore, type StatsStore } from './stats-refresh.ts';
 import { THRESHOLD, type Shown, type StatsRow, type StatsSnapshot, type TypeStats } from './stats.ts';
+
+/** /zh-hant/stats/ is the same page in 繁體 (the shell converts it). */
+const pageLang = (req: Request, base: string) =>
+  langOfPath(withoutBase(new URL(req.url).pathname, base)) === 'zh-Hant' ? ('zh-Hant' as const) : ('zh-Hans' as const);
 
 const typeLabel = (id: RequestTypeId) => requestType(id).labels.request;
 
@@ -163,6 +169,7 @@ export async function handleStats(req: Request, deps: StatsDeps, cid: string): P
     deps.log({ event: 'stats', cid, status: 200 });
     const page = deps.shell.render({
       ...PAGE,
+      lang: pageLang(req, deps.base),
       breadcrumbs: [...PAGE.breadcrumbs],
       title: '办理情况统计',
       body: renderStatsBody(snap, q, deps.base),
@@ -180,8 +187,9 @@ export async function handleStats(req: Request, deps: StatsDeps, cid: string): P
     const body = html`<h1>办理情况统计</h1><p>统计数据暂时无法读取，请稍后再试。</p>`;
     const page = deps.shell.render({
       ...PAGE,
+      lang: pageLang(req, deps.base),
       breadcrumbs: [...PAGE.breadcrumbs],
-      title: '错误：暂时无法显示统计',
+      title: errorTitle('暂时无法显示统计'),
       body,
     });
     return htmlResponse(503, page, cid, { 'Retry-After': '60' });

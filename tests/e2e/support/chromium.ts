@@ -30,8 +30,9 @@ export function chromiumPath(): string {
   return path;
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
+/** `extraFlags`: e.g. --host-resolver-rules, to open the local server under another host name. */
+export function launchBrowser(extraFlags: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_FLAGS, ...extraFlags] });
 }
 
 /** A fresh context: no stored preferences, Chinese locale, a phone-sized or given viewport. */

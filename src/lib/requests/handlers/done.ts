@@ -10,7 +10,7 @@ import { withBase } from '../../paths.ts';
 import { parseReceipt, receiptFormType } from '../receipt.ts';
 import type { RequestTypeId } from '../registry.ts';
 import { requestPaths } from '../types.ts';
-import { renderConfirmation } from '../views.ts';
+import { renderConfirmation, STEP_TITLES } from '../views.ts';
 import { readWithdrawCookie } from '../withdraw-cookie.ts';
 import { Exchange, type HandlerDeps } from './exchange.ts';
 
@@ -43,7 +43,7 @@ export function handleDone(
     corrected: url.searchParams.get('corrected') === '1',
   });
   return x.page(200, {
-    title: `申请已提交：回执号 ${receipt}`,
+    title: STEP_TITLES.submitted(receipt),
     body,
     crumbs: x.crumbs('申请已提交'),
     path: paths.done,

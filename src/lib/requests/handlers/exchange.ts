@@ -13,16 +13,19 @@ import { html, type SafeHtml } from '../../html.ts';
 import { bodyKind, crossSite, parseValues, readBody, wantsHtml, type BodyKind } from '../../http/body.ts';
 import { HttpError } from '../../http/errors.ts';
 import { html as htmlResponse, json } from '../../http/responses.ts';
+import { errorTitle } from '../../page-title.ts';
 import { withBase } from '../../paths.ts';
 import type { PageShell } from '../../shell.ts';
 import { BUREAU } from '../../site.ts';
 import type { FormValues } from '../../forms/definitions.ts';
 import { Deadline } from '../../store/deadline.ts';
-import { MESSAGES } from '../messages.ts';
+import { MESSAGES, PROBLEM_TITLES } from '../messages.ts';
 import { requestType, type RequestTypeId } from '../registry.ts';
 import type { ServiceDeps } from '../service.ts';
 import { requestPaths } from '../types.ts';
 import { renderQuickExit } from '../views.ts';
+import { chineseScript, langOfPath } from '../../i18n/paths.ts';
+import { withoutBase } from '../../paths.ts';
 
 export interface LogEntry {
   event: string;
@@ -77,6 +80,12 @@ export class Exchange {
   readonly cid: string;
   readonly formType: RequestTypeId | undefined;
   readonly asHtml: boolean;
+  /**
+   * The script the person reads: zh-Hant when the page they came from is on
+   * the 繁體 site (its forms carry _lang=zh-Hant, src/lib/i18n/html.ts) or the
+   * address is under /zh-hant/; pages are then answered in 繁體.
+   */
+  lang: 'zh-Hans' | 'zh-Hant';
 
   /** `asHtml`: answer with pages whatever the request says (pages that are only ever opened, like done/). */
   constructor(req: Request, deps: HandlerDeps, cid: string, formType?: RequestTypeId, asHtml = wantsHtml(req)) {
@@ -85,6 +94,12 @@ export class Exchange {
     this.cid = cid;
     this.formType = formType;
     this.asHtml = asHtml;
+    this.lang = langOfPath(withoutBase(new URL(req.url).pathname, deps.base)) === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans';
+  }
+
+  /** After the values are read: the form's _lang field. */
+  readLang(values: FormValues): void {
+    if (values._lang !== undefined) this.lang = chineseScript(values._lang);
   }
 
   log(status: number, event: string, receipt?: string, detail?: string, error?: unknown): void {
@@ -111,6 +126,7 @@ export class Exchange {
       section: '/apply/',
       breadcrumbs: [{ label: '在线办理', path: '/apply/' }, ...parts.crumbs],
       body: html`${quickExit && renderQuickExit()}${parts.body}`,
+      lang: this.lang,
     });
     return htmlResponse(status, page, this.cid, headers);
   }
@@ -135,11 +151,11 @@ export class Exchange {
     const back = options.back && html`<p><a href="${withBase(options.back, this.deps.base)}">返回重新填写</a></p>`;
     const body = html`<h1>${title}</h1><p>${message}</p>${back}<p>需要帮助的，请打电话 <a href="tel:${BUREAU.phone}">${BUREAU.phone}</a>，并告诉工作人员这个编号：${this.cid}</p>`;
     const path = this.formType ? requestPaths(this.formType).start : '/apply/';
-    return this.page(status, { title: `错误：${title}`, body, crumbs: [{ label: title }], path }, headers);
+    return this.page(status, { title: errorTitle(title), body, crumbs: [{ label: title }], path }, headers);
   }
 
   /** A refusal thrown by a step (405, 413, 415, 403, 400). */
-  refuse(e: HttpError, title = '无法提交'): Response {
+  refuse(e: HttpError, title: string = PROBLEM_TITLES.refused): Response {
     this.log(e.status, e.code);
     const back = this.formType ? requestPaths(this.formType).form : undefined;
     return this.message(e.status, e.code, title, e.message, { back, headers: e.headers, json: e.body });

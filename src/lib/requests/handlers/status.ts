@@ -9,12 +9,13 @@ import type { FieldError } from '../../forms/definitions.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { HttpError } from '../../http/errors.ts';
 import { json } from '../../http/responses.ts';
+import { errorTitle } from '../../page-title.ts';
 import { StoreUnavailableError } from '../../store/deadline.ts';
 import { MESSAGES } from '../messages.ts';
 import { publicStatus } from '../record.ts';
 import { lookup } from '../service.ts';
 import { checkStatusQuery } from '../status-query.ts';
-import { renderStatus, renderStatusForm } from '../views.ts';
+import { renderStatus, renderStatusForm, renderStatusNotice } from '../views.ts';
 import { Exchange, readForm, type HandlerDeps } from './exchange.ts';
 
 const CRUMBS = [{ label: '查询办理进度', path: '/apply/status/' }, { label: '查询结果' }];
@@ -41,6 +42,7 @@ export async function handleStatus(req: Request, deps: HandlerDeps, cid: string 
     if (e instanceof HttpError) return x.refuse(e);
     throw e;
   }
+  x.readLang(values);
   const shown = {
     receipt: typeof values.receipt === 'string' ? values.receipt : '',
     phone: typeof values.phone === 'string' ? values.phone : '',
@@ -49,18 +51,11 @@ export async function handleStatus(req: Request, deps: HandlerDeps, cid: string 
   if (errors.length || !receipt || !phone) {
     x.log(400, 'invalid', undefined, errors.map((e) => e.field).join(','));
     if (!x.asHtml) return json(400, { error: 'validation', errors }, cid);
-    return statusPage(
-      x,
-      shown,
-      400,
-      `错误：查询办理进度（有 ${errors.length} 处需要修改）`,
-      html`<h1>查询办理进度</h1>`,
-      errors,
-    );
+    return statusPage(x, shown, 400, errorTitle('查询办理进度', errors.length), html`<h1>查询办理进度</h1>`, errors);
   }
   const unavailable = () =>
     x.asHtml
-      ? statusPage(x, shown, 503, '错误：暂时无法查询', html`<h1>暂时无法查询</h1><p>${MESSAGES.unavailable}</p>`)
+      ? statusPage(x, shown, 503, errorTitle('暂时无法查询'), html`<h1>暂时无法查询</h1><p>${MESSAGES.unavailable}</p>`)
       : x.unavailable('暂时无法查询');
   if (!deps.configured) return unavailable();
   try {
@@ -68,7 +63,7 @@ export async function handleStatus(req: Request, deps: HandlerDeps, cid: string 
     if (!record) {
       x.log(404, 'status-not-found');
       if (!x.asHtml) return json(404, { error: 'not-found', message: MESSAGES.statusNotFound }, cid);
-      const top = html`<h1>没有找到这份申请</h1><div class="notice notice--warning" tabindex="-1" autofocus><p>${MESSAGES.statusNotFound}</p></div><h2>重新查询</h2>`;
+      const top = html`<h1>没有找到这份申请</h1>${renderStatusNotice(MESSAGES.statusNotFound, true)}<h2>重新查询</h2>`;
       return statusPage(x, shown, 404, '没有找到这份申请 - 查询办理进度', top);
     }
     x.log(200, 'status', receipt);

@@ -13,13 +13,14 @@
 import { randomUUID } from 'node:crypto';
 import { HttpError } from '../../http/errors.ts';
 import { json, seeOther } from '../../http/responses.ts';
+import { errorTitle } from '../../page-title.ts';
 import { withBase } from '../../paths.ts';
 import { StoreUnavailableError } from '../../store/deadline.ts';
 import { fieldByName, type FieldError, type FormValues } from '../../forms/definitions.ts';
 import { HONEYPOT, toFormValues } from '../../forms/render.ts';
 import { REQUEST_FORMS } from '../forms.ts';
 import { KEY_PATTERN, newKey } from '../keys.ts';
-import { MESSAGES } from '../messages.ts';
+import { MESSAGES, PROBLEM_TITLES } from '../messages.ts';
 import { parseReceipt, receiptFormType } from '../receipt.ts';
 import { requestType, type RequestTypeId } from '../registry.ts';
 import { correct, submit, type Application } from '../service.ts';
@@ -27,6 +28,7 @@ import { requestPaths } from '../types.ts';
 import { renderCheckStep, renderFormPage } from '../views.ts';
 import { isSecure, readWithdrawCookie, withdrawCookie } from '../withdraw-cookie.ts';
 import { Exchange, readForm, type HandlerDeps } from './exchange.ts';
+import { zhHantPath } from '../../i18n/paths.ts';
 
 type Step = 'check' | 'edit' | 'submit' | 'correct-start';
 
@@ -50,6 +52,12 @@ export function withdrawTokenFrom(req: Request, kind: 'json' | 'form', values: F
   return cookie && cookie.receipt === receipt ? cookie.token : '';
 }
 
+/** The confirmation page in the person's script: /zh-hant/apply/<kind>/done/ for the 繁體 site. */
+function doneIn(x: Exchange, formType: RequestTypeId): string {
+  const done = requestPaths(formType).done;
+  return x.lang === 'zh-Hant' ? zhHantPath(done) : done;
+}
+
 export async function handleApplication(
   formType: RequestTypeId,
   req: Request,
@@ -65,9 +73,10 @@ export async function handleApplication(
     if (e instanceof HttpError) return x.refuse(e);
     throw e;
   }
+  x.readLang(values);
   if (str(values[HONEYPOT]) !== '') {
     x.log(400, 'honeypot');
-    return x.message(400, 'rejected', '无法提交', MESSAGES.rejected);
+    return x.message(400, 'rejected', PROBLEM_TITLES.refused, MESSAGES.rejected);
   }
   if (!deps.configured) {
     x.log(503, 'not-configured');
@@ -100,7 +109,7 @@ async function run(s: Submission): Promise<Response> {
     if (kind === 'json') return json(400, { error: 'validation', errors: parsed.errors }, x.cid);
     return formPage(s, 400, values, parsed.errors, s.key);
   }
-  const app: Application = { formType: s.formType, data: parsed.data };
+  const app: Application = { formType: s.formType, data: parsed.data, lang: x.lang };
   const canonical = toFormValues(REQUEST_FORMS[s.formType].def, parsed.data);
   if (kind === 'form' && (s.step !== 'submit' || !s.key)) {
     x.log(200, 'check');
@@ -142,7 +151,7 @@ function formPage(s: Submission, status: number, values: FormValues, errors: Fie
     autofocusSummary: errors.length > 0,
   });
   const title = errors.length
-    ? `错误：${t.labels.request}（有 ${errors.length} 处需要修改）`
+    ? errorTitle(t.labels.request, errors.length)
     : s.correcting
       ? `更正${t.labels.request}`
       : t.labels.request;
@@ -153,7 +162,7 @@ function checkPage(s: Submission, status: number, values: FormValues, key: strin
   const t = requestType(s.formType);
   const def = REQUEST_FORMS[s.formType].def;
   const body = renderCheckStep(def, values, { base: s.x.deps.base, key, correct: s.correcting, notice });
-  const title = notice ? `错误：暂时无法提交${t.labels.request}` : `核对${t.labels.request}`;
+  const title = notice ? errorTitle(`暂时无法提交${t.labels.request}`) : `核对${t.labels.request}`;
   const headers: Record<string, string> = notice ? { 'Retry-After': String(s.x.deps.retryAfter) } : {};
   return s.x.page(status, { title, body, crumbs: s.x.crumbs('核对内容'), path: requestPaths(t.id).form }, headers);
 }
@@ -172,7 +181,7 @@ async function storeCorrection(s: Submission, app: Application, receipt: string)
   if (s.kind === 'json') {
     return json(200, { receipt, formType: s.formType, withdrawUntil: until.toISOString(), corrected: true }, x.cid);
   }
-  const done = withBase(requestPaths(s.formType).done, x.deps.base);
+  const done = withBase(doneIn(x, s.formType), x.deps.base);
   return seeOther(`${done}?receipt=${receipt}&corrected=1`, x.cid);
 }
 
@@ -203,6 +212,6 @@ async function storeNew(s: Submission, app: Application, key: string): Promise<R
     return json(status, body, x.cid);
   }
   const cookie = withdrawCookie({ receipt: r.receipt, until, token: r.token }, x.deps.base, isSecure(x.req), now);
-  const done = withBase(requestPaths(s.formType).done, x.deps.base);
+  const done = withBase(doneIn(x, s.formType), x.deps.base);
   return seeOther(`${done}?receipt=${r.receipt}`, x.cid, { 'Set-Cookie': cookie });
 }

@@ -8,7 +8,7 @@ import { MESSAGES } from '../messages.ts';
 import { parseReceipt, receiptFormType } from '../receipt.ts';
 import { withdraw } from '../service.ts';
 import { requestPaths } from '../types.ts';
-import { renderWithdrawn } from '../views.ts';
+import { renderWithdrawn, STEP_TITLES } from '../views.ts';
 import { clearWithdrawCookie, isSecure } from '../withdraw-cookie.ts';
 import { Exchange, readForm, type HandlerDeps } from './exchange.ts';
 import { withdrawTokenFrom } from './submit.ts';
@@ -25,6 +25,7 @@ export async function handleWithdraw(req: Request, deps: HandlerDeps, cid: strin
   const receipt = parseReceipt(typeof values.receipt === 'string' ? values.receipt : '');
   const formType = receipt ? receiptFormType(receipt) : undefined;
   const x = new Exchange(req, deps, cid, formType);
+  x.readLang(values);
   if (!receipt || !formType) {
     x.log(404, 'withdraw-bad-receipt');
     return x.message(404, 'not-found', '无法撤回', MESSAGES.notWithdrawable);
@@ -40,9 +41,9 @@ export async function handleWithdraw(req: Request, deps: HandlerDeps, cid: strin
     x.log(200, 'withdrawn', receipt);
     if (kind === 'json') return json(200, { receipt, status: r.record.status.current }, cid);
     const parts = {
-      title: '申请已撤回',
+      title: STEP_TITLES.withdrawn,
       body: renderWithdrawn(formType, receipt, deps.base),
-      crumbs: x.crumbs('申请已撤回'),
+      crumbs: x.crumbs(STEP_TITLES.withdrawn),
       path: requestPaths(formType).start,
     };
     return x.page(200, parts, { 'Set-Cookie': clearWithdrawCookie(deps.base, isSecure(req)) });

@@ -18,6 +18,7 @@
 import { z } from '../../forms/zod.ts';
 import {
   choice,
+  describeLimits,
   flag,
   idNumber,
   line,
@@ -31,7 +32,9 @@ import {
   text,
   town,
   wholeNumber,
+  PEOPLE,
   TOWN_OPTIONS,
+  YUAN,
   type FormDef,
   type FormValues,
   type Option,
@@ -91,7 +94,8 @@ export const EXEMPTION_OPTIONS = opts([
   ['none', '以上都不是'],
 ]);
 
-export const legalAidForm: FormDef = {
+/** The questions; legalAidForm below adds the schema's length limits to their hints. */
+const legalAidQuestions: FormDef = {
   type: legalAid.id,
   title: legalAid.labels.request,
   action: requestPaths(legalAid.id).api,
@@ -185,7 +189,8 @@ export const legalAidForm: FormDef = {
           name: 'phone',
           kind: 'text',
           label: '联系电话',
-          hint: '手机号码，或者带区号的固定电话。为自己申请的必须填写，查询办理进度要用这个号码；替被羁押的家人申请的可以不填。',
+          hint: '手机号码，或者带区号的固定电话。为自己申请的，工作人员会打这个电话联系您，查询办理进度也要用这个号码。',
+          need: '替家人申请的可以不填',
           autocomplete: 'tel',
           inputmode: 'tel',
           width: 'm',
@@ -217,7 +222,8 @@ export const legalAidForm: FormDef = {
           kind: 'text',
           label: '对方是谁？',
           short: '对方当事人',
-          hint: '对方的姓名或单位名称。不知道全名的，可以写“姓王的包工头”这样的称呼。刑事案件的犯罪嫌疑人、被告人可以不填。',
+          hint: '对方的姓名或单位名称。不知道全名的，可以写“姓王的包工头”这样的称呼。',
+          need: '刑事案件的犯罪嫌疑人、被告人申请辩护的，可以不填',
           width: 'l',
         },
         {
@@ -236,7 +242,8 @@ export const legalAidForm: FormDef = {
           kind: 'text',
           label: '在哪个法院、仲裁委员会或者公安机关、检察院处理？',
           short: '受理机关',
-          hint: '已经在仲裁或诉讼的，请写名称，例如“某某市人民法院”“某某劳动人事争议仲裁委员会”',
+          hint: '请写名称，例如“某某市人民法院”“某某劳动人事争议仲裁委员会”',
+          need: '已经申请仲裁或者在打官司的要填',
           showIf: { field: 'stage', values: ['arbitration', 'litigation'] },
           width: 'l',
         },
@@ -245,15 +252,15 @@ export const legalAidForm: FormDef = {
           kind: 'checkbox',
           label: '情况紧急：离仲裁、起诉等期限届满不到7天，或者需要马上申请财产保全、证据保全',
           short: '情况紧急',
-          hint: '紧急的，法律援助机构可以先行提供法律援助，手续之后再补（《中华人民共和国法律援助法》第四十四条）。不紧急的不用勾选。',
+          hint: '紧急的，法律援助机构可以先行提供法律援助，手续之后再补（《中华人民共和国法律援助法》第四十四条）。',
           optional: true,
+          need: '情况紧急的才勾选',
         },
         {
           name: 'facts',
           kind: 'textarea',
           label: '事情经过',
           hint: '简单写清楚：什么时候、在哪里、发生了什么，现在想解决什么问题。写不清楚也没关系，工作人员会再联系您了解。',
-          maxChars: 2000,
           rows: 8,
         },
       ],
@@ -277,10 +284,11 @@ export const legalAidForm: FormDef = {
           kind: 'text',
           label: '家里一起生活的有几口人？',
           short: '家庭人口',
-          hint: '选了“以上都不是”的必须填写；算上您自己',
+          hint: '算上您自己。写“3”或者“三口人”都可以。',
+          need: '上面选了“以上都不是”的要填',
           inputmode: 'numeric',
           width: 'xs',
-          suffix: '口人',
+          suffix: PEOPLE.unit,
           optional: true,
         },
         {
@@ -288,10 +296,11 @@ export const legalAidForm: FormDef = {
           kind: 'text',
           label: '全家最近6个月，平均每月收入大约多少元？',
           short: '家庭月收入',
-          hint: '选了“以上都不是”的必须填写。包括工资、养老金、做生意的收入等，大约数就行；没有收入的填0。',
+          hint: '包括工资、养老金、做生意的收入等，大约数就行；没有收入的填0。写“1500”“一千五”或者“1.5万”都可以。',
+          need: '上面选了“以上都不是”的要填',
           inputmode: 'numeric',
           width: 's',
-          suffix: '元',
+          suffix: YUAN.unit,
           optional: true,
         },
         {
@@ -299,7 +308,8 @@ export const legalAidForm: FormDef = {
           kind: 'radios',
           label: '家里有没有价值较大的财产？',
           short: '较大财产',
-          hint: '选了“以上都不是”的必须回答。例如自住以外的房屋、汽车、大额存款或理财。',
+          hint: '例如自住以外的房屋、汽车、大额存款或理财。',
+          need: '上面选了“以上都不是”的要回答',
           optional: true,
           options: opts([
             ['no', '没有'],
@@ -314,7 +324,6 @@ export const legalAidForm: FormDef = {
           short: '经济情况说明',
           hint: '例如：家人生重病、孩子读书开销大、遇到突发事故。',
           optional: true,
-          maxChars: 500,
           rows: 4,
         },
         {
@@ -381,8 +390,8 @@ export const legalAidSchema = z
     urgent: flag(),
     facts: text('事情经过', 20, 2000),
     exemptions: multi(EXEMPTIONS, '有没有下面的情况', 'none'),
-    householdSize: wholeNumber('家庭人口', 1, 30, '口人'),
-    monthlyIncome: wholeNumber('家庭月收入', 0, 10_000_000, '元'),
+    householdSize: wholeNumber('家庭人口', 1, 30, PEOPLE),
+    monthlyIncome: wholeNumber('家庭月收入', 0, 10_000_000, YUAN),
     assets: choice(ASSETS, '家里有没有价值较大的财产').optional(),
     economicNote: text('经济情况说明', 0, 500, false),
     pledgeTruth: pledge('请阅读并勾选个人诚信承诺：承诺填写的内容真实、完整'),
@@ -433,6 +442,9 @@ export const legalAidSchema = z
     },
     { when: () => true },
   );
+
+/** The questions with the schema's length limits in their hints (one source for both). */
+export const legalAidForm: FormDef = describeLimits(legalAidQuestions, legalAidSchema);
 
 export type LegalAidInput = z.input<typeof legalAidSchema>;
 export type LegalAidApplication = z.output<typeof legalAidSchema>;

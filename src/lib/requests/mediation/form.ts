@@ -13,6 +13,7 @@
 import { z } from '../../forms/zod.ts';
 import {
   choice,
+  describeLimits,
   line,
   parseForm,
   partyName,
@@ -53,7 +54,8 @@ export const CONTACT_TIMES = ['any', 'morning', 'afternoon'] as const;
 const opts = (pairs: [string, string, string?][]): Option[] =>
   pairs.map(([value, label, hint]) => ({ value, label, ...(hint ? { hint } : {}) }));
 
-export const mediationForm: FormDef = {
+/** The questions; mediationForm below adds the schema's length limits to their hints. */
+const mediationQuestions: FormDef = {
   type: mediation.id,
   title: mediation.labels.request,
   action: requestPaths(mediation.id).api,
@@ -152,7 +154,6 @@ export const mediationForm: FormDef = {
           kind: 'textarea',
           label: '纠纷经过',
           hint: '简单写清楚：双方是什么关系，什么时候、因为什么事情闹了矛盾，现在怎么样了。',
-          maxChars: 2000,
           rows: 8,
         },
         {
@@ -161,7 +162,6 @@ export const mediationForm: FormDef = {
           label: '您希望怎样解决？',
           short: '希望怎样解决',
           hint: '例如：希望对方赔偿医药费3000元；希望对方把排水沟改回原来的位置。',
-          maxChars: 500,
           rows: 4,
         },
         {
@@ -284,6 +284,9 @@ export const mediationSchema = z.object({
   contactNote: line('联系注意事项', 0, 100, false),
   pledgeVoluntary: pledge('请阅读并勾选：您了解人民调解的规则，自愿申请调解'),
 });
+
+/** The questions with the schema's length limits in their hints (one source for both). */
+export const mediationForm: FormDef = describeLimits(mediationQuestions, mediationSchema);
 
 export type MediationInput = z.input<typeof mediationSchema>;
 export type MediationApplication = z.output<typeof mediationSchema>;
