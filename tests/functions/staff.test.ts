@@ -210,6 +210,41 @@ describe('encryption at rest', () => {
     expect(Object.keys(rec.personal!).sort()).toEqual(['ct', 'encoding', 'epk', 'iv', 'kid', 'v']);
   });
 
+  it('keeps the language the person used in its own column, shows it on the desk, and still verifies older records without it', async () => {
+    const hant = await submit(legalAid, '/api/legal-aid', { ...legalAidSelf(), _lang: 'zh-Hant' });
+    const hans = await submit(mediationFn, '/api/mediation', mediation());
+    const langs = async () =>
+      Object.fromEntries(
+        (await sql().query<{ receipt: string; lang: string | null }>('SELECT receipt, lang FROM requests')).rows.map(
+          (r) => [r.receipt, r.lang],
+        ),
+      );
+    expect(await langs()).toEqual({ [hant.receipt]: 'zh-Hant', [hans.receipt]: 'zh-Hans' });
+    const listed = (await staff('/api/staff/records')).body.records as { receipt: string; lang: string }[];
+    expect(Object.fromEntries(listed.map((r) => [r.receipt, r.lang]))).toEqual({
+      [hant.receipt]: 'zh-Hant',
+      [hans.receipt]: 'zh-Hans',
+    });
+    expect(((await staff(`/api/staff/records/${hant.receipt}`)).body.record as { lang: string }).lang).toBe('zh-Hant');
+    // A record made before the column existed: no lang, its MAC computed without it, still verified, shown as 简体.
+    const old = await record(hans.receipt);
+    const { lang: _dropped, ...meta } = old.meta;
+    await sql().query('DELETE FROM requests WHERE receipt = $1', [hans.receipt]);
+    expect((await staffStore().createRecord({ ...old, meta })).written).toBe(true);
+    const { rows } = await sql().query<{ lang: string | null }>('SELECT lang FROM requests WHERE receipt = $1', [
+      hans.receipt,
+    ]);
+    expect(rows[0]!.lang).toBeNull();
+    const read = await staffStore().getRecord(hans.receipt);
+    expect(read!.verified).toBe(true);
+    expect('lang' in read!.record.meta).toBe(false);
+    const shown = (await staff(`/api/staff/records/${hans.receipt}`)).body.record as {
+      lang: string;
+      verified: boolean;
+    };
+    expect(shown).toMatchObject({ lang: 'zh-Hans', verified: true });
+  });
+
   it('opens with the bureau private key, and not with another key, under another receipt or with a changed byte', async () => {
     const { receipt } = await submit(legalAid, '/api/legal-aid', legalAidSelf());
     const rec = await record(receipt);

@@ -321,6 +321,7 @@ describe('CSV', () => {
       status: '已收到',
       history: [{ status: '已收到', at: '2026-11-27T01:00:00Z', by: 'system' }],
       corrections: 0,
+      lang: 'zh-Hans',
       kid: 'k',
       dueOn: '2026-12-04',
       verified: true,
@@ -345,14 +346,30 @@ describe('CSV', () => {
             formType: 'mediation',
             town: 'duhu',
             category: 'neighbour',
+            lang: 'zh-Hant',
+            dueOn: null,
           }),
           data: null,
           problem: '缺少私钥 k2',
         },
+        {
+          summary: summary({
+            receipt: 'FY-20261127-8M4R2T',
+            status: '已撤回',
+            history: [
+              { status: '已收到', at: '2026-11-27T01:00:00Z', by: 'system' },
+              { status: '已撤回', at: '2026-11-27T01:05:00Z', by: 'applicant' },
+            ],
+            kid: null,
+            dueOn: null,
+          }),
+          data: null,
+          problem: '申请人已撤回，已删除',
+        },
       ],
       new Date('2026-11-28T01:00:00Z'),
     );
-    const [header, a, b] = csv.slice(1).trim().split('\r\n');
+    const [header, a, b, c] = csv.slice(1).trim().split('\r\n');
     expect(header).toContain('"法律援助：姓名"');
     expect(header).toContain('"人民调解：姓名"');
     expect(a).toContain('"陈大文"');
@@ -363,6 +380,13 @@ describe('CSV', () => {
     expect(a).toContain('"还剩6天（12月4日前决定）"');
     expect(b).toContain('"都斛镇"');
     expect(b).toContain('"缺少私钥 k2"');
+    // The script the person used, so a reply can be in the same one.
+    expect(header).toContain('"填写用字"');
+    expect(a).toContain('"简体"');
+    expect(b).toContain('"繁體"');
+    // A withdrawn legal-aid application owes no decision, and was not decided either.
+    expect(c).toContain('"已撤回，无需决定"');
+    expect(c).not.toContain('已作出决定');
     expect(exportFileName(new Date('2026-11-27T06:03:00Z'))).toBe('申请导出-20261127-1403.csv');
   });
 

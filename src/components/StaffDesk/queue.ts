@@ -12,7 +12,7 @@ import { requestType } from '../../lib/requests/registry.ts';
 import { STATUSES, type Status } from '../../lib/requests/status.ts';
 import { beijingDateTime } from '../../lib/time.ts';
 import { deadlineWords, DUE_SOON_DAYS } from '../../lib/staff/deadline.ts';
-import { categoryLabel, townLabel } from '../../lib/staff/desk-format.ts';
+import { categoryLabel, langLabel, townLabel } from '../../lib/staff/desk-format.ts';
 import type { RecordSummary } from '../../lib/staff/records.ts';
 import { haveKeys, openPersonal } from './desk-keys.ts';
 import { $, announce, hideError, messageOf, showError } from './dom.ts';
@@ -58,11 +58,17 @@ function nameCell(s: RecordSummary): SafeHtml | string {
   return html`<span class="desk-muted">${haveKeys() ? '—' : '载入私钥后显示'}</span>`;
 }
 
+/** The kind, and 繁體 when the person filled the form in it (简体 is the usual case, left unsaid). */
+function typeCell(s: RecordSummary): SafeHtml {
+  const lang = s.lang === 'zh-Hant' && html` <span class="desk-lang">${langLabel(s.lang)}</span>`;
+  return html`${requestType(s.formType).labels.name}${lang}`;
+}
+
 export function rowHtml(s: RecordSummary): SafeHtml {
   const w = deadlineWords(s, new Date());
   const purged = s.purgedAt ? '（个人信息已到期删除）' : '';
   const tampered = !s.verified && html`<br><strong class="desk-overdue">⚠ 校验不符</strong>`;
-  return html`<tr data-row="${s.receipt}"${w.overdue && html` class="desk-row--overdue"`}><th scope="row"><button type="button" class="link-button desk-open" data-open="${s.receipt}">${s.receipt}</button>${tampered}</th><td>${nameCell(s)}</td><td>${requestType(s.formType).labels.name}</td><td>${townLabel(s.town)}</td><td>${categoryLabel(s.formType, s.category)}</td><td>${beijingDateTime(s.createdAt)}</td><td>${s.status}${purged}</td><td>${deadlineCell(s)}</td></tr>`;
+  return html`<tr data-row="${s.receipt}"${w.overdue && html` class="desk-row--overdue"`}><th scope="row"><button type="button" class="link-button desk-open" data-open="${s.receipt}">${s.receipt}</button>${tampered}</th><td>${nameCell(s)}</td><td>${typeCell(s)}</td><td>${townLabel(s.town)}</td><td>${categoryLabel(s.formType, s.category)}</td><td>${beijingDateTime(s.createdAt)}</td><td>${s.status}${purged}</td><td>${deadlineCell(s)}</td></tr>`;
 }
 
 /** The name or phone someone typed, matched against a decrypted record. */

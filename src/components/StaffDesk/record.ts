@@ -8,7 +8,7 @@ import { html, lines, type SafeHtml } from '../../lib/html.ts';
 import { requestType } from '../../lib/requests/registry.ts';
 import { STATUS_EXPLAINED, type Status } from '../../lib/requests/status.ts';
 import { beijingDateTime } from '../../lib/time.ts';
-import { categoryLabel, personalRows, townLabel } from '../../lib/staff/desk-format.ts';
+import { categoryLabel, langLabel, personalRows, townLabel } from '../../lib/staff/desk-format.ts';
 import type { RecordDetail, RecordSummary } from '../../lib/staff/records.ts';
 import { cannotChange, checkStatusChange, type StatusChangeError } from '../../lib/staff/status-change.ts';
 import { openPersonal } from './desk-keys.ts';
@@ -51,6 +51,7 @@ function factsHtml(r: RecordDetail): SafeHtml {
     factRow('申请类型', requestType(r.formType).labels.name),
     factRow('镇（街）', townLabel(r.town)),
     factRow('类别', categoryLabel(r.formType, r.category)),
+    factRow('填写用字', `${langLabel(r.lang)}${r.lang === 'zh-Hant' ? '（回复时可用繁體）' : ''}`),
     factRow('提交时间', beijingDateTime(r.createdAt)),
     factRow('当前状态', html`<strong>${r.status}</strong>`),
     requestType(r.formType).decision && factRow('决定期限', deadlineCell(r)),

@@ -43,6 +43,8 @@ export interface RecordSummary {
   status: Status;
   history: StatusEntry[];
   corrections: number;
+  /** The script the person used on the site: 简体 or 繁體 (older records: 简体). */
+  lang: 'zh-Hans' | 'zh-Hant';
   /** Key id of the sealed personal data; null when deleted (withdrawn, purged). */
   kid: string | null;
   purgedAt?: string;
@@ -69,6 +71,7 @@ export function summary(r: ApplicationRecord, verified = true): RecordSummary {
     status: r.status.current,
     history: r.status.history,
     corrections: r.meta.corrections,
+    lang: r.meta.lang ?? 'zh-Hans',
     kid: typeof kid === 'string' ? kid : null,
     ...(r.purgedAt ? { purgedAt: r.purgedAt } : {}),
     dueOn: lifecycleDates(r).dueOn,

@@ -42,11 +42,13 @@ export interface RequestRow {
   personal_kid: string | null;
   mac: string;
   schema_version: number;
+  /** Null for records made before the language was kept (0002_request_lang.sql). */
+  lang: string | null;
 }
 
 /** The columns of a record without its sealed half: lists and exports of metadata never read it. */
 export const SUMMARY_COLUMNS =
-  'receipt, kind, town, category, status, created_at, updated_at, purged_at, version, idem_hash, submission_hash, phone_check, withdraw_until, corrections, history, personal_kid, mac, schema_version';
+  'receipt, kind, town, category, status, created_at, updated_at, purged_at, version, idem_hash, submission_hash, phone_check, withdraw_until, corrections, history, personal_kid, mac, schema_version, lang';
 
 /** Every column a record is read from, in one place for every query that returns whole records. */
 export const RECORD_COLUMNS = `${SUMMARY_COLUMNS}, personal`;
@@ -82,6 +84,7 @@ export function recordFromRow(row: RequestRow): ApplicationRecord {
     submissionHash: row.submission_hash,
     withdrawUntil: iso(row.withdraw_until),
     corrections: row.corrections,
+    ...(row.lang === 'zh-Hans' || row.lang === 'zh-Hant' ? { lang: row.lang } : {}),
   };
   const purgedAt = isoOrNull(row.purged_at);
   return {
@@ -135,6 +138,7 @@ export function recordValues(secret: string, r: ApplicationRecord): unknown[] {
     kidOf(r.personal),
     recordMac(secret, metadataOf(r)),
     r.schemaVersion,
+    r.meta.lang ?? null,
   ];
 }
 
@@ -163,6 +167,7 @@ export const WRITE_COLUMNS = [
   'personal_kid',
   'mac',
   'schema_version',
+  'lang',
 ];
 
 const placeholders = WRITE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
