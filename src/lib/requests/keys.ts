@@ -36,20 +36,26 @@ function phoneKey(secret: string, phone: string): Buffer {
  * of 12; a submission and a status lookup each compute one. Raising N later
  * is safe: the parameters are stored with every hash.
  */
-export const PHONE_SCRYPT = { N: 2 ** 14, r: 8, p: 1 } as const;
+export interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+}
 
-function scryptAsync(key: Buffer, salt: Buffer, p: { N: number; r: number; p: number }): Promise<Buffer> {
+export const PHONE_SCRYPT: Readonly<ScryptParams> = { N: 2 ** 14, r: 8, p: 1 };
+
+function scryptAsync(key: Buffer, salt: Buffer, p: ScryptParams): Promise<Buffer> {
   return new Promise((resolve, reject) =>
     scrypt(key, salt, 32, { ...p, maxmem: 64 * 1024 * 1024 }, (err, out) => (err ? reject(err) : resolve(out))),
   );
 }
 
 /** “s1$N$r$p$salt$hash” (base64url): what a record keeps of the phone. */
-export async function phoneCheck(secret: string, phone: string, p = PHONE_SCRYPT): Promise<string> {
+export async function phoneCheck(secret: string, phone: string, p: ScryptParams = PHONE_SCRYPT): Promise<string> {
   return checkFromKey(phoneKey(secret, phone), p);
 }
 
-async function checkFromKey(key: Buffer, p: { N: number; r: number; p: number }): Promise<string> {
+async function checkFromKey(key: Buffer, p: ScryptParams): Promise<string> {
   const salt = randomBytes(16);
   const out = await scryptAsync(key, salt, p);
   return ['s1', p.N, p.r, p.p, salt.toString('base64url'), out.toString('base64url')].join('$');

@@ -78,7 +78,21 @@ export function listSql(q: ListQuery): { text: string; values: unknown[] } {
   return { text, values: p.values };
 }
 
+/**
+ * Counts per status, overdue and due soon, under the filters (the status
+ * filter aside: the desk shows every status's count). Without a date range
+ * or a receipt, the totals come from request_tallies (kept in step by
+ * triggers, migration 0003) and only the requests with a decision due by the
+ * end of the due-soon window are read, from the queue index: a few thousand
+ * rows however many years are kept. With a date range the index range of
+ * those dates is counted instead.
+ */
 export function countSql(q: Omit<ListQuery, 'sort' | 'after' | 'limit'>): { text: string; values: unknown[] } {
+  const f = q.filters;
+  return f.from || f.to || f.receipt ? scanCountSql(q) : tallyCountSql(q);
+}
+
+function scanCountSql(q: Omit<ListQuery, 'sort' | 'after' | 'limit'>): { text: string; values: unknown[] } {
   const p = new Params();
   const where = baseConditions(p, q);
   const today = p.add(q.today);
@@ -91,6 +105,30 @@ export function countSql(q: Omit<ListQuery, 'sort' | 'after' | 'limit'>): { text
       count(*) FILTER (WHERE ${due})::int AS shown,
       count(*) FILTER (WHERE ${due} AND has_personal)::int AS with_personal
     FROM requests WHERE ${and(where)} GROUP BY status`;
+  return { text, values: p.values };
+}
+
+function tallyCountSql(q: Omit<ListQuery, 'sort' | 'after' | 'limit'>): { text: string; values: unknown[] } {
+  const p = new Params();
+  const where = baseConditions(p, q); // scope, type and town only: no dates, no receipt here
+  const today = p.add(q.today);
+  const soonEnd = p.add(addDays(q.today, DUE_SOON_DAYS));
+  const due = dueCondition(p, q.filters.due, q.today);
+  const text = `WITH t AS (
+      SELECT status, sum(n)::int AS total, coalesce(sum(n) FILTER (WHERE has_personal), 0)::int AS with_personal
+      FROM request_tallies WHERE ${and(where)} GROUP BY status
+    ), d AS (
+      SELECT status,
+        count(*) FILTER (WHERE due_on < ${today}::date)::int AS overdue,
+        count(*) FILTER (WHERE due_on >= ${today}::date)::int AS soon,
+        count(*) FILTER (WHERE ${due ?? 'FALSE'})::int AS shown,
+        count(*) FILTER (WHERE ${due ?? 'FALSE'} AND has_personal)::int AS with_personal
+      FROM requests WHERE ${and([...where, `due_on <= ${soonEnd}::date`])} GROUP BY status
+    )
+    SELECT status, coalesce(t.total, 0) AS total, coalesce(d.overdue, 0) AS overdue, coalesce(d.soon, 0) AS soon,
+      ${due ? 'coalesce(d.shown, 0)' : 'coalesce(t.total, 0)'} AS shown,
+      ${due ? 'coalesce(d.with_personal, 0)' : 'coalesce(t.with_personal, 0)'} AS with_personal
+    FROM t FULL JOIN d USING (status)`;
   return { text, values: p.values };
 }
 
