@@ -545,6 +545,22 @@ describe('staff desk', () => {
   );
 
   it(
+    'shows that an application was filled in on the 繁體 site',
+    async () => {
+      const receipt = await submit('/api/legal-aid', { ...legalAidSelf(), _lang: 'zh-Hant' });
+      const ctx = await context();
+      const page = await ctx.newPage();
+      await signIn(page, tokens.city);
+      await find(page, receipt);
+      expect(await page.locator(`[data-row="${receipt}"] .desk-lang`).textContent()).toBe('繁體');
+      await page.locator(`[data-open="${receipt}"]`).click();
+      await expect.poll(() => page.locator('[data-record-body]').textContent(), POLL).toContain('填写用字繁體');
+      await ctx.close();
+    },
+    LONG,
+  );
+
+  it(
     'says “已撤回，无需决定” for a withdrawn legal-aid application',
     async () => {
       const res = await fetch(`${baseURL}/api/legal-aid`, {
