@@ -188,8 +188,6 @@ describe('staff desk', () => {
       expect(await freshRow.textContent()).toMatch(/还剩7天/);
 
       // The private key file, through the file input: it stays on this device.
-      await page.locator('[data-search-clear]').click();
-      await expect.poll(() => page.locator('[data-records] tr').count(), POLL).toBeGreaterThan(1);
       await page.locator('#desk-keyfile').setInputFiles(keyFile);
       await expect.poll(() => page.locator('[data-keys-list]').textContent(), POLL).toContain('密钥编号');
       const keyText = readFileSync(keyFile, 'utf8');
@@ -296,11 +294,12 @@ describe('staff desk', () => {
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = bytes.toString('utf8').slice(1);
       const [header, ...rows] = text.trim().split('\r\n');
-      expect(header).toMatch(/^"回执号","申请类型","镇（街）","类别","提交时间（北京时间）","当前状态"/);
+      expect(header).toMatch(/^"回执号","申请类型","镇（街）","类别","填写用字","提交时间（北京时间）","当前状态"/);
       expect(header).toContain('"姓名"');
       const mine = rows.find((r) => r.startsWith(`"${legalAidReceipt}"`))!;
       expect(mine).toContain('"法律援助"');
       expect(mine).toContain('"台城街道"');
+      expect(mine).toContain('"简体"');
       expect(mine).toContain('"陈大文"');
       expect(mine).toContain(`"${(await storedRecord(legalAidReceipt)).status.current}"`);
       // Quotes doubled, and the formula neutralised with a leading apostrophe.
@@ -473,17 +472,26 @@ describe('staff desk', () => {
       expect(await page.locator('[data-list-error]').textContent()).toContain('要先在“私钥”一节载入私钥');
       await page.locator('#desk-keyfile').setInputFiles(keyFile);
       await find(page, legalAidReceipt);
-      await page.locator('[data-search-clear]').click();
       await expect.poll(() => page.locator(`[data-row="${legalAidReceipt}"]`).textContent(), POLL).toContain('陈大文');
+      await page.locator('[data-search-clear]').click();
+      // A page of mediation requests, newest first (the local database keeps earlier runs' records),
+      // each name decrypted on the device.
+      await page.locator('#desk-f-type').selectOption('mediation');
+      await page.locator('#desk-f-sort').selectOption('newest');
+      await page.getByRole('button', { name: '筛选', exact: true }).click();
+      await expect.poll(() => page.locator(`[data-row="${mediationReceipt}"]`).textContent(), POLL).toContain('李小梅');
       // Name and phone are searched on this device: neither is ever sent.
       await page.locator('#desk-q').fill('李小梅');
       await page.locator('[data-search] button[type="submit"]').click();
       await expect
         .poll(() => page.locator('[data-records-caption]').textContent(), POLL)
-        .toMatch(/本页查找“李小梅”找到 \d+ 份/);
+        .toMatch(/本页查找“李小梅”找到 [1-9]\d* 份/);
       const found = await page.locator('[data-records] tr').allTextContents();
       expect(found.length).toBeGreaterThan(0);
-      expect(found.every((r) => r.includes('李小梅'))).toBe(true);
+      expect(
+        found.every((r) => r.includes('李小梅')),
+        found.join('\n'),
+      ).toBe(true);
       await page.locator('#desk-q').fill('1391234');
       await page.locator('[data-search] button[type="submit"]').click();
       await expect.poll(() => page.locator('[data-records]').textContent(), POLL).toContain(mediationReceipt);
