@@ -1,18 +1,25 @@
 /**
- * Every night: delete the personal data of applications closed longer than
- * RETENTION_DAYS (src/lib/staff/retention.ts), write one audit entry, and
- * refresh the public statistics. Without RETENTION_DAYS nothing is deleted
- * (the period must come from the bureau) and the log says so.
+ * Every night: delete the personal data of applications whose retention
+ * period has passed (src/lib/staff/retention.ts), in batches with an audit
+ * entry before and after each, then freeze the statistics of any period that
+ * has closed. Without RETENTION_DAYS nothing is deleted (the period must come
+ * from the bureau) and the log says so; on a deployed site without the real
+ * APPLICATIONS_SECRET it refuses to run.
  */
-import type { Config } from '@netlify/functions';
-import { retentionDays } from '../src/lib/staff/retention.ts';
+import type { Config, Context } from '@netlify/functions';
+import { retentionPolicy } from '../src/lib/staff/retention.ts';
 import { env } from './_shared/env.ts';
-import { secretFor } from './_shared/secrets.ts';
 import { retentionJob } from './_shared/retention-job.ts';
-import { staffStore } from './_shared/staff-store.ts';
+import { secretFor } from './_shared/secrets.ts';
 
-export default async () => {
-  await retentionJob(staffStore, new Date(), retentionDays(env('RETENTION_DAYS')), secretFor(undefined).secret);
+export default async (_req: Request, context: Context) => {
+  const { secret, secretOk } = secretFor(context);
+  await retentionJob({
+    now: new Date(),
+    policy: retentionPolicy(env('RETENTION_DAYS'), env('RETENTION_MAX_AGE_DAYS')),
+    secret,
+    secretOk,
+  });
 };
 
 export const config: Config = { schedule: '@daily' };

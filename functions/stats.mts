@@ -1,17 +1,28 @@
 /** GET /stats/: 办理情况统计, rendered here so it works without JavaScript (src/lib/staff/stats-page.ts). */
 import type { Config, Context } from '@netlify/functions';
 import { handleStats } from '../src/lib/staff/stats-page.ts';
+import { jobStore, statsStore } from '../src/lib/store/stats.ts';
+import './_shared/database.ts';
 import { siteBase } from './_shared/env.ts';
 import { guarded } from './_shared/guarded.ts';
-import { log } from './_shared/log.ts';
+import { log, logUnexpected } from './_shared/log.ts';
 import { shell } from './_shared/shell.ts';
-import { staffStore } from './_shared/staff-store.ts';
 
 export default (req: Request, context: Context) =>
   guarded(context, req, (cid) =>
     handleStats(
       req,
-      { store: staffStore, now: () => new Date(), base: siteBase(), shell, deadlineMs: 20_000, perCallMs: 15_000, log },
+      {
+        store: statsStore(),
+        jobs: jobStore(),
+        now: () => new Date(),
+        base: siteBase(),
+        shell,
+        deadlineMs: 20_000,
+        perCallMs: 15_000,
+        log,
+        logFailure: logUnexpected,
+      },
       cid,
     ),
   );

@@ -12,15 +12,38 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseStaffTokens } from '../src/lib/staff/tokens.ts';
 import { envFileText, newStaff, writeKeyPair } from './lib/staff-keys.ts';
 
 const dir = join(import.meta.dirname, '..', 'keys', 'dev');
 const envFile = join(dir, 'netlify-dev.env');
 const tokenFile = join(dir, 'staff-token.txt');
 
+/** The development token as written before tokens had an expiry date: made again, keeping the key pair. */
+function tokenOutdated(): boolean {
+  const line = /STAFF_TOKENS='([^']*)'/.exec(readFileSync(envFile, 'utf8'))?.[1];
+  const { staff } = parseStaffTokens(line);
+  return staff.length === 0 || staff.some((s) => s.expires < new Date().toISOString().slice(0, 10));
+}
+
+if (existsSync(envFile) && existsSync(tokenFile) && tokenOutdated()) {
+  const publicKey = /APPLICATIONS_PUBLIC_KEY='([^']*)'/.exec(readFileSync(envFile, 'utf8'))?.[1] ?? '';
+  const staff = newStaff('开发测试', '*', 365);
+  writeFileSync(tokenFile, `${staff.token}\n`, { mode: 0o600 });
+  writeFileSync(
+    envFile,
+    envFileText(
+      { APPLICATIONS_PUBLIC_KEY: publicKey, STAFF_TOKENS: staff.line },
+      'Made by scripts/dev-keys.ts for local runs only. Never use these values on a deployed site.',
+    ),
+    { mode: 0o600 },
+  );
+  process.stdout.write(`\n开发用的工作人员令牌已换成带有效期的新令牌（keys/dev/staff-token.txt）。\n`);
+}
+
 if (!existsSync(envFile) || !existsSync(tokenFile)) {
   const pair = await writeKeyPair(dir);
-  const staff = newStaff('开发测试', '*');
+  const staff = newStaff('开发测试', '*', 365);
   writeFileSync(tokenFile, `${staff.token}\n`, { mode: 0o600 });
   writeFileSync(
     envFile,

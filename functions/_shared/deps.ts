@@ -5,17 +5,30 @@
  */
 import type { Context } from '@netlify/functions';
 import type { HandlerDeps } from '../../src/lib/requests/handlers/index.ts';
-import { blobsStore } from './blobs-store.ts';
-import { positiveNumber, siteBase } from './env.ts';
+import { MESSAGES } from '../../src/lib/requests/messages.ts';
+import { retentionPolicy } from '../../src/lib/staff/retention.ts';
+import { requestStore } from '../../src/lib/store/requests.ts';
+import './database.ts';
+import { env, positiveNumber, siteBase } from './env.ts';
 import { log } from './log.ts';
-import { refusingSealer, sealerFromEnv, secretFor } from './secrets.ts';
+import { isDeployed, refusingSealer, sealerFromEnv, secretFor } from './secrets.ts';
 import { shell } from './shell.ts';
+
+/**
+ * Why a deployed site takes no new submissions, or undefined. Without a
+ * retention period the privacy notice's “then deleted automatically” would be
+ * false, so a deployed site refuses rather than keep data without limit.
+ */
+export function submissionsRefused(context: Partial<Context> | undefined): string | undefined {
+  if (!isDeployed(context)) return undefined;
+  return retentionPolicy(env('RETENTION_DAYS'), env('RETENTION_MAX_AGE_DAYS')) ? undefined : MESSAGES.noRetention;
+}
 
 export function depsFor(context: Partial<Context> | undefined): HandlerDeps {
   const { secret, secretOk } = secretFor(context);
   const sealer = sealerFromEnv();
   return {
-    store: blobsStore,
+    store: requestStore(secret),
     secret,
     sealer: sealer ?? refusingSealer,
     now: () => new Date(),
@@ -26,6 +39,7 @@ export function depsFor(context: Partial<Context> | undefined): HandlerDeps {
     log,
     // Refuse (503) rather than store anything unencrypted or under the public development secret.
     configured: secretOk && sealer !== null,
+    submissionsRefused: submissionsRefused(context),
     shell,
   };
 }

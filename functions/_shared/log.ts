@@ -11,10 +11,15 @@ export interface LogEntry {
   receipt?: string;
   staff?: string;
   detail?: string;
+  /** A failure behind the event (a database error): logged as its stack, never its message. */
+  error?: unknown;
 }
 
 export function log(entry: LogEntry): void {
-  console.log(JSON.stringify({ at: new Date().toISOString(), ...entry }));
+  const { error, ...rest } = entry;
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const line = { at: new Date().toISOString(), ...rest, ...(error ? { stack: stackOf(cause) } : {}) };
+  console.log(JSON.stringify(line));
 }
 
 /** The stack of an unexpected error, without its message (which may quote input). */
@@ -24,8 +29,7 @@ export function stackOf(error: unknown): string {
   return [error.name, ...frames.slice(0, 12).map((l) => l.trim())].join(' | ');
 }
 
-export function logUnexpected(cid: string, error: unknown): void {
-  console.error(
-    JSON.stringify({ at: new Date().toISOString(), event: 'unexpected', cid, status: 500, stack: stackOf(error) }),
-  );
+/** An unexpected failure: its name and stack, never its message; `event` names what was being done. */
+export function logUnexpected(cid: string, error: unknown, event = 'unexpected'): void {
+  console.error(JSON.stringify({ at: new Date().toISOString(), event, cid, status: 500, stack: stackOf(error) }));
 }

@@ -17,6 +17,7 @@
 import type { Context } from '@netlify/functions';
 import type { PersonalSealer } from '../../src/lib/requests/store.ts';
 import { parsePublicKey, publicKeySealer } from '../../src/lib/staff/crypto.ts';
+import { StoreUnavailableError } from '../../src/lib/store/deadline.ts';
 import { env } from './env.ts';
 import { log } from './log.ts';
 
@@ -44,7 +45,7 @@ export function sealerFromEnv(): PersonalSealer | null {
   if (!sealers.has(text)) {
     let sealer: PersonalSealer | null = null;
     try {
-      sealer = text ? publicKeySealer(parsePublicKey(text)) : null;
+      sealer = text ? importChecked(publicKeySealer(parsePublicKey(text))) : null;
     } catch (error) {
       // The reason names the problem (not JSON, a private key, no kid…), never the value.
       log({
@@ -57,6 +58,29 @@ export function sealerFromEnv(): PersonalSealer | null {
     sealers.set(text, sealer);
   }
   return sealers.get(text)!;
+}
+
+/**
+ * A key can be well formed JSON with valid base64 coordinates and still not be
+ * a point on P-256: WebCrypto refuses it only when it is imported, at the
+ * first seal. That is a configuration fault like a missing key, so it answers
+ * 503 (with the reason in the log), never 500.
+ */
+function importChecked(sealer: PersonalSealer): PersonalSealer {
+  let reported = false;
+  return {
+    async seal(data, context) {
+      try {
+        return await sealer.seal(data, context);
+      } catch (error) {
+        if (!reported) {
+          reported = true;
+          log({ event: 'public-key-invalid', cid: '-', status: 503, detail: 'public key: not a point on P-256' });
+        }
+        throw new StoreUnavailableError('public key cannot be used', { cause: error });
+      }
+    },
+  };
 }
 
 /** Stands in for a missing key: storing anything then fails loudly instead of storing plaintext. */

@@ -7,10 +7,11 @@
 import type { Context } from '@netlify/functions';
 import type { StaffDeps } from '../../src/lib/staff/api/index.ts';
 import { parseStaffTokens } from '../../src/lib/staff/tokens.ts';
+import { staffStore } from '../../src/lib/store/staff.ts';
+import './database.ts';
 import { env, positiveNumber } from './env.ts';
 import { log } from './log.ts';
 import { secretFor } from './secrets.ts';
-import { staffStore } from './staff-store.ts';
 
 let reported = '';
 
@@ -23,12 +24,12 @@ export function staffDepsFor(context: Partial<Context> | undefined): StaffDeps {
     log({ event: 'staff-tokens-invalid', cid: '-', status: 0, detail: summary });
   }
   return {
-    store: staffStore,
+    store: staffStore(secret),
     staff,
     secret,
     now: () => new Date(),
     log,
-    // Listing reads every record: a longer budget than a single submission.
+    // An export page reads up to 4 MB: a longer budget than a single submission.
     deadlineMs: positiveNumber('STAFF_DEADLINE_MS', 20_000),
     perCallMs: positiveNumber('STAFF_CALL_DEADLINE_MS', 15_000),
     retryAfter: 30,

@@ -9,13 +9,14 @@
  *   npm run bench -- --skip install,scale         all but some parts
  *   npm run bench -- --quick                      fewer and smaller runs, to try the bench itself
  *
- * Parts: weight, lighthouse, scale, search, functions, install. A partial run
+ * Parts: weight, lighthouse, scale, search, functions, install, database. A partial run
  * replaces only its own sections of BENCHMARKS.md and keeps the others.
  * Other options: --no-build (use dist/ as it is), --out FILE,
  * --lighthouse-runs N, --scale-sizes 1000,5000, --scale-runs N (at the
  * smallest size; the larger sizes run once), --plain-sizes 1000,5000 (where
  * the plain Astro site is built too; default the smallest), --functions-runs N,
- * --functions-seconds N, --ci-runs N, --start-runs N, --note "text".
+ * --functions-seconds N, --ci-runs N, --start-runs N, --database-records N,
+ * --desk-runs N, --note "text".
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -24,6 +25,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { PAGE_TYPES, builtPages } from '../lib/page-weight.ts';
 import { buildScale, buildScaleSection } from './build-scale.ts';
+import { databaseBench, databaseSection } from './database.ts';
 import { functionsBench, functionsSection } from './functions.ts';
 import { installAndStart, installSection } from './install.ts';
 import { failIf, load, log, machine, npmRun, root } from './lib.ts';
@@ -47,7 +49,7 @@ const LIGHTHOUSE_TYPES = [
   'apply-status',
 ];
 
-const PARTS = ['weight', 'lighthouse', 'scale', 'search', 'functions', 'install'] as const;
+const PARTS = ['weight', 'lighthouse', 'scale', 'search', 'functions', 'install', 'database'] as const;
 type Part = (typeof PARTS)[number];
 
 const TITLES: Record<Part, string> = {
@@ -57,6 +59,7 @@ const TITLES: Record<Part, string> = {
   search: '搜索 / Search',
   functions: '在线申请函数 / Application functions',
   install: '安装与启动 / Install and start',
+  database: '工作台数据库规模 / Back office at 100,000 records',
 };
 
 const { values: args } = parseArgs({
@@ -74,6 +77,8 @@ const { values: args } = parseArgs({
     'functions-seconds': { type: 'string' },
     'ci-runs': { type: 'string' },
     'start-runs': { type: 'string' },
+    'database-records': { type: 'string' },
+    'desk-runs': { type: 'string' },
     note: { type: 'string' },
   },
 });
@@ -101,6 +106,8 @@ const settings = {
   functionsSeconds: num(args['functions-seconds'], 3, 2),
   ciRuns: num(args['ci-runs'], 1, 1),
   startRuns: num(args['start-runs'], 1, 1),
+  databaseRecords: num(args['database-records'], 100_000, 10_000),
+  deskRuns: num(args['desk-runs'], 20, 5),
 };
 
 // ------------------------------------------------------------- output ---
@@ -151,7 +158,7 @@ function render(
     '',
     'What the site weighs, how fast it loads and builds, and how far it scales, measured on one machine. Sizes are also budgets that `npm test` enforces (tests/build/budgets.test.ts); timings live only here, because they depend on the machine.',
     '',
-    "**Rerun:** `npm run bench` (about 14 minutes on a quiet 2-core machine; it builds dist/ first). One part: `npm run bench -- --only lighthouse` (parts: weight, lighthouse, scale, search, functions, install); it replaces only that part's section below. Needs Chromium (`/usr/bin/chromium` or `CHROME_PATH`), as the browser tests do. Figures are median (min–max) over the runs shown.",
+    "**Rerun:** `npm run bench` (about 14 minutes on a quiet 2-core machine; it builds dist/ first). One part: `npm run bench -- --only lighthouse` (parts: weight, lighthouse, scale, search, functions, install, database); it replaces only that part's section below. Needs Chromium (`/usr/bin/chromium` or `CHROME_PATH`), as the browser tests do. Figures are median (min–max) over the runs shown.",
     '',
     `## 机器 / Machine`,
     '',
@@ -228,6 +235,9 @@ for (const p of parts) {
       break;
     case 'install':
       body = installSection(await installAndStart(settings.ciRuns, settings.startRuns));
+      break;
+    case 'database':
+      body = databaseSection(await databaseBench(settings.databaseRecords, settings.deskRuns));
       break;
   }
   const seconds = (performance.now() - t) / 1000;

@@ -1,7 +1,9 @@
 /**
  * netlify dev serving the built site and the real functions, offline, as
  * `npm start` does (see docs/architecture.md for the flags), on free ports.
- * The functions' Blobs store is netlify dev's local one under .netlify/.
+ * The functions' database is netlify dev's local one under .netlify/db: its
+ * migrations are applied first, as `npm start` does (netlify dev itself never
+ * applies them); files (Blobs) live under .netlify/ too.
  * Variables given in `env` win over the envFiles of netlify.toml [dev].
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -22,15 +24,32 @@ export interface NetlifyDev {
   stop: () => Promise<void>;
 }
 
-/** Starts netlify dev and returns at once; await `ready` before using it. */
+const netlifyCli = (cwd: string) => join(cwd, 'node_modules', 'netlify-cli', 'bin', 'run.js');
+
+/** `netlify database migrations apply` on this folder's local database, as `npm run db:migrate` does. */
+export async function migrateLocalDatabase(cwd = projectRoot): Promise<void> {
+  const run = spawn(process.execPath, [netlifyCli(cwd), 'database', 'migrations', 'apply'], {
+    cwd,
+    env: cleanEnv({ set: { CI: 'true' } }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  run.stdout!.on('data', (d) => (out += d));
+  run.stderr!.on('data', (d) => (out += d));
+  const code = await new Promise<number | null>((r) => run.on('exit', r));
+  if (code !== 0) throw new Error(`数据库迁移失败（${code}）：\n${out.slice(-2000)}`);
+}
+
+/** Applies the migrations, starts netlify dev and returns at once; await `ready` before using it. */
 export async function startNetlifyDev({
   cwd = projectRoot,
   env = {},
 }: { cwd?: string; env?: Record<string, string> } = {}): Promise<NetlifyDev> {
+  await migrateLocalDatabase(cwd);
   const port = await freePort();
   const functionsPort = await freePort();
   const args = [
-    join(cwd, 'node_modules', 'netlify-cli', 'bin', 'run.js'),
+    netlifyCli(cwd),
     'dev',
     '--offline',
     '--no-open',

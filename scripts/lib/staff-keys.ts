@@ -10,7 +10,8 @@
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateKeyPair, type PublicKeyJwk } from '../../src/lib/staff/crypto.ts';
-import { newToken, staffLine } from '../../src/lib/staff/tokens.ts';
+import { beijingDate, DAY_MS } from '../../src/lib/time.ts';
+import { newToken, staffLine, TOKEN_DAYS } from '../../src/lib/staff/tokens.ts';
 
 export interface WrittenKeyPair {
   kid: string;
@@ -36,11 +37,15 @@ export async function writeKeyPair(dir: string, now = new Date()): Promise<Writt
 export interface NewStaff {
   token: string;
   line: string;
+  /** Last day the token works (Beijing date). */
+  expires: string;
 }
 
-export function newStaff(name: string, towns: string[] | '*'): NewStaff {
+/** A new token and its STAFF_TOKENS line, working for `days` days from today. */
+export function newStaff(name: string, towns: string[] | '*', days = TOKEN_DAYS, now = new Date()): NewStaff {
   const token = newToken();
-  return { token, line: staffLine(name, towns, token) };
+  const expires = beijingDate(now.getTime() + days * DAY_MS);
+  return { token, line: staffLine(name, towns, token, expires), expires };
 }
 
 /** A dotenv file netlify dev reads (netlify.toml [dev] envFiles). Values in single quotes: JSON stays as it is. */

@@ -46,10 +46,18 @@ async function confirmationPage(): Promise<string> {
 }
 
 async function statsPage(): Promise<string> {
-  const snapshot = { generatedAt: '2026-12-01T00:00:00Z', years: [] };
-  const store = { getStats: async () => snapshot, putStats: async () => {}, listRecords: async () => [] };
+  // No application yet: nothing frozen, nothing missing.
+  const store = {
+    firstMonth: async () => null,
+    frozen: async () => [],
+    monthRaw: async () => ({}),
+    freeze: async () => true,
+  };
+  const jobs = { lease: async () => true, finish: async () => {} };
   const deps = {
     store,
+    jobs,
+    logFailure: () => {},
     now: () => new Date('2026-12-01T01:00:00Z'),
     base: bundle.base,
     shell,

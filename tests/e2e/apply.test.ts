@@ -2,16 +2,14 @@
  * Online applications in Chromium against the built site and the real
  * functions (netlify dev), with and without JavaScript: both forms completed
  * with the keyboard only, errors seen and fixed, the receipt read, the record
- * found in the local Blobs store, the status looked up; axe on every step.
+ * found in netlify dev's local database, the status looked up; axe on every step.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { launchBrowser, newContext, sharedPage, type DisplayPrefs } from './support/chromium.ts';
 import { active, noDialogs, tabTo } from './support/keyboard.ts';
-import { storageKey, type ApplicationRecord } from '../../src/lib/requests/record.ts';
+import { storedRecord } from './support/database.ts';
 import { makeId, withWrongCheckDigit } from '../fixtures/applications.ts';
 import { openStored } from './support/keys.ts';
 
@@ -19,7 +17,6 @@ const baseURL = inject('baseURL');
 /** netlify dev starts a worker per function call; on a busy machine that can take seconds. */
 const POLL = { timeout: 30_000, interval: 250 };
 const LONG = 300_000;
-const projectRoot = inject('projectRoot');
 /** The run's bureau private key (global-setup.ts): records are stored encrypted. */
 const keyFile = inject('staffKeyFile');
 
@@ -31,21 +28,6 @@ afterAll(async () => {
   for (const copy of copies.values()) await copy.context.close();
   await browser?.close();
 });
-
-/** The record as netlify dev stored it in the project's local Blobs folder. */
-function storedRecord(receipt: string): ApplicationRecord {
-  const file = join(
-    projectRoot,
-    '.netlify',
-    'blobs-serve',
-    'entries',
-    'unlinked',
-    'site:applications',
-    storageKey(receipt),
-  );
-  expect(existsSync(file), `record file ${file}`).toBe(true);
-  return JSON.parse(readFileSync(file, 'utf8')) as ApplicationRecord;
-}
 
 const context = (js: boolean, display: DisplayPrefs = {}): Promise<BrowserContext> =>
   newContext(browser, { javaScriptEnabled: js, display });
@@ -205,14 +187,14 @@ describe('legal aid with JavaScript, keyboard only', () => {
       await press(page, '[data-confirm]');
       await page.waitForSelector('[data-receipt]');
       const receipt = (await page.locator('[data-receipt]').textContent())!;
-      expect(receipt).toMatch(/^FY-\d{8}-[0-9A-HJKMNP-TV-Z]{6}$/);
+      expect(receipt).toMatch(/^FY-\d{8}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
       expect(await active(page, '[data-confirmation-title]')).toBe(true);
       expect(await page.title()).toContain(receipt);
       expect(await page.locator('[data-print]').isVisible()).toBe(true);
       await expectNoAxeViolations(page, 'legal-aid confirmation');
 
       // The record, in the local store.
-      const rec = storedRecord(receipt);
+      const rec = await storedRecord(receipt);
       expect(rec).toMatchObject({
         receipt,
         formType: 'legal-aid',
@@ -306,12 +288,12 @@ describe('mediation without JavaScript, keyboard only', () => {
       await press(page, 'button[name="_step"][value="submit"]');
       await page.waitForURL(/\/apply\/mediation\/done\/\?receipt=TJ-/);
       const receipt = (await page.locator('[data-receipt]').textContent())!;
-      expect(receipt).toMatch(/^TJ-\d{8}-[0-9A-HJKMNP-TV-Z]{6}$/);
+      expect(receipt).toMatch(/^TJ-\d{8}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
       expect(await page.title()).toContain(receipt);
       expect(await page.locator('main').textContent()).toContain('需要撤回或者更正');
       await expectNoAxeViolationsNoJs(page, 'mediation confirmation');
 
-      const rec = storedRecord(receipt);
+      const rec = await storedRecord(receipt);
       expect(rec).toMatchObject({ formType: 'mediation', meta: { town: 'duhu', category: 'neighbour' } });
       expect(await openStored(rec, keyFile)).toMatchObject({
         phone: '0750-5524538',
@@ -334,7 +316,7 @@ describe('mediation without JavaScript, keyboard only', () => {
       await page.waitForURL('**/api/withdraw');
       expect(await page.locator('h1').textContent()).toBe('申请已撤回');
       await expectNoAxeViolationsNoJs(page, 'withdrawn');
-      expect(storedRecord(receipt)).toMatchObject({ status: { current: '已撤回' }, personal: null });
+      expect(await storedRecord(receipt)).toMatchObject({ status: { current: '已撤回' }, personal: null });
       await ctx.close();
     },
     LONG,
@@ -390,15 +372,15 @@ describe('mediation with JavaScript: correct, then withdraw, in the page', () =>
       expect(res.status(), await res.text()).toBe(200);
       await expect.poll(() => page.locator('[data-confirmation-title]').textContent(), POLL).toBe('更正已提交');
       expect(await page.locator('[data-receipt]').textContent()).toBe(receipt);
-      expect(storedRecord(receipt)).toMatchObject({ meta: { corrections: 1 } });
-      expect(await openStored(storedRecord(receipt), keyFile)).toMatchObject({ publicity: 'either' });
+      expect(await storedRecord(receipt)).toMatchObject({ meta: { corrections: 1 } });
+      expect(await openStored(await storedRecord(receipt), keyFile)).toMatchObject({ publicity: 'either' });
 
       await page.getByRole('button', { name: '撤回申请' }).click();
       await expect.poll(() => active(page, '[data-withdraw-confirm]'), POLL).toBe(true);
       await expectNoAxeViolations(page, 'withdraw question');
       await page.getByRole('button', { name: '确定撤回' }).click();
       await expect.poll(() => page.locator('[data-step-view] h1').textContent(), POLL).toBe('申请已撤回');
-      expect(storedRecord(receipt).personal).toBeNull();
+      expect((await storedRecord(receipt)).personal).toBeNull();
 
       await page.goto(`${baseURL}/apply/status/`);
       await page.locator('#f-receipt').fill(receipt);
@@ -447,7 +429,7 @@ describe('mediation with JavaScript: correct, then withdraw, in the page', () =>
       await page.getByRole('button', { name: '再试一次' }).click();
       await page.waitForSelector('[data-receipt]');
       const receipt = (await page.locator('[data-receipt]').textContent())!;
-      expect(await openStored(storedRecord(receipt), keyFile)).toMatchObject({
+      expect(await openStored(await storedRecord(receipt), keyFile)).toMatchObject({
         name: '周先生',
         request: '希望尽快修好电梯',
       });

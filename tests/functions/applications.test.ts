@@ -1,17 +1,19 @@
 /**
- * The application functions, called in-process against a local Blobs server:
+ * The application functions, called in-process against an in-memory Postgres
+ * with the real migrations (support/database.ts):
  * every status code, both ways in (JSON and forms without JavaScript),
  * idempotency under concurrency, a dead or hanging store, status lookup,
  * withdraw and correct, and what reaches the logs.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import apply, { config as applyConfig } from '../../functions/apply.mts';
 import statusFn, { config as statusConfig } from '../../functions/status.mts';
 import withdrawFn, { config as withdrawConfig } from '../../functions/withdraw.mts';
 import { depsFor } from '../../functions/_shared/deps.ts';
 import { guarded } from '../../functions/_shared/guarded.ts';
 import { handleApplication, handleStatus } from '../../src/lib/requests/handlers/index.ts';
-import { storageKey, type ApplicationRecord } from '../../src/lib/requests/record.ts';
+import type { ApplicationRecord } from '../../src/lib/requests/record.ts';
+import { requestStore } from '../../src/lib/store/requests.ts';
 import { REQUEST_TYPES } from '../../src/lib/requests/registry.ts';
 import { requestPaths } from '../../src/lib/requests/types.ts';
 
@@ -21,7 +23,7 @@ const mediationFn = apply;
 const doneFn = apply;
 
 import { HTML_PAYLOAD, legalAidForOther, legalAidSelf, makeId, mediation } from '../fixtures/applications.ts';
-import { pointAtDeadStore, pointAtHangingStore, startBlobs, usePoint, type LocalBlobs } from './support/blobs.ts';
+import { pointAtDeadDatabase, pointAtHangingDatabase, useDatabase } from './support/database.ts';
 import { openRecord } from './support/keys.ts';
 import { routes } from './support/routes.ts';
 import type { FormValues } from '../../src/lib/forms/definitions.ts';
@@ -30,19 +32,12 @@ type Fn = (req: Request, ctx: never) => Promise<Response>;
 const ctx = { requestId: 'test-request', deploy: { context: 'dev', id: 'test-deploy' } } as never;
 const ORIGIN = 'http://localhost:8888';
 
-let blobs: LocalBlobs;
+const { sql } = useDatabase();
 let logs: string[] = [];
 let keyCounter = 0;
 const newKey = () => `test-key-${Date.now()}-${++keyCounter}-aaaaaaaa`;
 
-beforeAll(async () => {
-  blobs = await startBlobs();
-});
-afterAll(async () => {
-  await blobs.stop();
-});
 beforeEach(() => {
-  usePoint(blobs.url);
   logs = [];
   vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.map(String).join(' ')));
 });
@@ -71,11 +66,14 @@ function postForm(path: string, values: FormValues, headers: Record<string, stri
 
 const call = (fn: unknown, req: Request) => (fn as Fn)(req, ctx);
 
-function record(receipt: string): ApplicationRecord {
-  const e = blobs.entries(storageKey(receipt))[0];
-  if (!e) throw new Error(`no record ${receipt}`);
-  return e.value as ApplicationRecord;
+async function record(receipt: string): Promise<ApplicationRecord> {
+  const found = await requestStore(depsFor(ctx).secret).getRecord(receipt);
+  if (!found || found.record.receipt !== receipt) throw new Error(`no record ${receipt}`);
+  return found.record;
 }
+
+const countRecords = async () =>
+  (await sql().query<{ n: number }>('SELECT count(*)::int AS n FROM requests')).rows[0]!.n;
 
 /** The personal half, decrypted with the test bureau key as the staff desk would (it is stored sealed). */
 async function personal(rec: ApplicationRecord): Promise<Record<string, string>> {
@@ -205,14 +203,14 @@ describe('validation', () => {
     expect(html).toContain('<form class="apply-form" method="post" action="/api/mediation"');
   });
   it('refuses a filled honeypot and stores nothing', async () => {
-    const before = blobs.entries('records/').length;
+    const before = await countRecords();
     const res = await call(
       legalAid,
       postJson('/api/legal-aid', { ...legalAidSelf(), homepage: 'http://spam.example', _key: newKey() }),
     );
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: 'rejected' });
-    expect(blobs.entries('records/').length).toBe(before);
+    expect(await countRecords()).toBe(before);
   });
   it('asks for the idempotency key with JSON', async () => {
     const res = await call(legalAid, postJson('/api/legal-aid', { ...legalAidSelf(), _key: 'short' }));
@@ -225,9 +223,9 @@ describe('submitting with JavaScript (JSON)', () => {
   it('201 with a receipt; the record has a schema version, timestamps, status history, hashes and the personal half', async () => {
     const { res, body } = await submitJson();
     expect(res.status).toBe(201);
-    expect(body.receipt).toMatch(/^FY-\d{8}-[0-9A-HJKMNP-TV-Z]{6}$/);
+    expect(body.receipt).toMatch(/^FY-\d{8}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
     expect(body.withdrawToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
-    const rec = record(body.receipt!);
+    const rec = await record(body.receipt!);
     expect(rec).toMatchObject({
       schemaVersion: 1,
       receipt: body.receipt,
@@ -237,16 +235,16 @@ describe('submitting with JavaScript (JSON)', () => {
       personal: { encoding: 'ecdh-p256-aes256gcm', v: 1, kid: JSON.parse(process.env.APPLICATIONS_PUBLIC_KEY!).kid },
     });
     expect(await personal(rec)).toMatchObject({ name: '陈大文', phone: '13800138000' });
-    expect(rec.meta.phoneHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(rec.meta.phoneCheck).toMatch(/^s1\$16384\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
     expect(Date.parse(rec.meta.withdrawUntil) - Date.parse(rec.createdAt)).toBe(600_000);
   });
   it('stores HTML and script payloads verbatim, as data (inside the sealed half)', async () => {
     const { body } = await submitJson();
-    expect((await personal(record(body.receipt!))).facts).toContain(HTML_PAYLOAD);
+    expect((await personal(await record(body.receipt!))).facts).toContain(HTML_PAYLOAD);
   });
   it('keeps the phone and id number out of the plaintext half', async () => {
     const { body } = await submitJson(legalAidForOther());
-    const rec = record(body.receipt!);
+    const rec = await record(body.receipt!);
     const plain = JSON.stringify({ ...rec, personal: null });
     for (const s of ['0750-5524538', '07505524538', makeId('19990909', '317'), '陈小明', '买买提'])
       expect(plain).not.toContain(s);
@@ -264,9 +262,9 @@ describe('submitting with JavaScript (JSON)', () => {
   });
   it('makes one record of 20 concurrent identical submissions, and gives all 20 the same receipt', async () => {
     const key = newKey();
-    const before = blobs.entries('records/').length;
+    const before = await countRecords();
     const results = await Promise.all(Array.from({ length: 20 }, () => submitJson(legalAidSelf(), key)));
-    expect(blobs.entries('records/').length).toBe(before + 1);
+    expect(await countRecords()).toBe(before + 1);
     expect(new Set(results.map((r) => r.body.receipt)).size).toBe(1);
     expect(results[0]!.body.receipt).toMatch(/^FY-/);
     expect(results.filter((r) => r.res.status === 201).length).toBeGreaterThanOrEqual(1);
@@ -282,7 +280,7 @@ describe('submitting with JavaScript (JSON)', () => {
     expect(res.status).toBe(201);
     const body = (await res.json()) as { receipt: string };
     expect(body.receipt).toMatch(/^TJ-/);
-    expect(record(body.receipt).meta).toMatchObject({ town: 'duhu', category: 'neighbour' });
+    expect((await record(body.receipt)).meta).toMatchObject({ town: 'duhu', category: 'neighbour' });
   });
 });
 
@@ -312,11 +310,11 @@ describe('submitting without JavaScript (forms)', () => {
     );
     expect(done.status).toBe(303);
     const location = done.headers.get('location')!;
-    expect(location).toMatch(/^\/apply\/legal-aid\/done\/\?receipt=FY-\d{8}-[0-9A-Z]{6}$/);
+    expect(location).toMatch(/^\/apply\/legal-aid\/done\/\?receipt=FY-\d{8}(-[0-9A-Z]{4}){3}$/);
     const cookie = done.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^ts_withdraw=FY-[^;]+; Max-Age=600; Path=\/; HttpOnly; SameSite=Strict$/);
     const receipt = location.split('receipt=')[1]!;
-    expect((await personal(record(receipt))).address).toBe('台城街道某某路14号');
+    expect((await personal(await record(receipt))).address).toBe('台城街道某某路14号');
     // 4. Pressing confirm twice gives the same receipt.
     const again = await call(
       legalAid,
@@ -344,7 +342,7 @@ describe('submitting without JavaScript (forms)', () => {
     );
   });
   it('keeps every value on the page when the store fails at confirmation (503)', async () => {
-    const hanging = await pointAtHangingStore();
+    const hanging = await pointAtHangingDatabase();
     const deps = { ...depsFor(undefined), deadlineMs: 400, perCallMs: 300 };
     const started = Date.now();
     const res = await handleApplication(
@@ -366,7 +364,7 @@ describe('submitting without JavaScript (forms)', () => {
 
 describe('a dead or hanging store', () => {
   it('503 with Retry-After, at once, when nothing listens', async () => {
-    await pointAtDeadStore();
+    await pointAtDeadDatabase();
     const started = Date.now();
     const { res, body } = await submitJson();
     expect(res.status).toBe(503);
@@ -375,7 +373,7 @@ describe('a dead or hanging store', () => {
     expect(Date.now() - started).toBeLessThan(3000);
   });
   it('503 within the deadline when the store accepts and never answers', async () => {
-    const hanging = await pointAtHangingStore();
+    const hanging = await pointAtHangingDatabase();
     const deps = { ...depsFor(undefined), deadlineMs: 500, perCallMs: 400 };
     const started = Date.now();
     const res = await handleApplication(
@@ -396,7 +394,7 @@ describe('a dead or hanging store', () => {
     expect(status.status).toBe(503);
   });
   it('the default deadline answers within 6 seconds', async () => {
-    const hanging = await pointAtHangingStore();
+    const hanging = await pointAtHangingDatabase();
     const started = Date.now();
     const { res } = await submitJson();
     await hanging.close();
@@ -477,7 +475,7 @@ describe('withdraw and correct within 10 minutes', () => {
     const res = await call(withdrawFn, postJson('/api/withdraw', { receipt: body.receipt, token: body.withdrawToken }));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ receipt: body.receipt, status: '已撤回' });
-    const rec = record(body.receipt!);
+    const rec = await record(body.receipt!);
     expect(rec.personal).toBeNull();
     expect(rec.status.current).toBe('已撤回');
     const status = await call(statusFn, postJson('/api/status', { receipt: body.receipt, phone: '13800138000' }));
@@ -497,7 +495,28 @@ describe('withdraw and correct within 10 minutes', () => {
     expect(wrong.status).toBe(404);
     expect(unknown.status).toBe(404);
     expect(await wrong.text()).toBe(await unknown.text());
-    expect(record(body.receipt!).status.current).toBe('已收到');
+    expect((await record(body.receipt!)).status.current).toBe('已收到');
+  });
+  it('answers a withdrawn application’s key posted again with “已撤回”, never 200 “申请已提交” (JSON, and the form’s confirm after Back)', async () => {
+    const key = newKey();
+    const first = await submitJson(legalAidSelf(), key);
+    const out = await call(
+      withdrawFn,
+      postJson('/api/withdraw', { receipt: first.body.receipt, token: first.body.withdrawToken }),
+    );
+    expect(out.status).toBe(200);
+    const again = await submitJson(legalAidSelf(), key);
+    expect(again.res.status).toBe(410);
+    expect(again.body).toMatchObject({ error: 'withdrawn', receipt: first.body.receipt, status: '已撤回' });
+    // Without JavaScript: the check page's “确认提交” (or the retry page's) posted again after Back.
+    const form = await call(legalAid, postForm('/api/legal-aid', { ...legalAidSelf(), _key: key, _step: 'submit' }));
+    expect(form.status).toBe(410);
+    const page = await form.text();
+    expect(page).toContain('<h1>申请已撤回</h1>');
+    expect(page).toContain(first.body.receipt!);
+    expect(page).not.toContain('申请已提交');
+    expect(form.headers.get('set-cookie')).toBeNull();
+    expect(await countRecords()).toBe(1);
   });
   it('410 after the 10 minutes', async () => {
     const { body } = await submitJson();
@@ -509,7 +528,7 @@ describe('withdraw and correct within 10 minutes', () => {
       'cid',
     );
     expect(res.status).toBe(410);
-    expect(record(body.receipt!).status.current).toBe('已收到');
+    expect((await record(body.receipt!)).status.current).toBe('已收到');
   });
   it('withdraws without JavaScript with the cookie, and clears it', async () => {
     const key = newKey();
@@ -522,7 +541,7 @@ describe('withdraw and correct within 10 minutes', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('set-cookie')).toMatch(/^ts_withdraw=; Max-Age=0/);
     expect(await res.text()).toContain('申请已撤回');
-    expect(record(receipt).personal).toBeNull();
+    expect((await record(receipt)).personal).toBeNull();
   });
   it('corrects with JSON: same receipt, new content, history noted; refused with a wrong secret or another form type', async () => {
     const { body } = await submitJson();
@@ -533,7 +552,7 @@ describe('withdraw and correct within 10 minutes', () => {
     );
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ receipt: body.receipt, corrected: true });
-    const rec = record(body.receipt!);
+    const rec = await record(body.receipt!);
     expect(rec.meta).toMatchObject({ town: 'baisha', corrections: 1 });
     expect((await personal(rec)).address).toBe('白沙镇某某村8号');
     expect(rec.status.history.at(-1)).toMatchObject({ status: '已收到', by: 'applicant' });
@@ -579,7 +598,7 @@ describe('withdraw and correct within 10 minutes', () => {
     );
     expect(confirm.status).toBe(303);
     expect(confirm.headers.get('location')).toBe(`/apply/legal-aid/done/?receipt=${receipt}&corrected=1`);
-    expect((await personal(record(receipt))).contactTime).toBe('afternoon');
+    expect((await personal(await record(receipt))).contactTime).toBe('afternoon');
     const noCookie = await call(legalAid, postForm('/api/legal-aid', { _step: 'correct-start', _correct: receipt }));
     expect(noCookie.status).toBe(404);
   });

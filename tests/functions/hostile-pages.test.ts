@@ -4,7 +4,7 @@
  * status lookup, withdrawal, errors and /stats/. Whatever comes in — in a
  * field, a field's name, a hidden value, the address — goes out as text.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import apply from '../../functions/apply.mts';
 import stats from '../../functions/stats.mts';
 import status from '../../functions/status.mts';
@@ -14,7 +14,7 @@ import { allFields } from '../../src/lib/forms/definitions.ts';
 import { REQUEST_TYPES } from '../../src/lib/requests/registry.ts';
 import { requestPaths } from '../../src/lib/requests/types.ts';
 import { legalAidSelf, mediation } from '../fixtures/applications.ts';
-import { startBlobs, usePoint, type LocalBlobs } from './support/blobs.ts';
+import { useDatabase } from './support/database.ts';
 
 type Fn = (req: Request, ctx: never) => Promise<Response>;
 const ctx = { requestId: 'hostile', deploy: { context: 'dev', id: 'd' } } as never;
@@ -32,15 +32,8 @@ const HOSTILE = [
 /** Markup an attacker would have wanted to appear; only its escaped text may. */
 const INJECTED = /<(script>alert|img src=x|svg onload|iframe src=\/\/evil)/;
 
-let blobs: LocalBlobs;
-beforeAll(async () => {
-  blobs = await startBlobs();
-});
-afterAll(async () => {
-  await blobs.stop();
-});
+useDatabase();
 beforeEach(() => {
-  usePoint(blobs.url);
   vi.spyOn(console, 'log').mockImplementation(() => {});
 });
 

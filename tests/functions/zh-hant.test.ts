@@ -4,28 +4,23 @@
  * the confirmation lives under /zh-hant/, the record notes the language
  * (meta.lang), and an overseas phone number finds the request however it is typed.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import apply from '../../functions/apply.mts';
 import statusFn from '../../functions/status.mts';
-import { storageKey, type ApplicationRecord } from '../../src/lib/requests/record.ts';
+import { depsFor } from '../../functions/_shared/deps.ts';
+import type { ApplicationRecord } from '../../src/lib/requests/record.ts';
+import { requestStore } from '../../src/lib/store/requests.ts';
 import type { FormValues } from '../../src/lib/forms/definitions.ts';
 import { legalAidSelf } from '../fixtures/applications.ts';
-import { startBlobs, usePoint, type LocalBlobs } from './support/blobs.ts';
+import { useDatabase } from './support/database.ts';
 
 type Fn = (req: Request, ctx: never) => Promise<Response>;
 const ctx = { requestId: 'test-request', deploy: { context: 'dev', id: 'test-deploy' } } as never;
 const ORIGIN = 'http://localhost:8888';
 const call = (fn: unknown, req: Request) => (fn as Fn)(req, ctx);
-let blobs: LocalBlobs;
+useDatabase();
 
-beforeAll(async () => {
-  blobs = await startBlobs();
-});
-afterAll(async () => {
-  await blobs.stop();
-});
 beforeEach(() => {
-  usePoint(blobs.url);
   vi.spyOn(console, 'log').mockImplementation(() => {});
 });
 
@@ -40,8 +35,11 @@ function postForm(path: string, values: FormValues): Request {
   });
 }
 
-function record(receipt: string): ApplicationRecord {
-  return blobs.entries(storageKey(receipt))[0]!.value as ApplicationRecord;
+/** The record as stored, read back through the store (the language is a column of its own). */
+async function record(receipt: string): Promise<ApplicationRecord> {
+  const found = await requestStore(depsFor(ctx).secret).getRecord(receipt);
+  if (!found || found.record.receipt !== receipt) throw new Error(`no record ${receipt}`);
+  return found.record;
 }
 
 describe('forms on the 繁體 site, without JavaScript', () => {
@@ -60,7 +58,7 @@ describe('forms on the 繁體 site, without JavaScript', () => {
     const location = done.headers.get('Location')!;
     expect(location).toMatch(/^\/zh-hant\/apply\/legal-aid\/done\/\?receipt=/);
     const receipt = new URL(location, ORIGIN).searchParams.get('receipt')!;
-    expect(record(receipt).meta.lang).toBe('zh-Hant');
+    expect((await record(receipt)).meta.lang).toBe('zh-Hant');
 
     const confirmation = await call(apply, new Request(ORIGIN + location));
     expect(confirmation.status).toBe(200);

@@ -9,7 +9,14 @@ import { checkPhone } from '../../src/lib/forms/phone.ts';
 import { cleanLine, cleanName, cleanText, charCount } from '../../src/lib/forms/normalize.ts';
 import { legalAidContactPhone, parseLegalAid } from '../../src/lib/requests/legal-aid/form.ts';
 import { parseMediation } from '../../src/lib/requests/mediation/form.ts';
-import { formatReceipt, parseReceipt, receiptSuffix, RECEIPT_ALPHABET } from '../../src/lib/requests/receipt.ts';
+import {
+  EXAMPLE_RECEIPT,
+  formatReceipt,
+  parseReceipt,
+  receiptCode,
+  receiptSlot,
+  RECEIPT_ALPHABET,
+} from '../../src/lib/requests/receipt.ts';
 import { checkStatusQuery } from '../../src/lib/requests/status-query.ts';
 import { beijingCompactDate as chinaDate } from '../../src/lib/time.ts';
 import type { FormValues } from '../../src/lib/forms/definitions.ts';
@@ -109,6 +116,17 @@ describe('normalisation', () => {
   it('strips control, zero-width and bidi-override characters, keeps line breaks', () => {
     expect(cleanText('第一行\r\n\u0007第二\u200B行\u202E\n\n\n\n第三行\u0000')).toBe('第一行\n第二行\n\n第三行');
   });
+  it('strips every character that draws nothing: Arabic letter mark, Mongolian vowel separator, tags, Hangul fillers', () => {
+    const hidden = ['\u061C', '\u180E', '\u{E0001}', '\u{E0041}', '\u{E007F}', '\u115F', '\u1160', '\u3164', '\uFFA0'];
+    for (const h of hidden) {
+      expect(cleanText(`陈${h}大文`), h.codePointAt(0)!.toString(16)).toBe('陈大文');
+      expect(cleanName(`陈${h}大文`), h.codePointAt(0)!.toString(16)).toBe('陈大文');
+    }
+    // A flag emoji's tag sequence loses its hidden letters but the visible black flag stays.
+    expect(cleanText('🏴\u{E0067}\u{E0062}\u{E007F}')).toBe('🏴');
+    // A name made only of fillers is empty, so the form asks for it again.
+    expect(cleanName('\u3164\u3164')).toBe('');
+  });
   it('folds spaces in one-line text', () => {
     expect(cleanLine('  台城街道\n 某某路\t12号  ')).toBe('台城街道 某某路 12号');
   });
@@ -117,6 +135,12 @@ describe('normalisation', () => {
     expect(cleanName('买买提 ． 艾力')).toBe('买买提·艾力');
     expect(cleanName('陈 大文')).toBe('陈大文');
     expect(cleanName('ＪＯＨＮ　Ｓｍｉｔｈ')).toBe('JOHN Smith');
+  });
+  it('NFKC-normalises names, so two names that look the same are stored the same', () => {
+    expect(cleanName('Rene\u0301')).toBe('René'); // e + combining accent → é
+    expect(cleanName('Ren\u00E9')).toBe(cleanName('Rene\u0301'));
+    expect(cleanName('ﬁona')).toBe('fiona');
+    expect(cleanName('⑴陈')).toBe('(1)陈');
   });
   it('counts characters as people do', () => {
     expect(charCount('台山😀')).toBe(3);
@@ -370,34 +394,54 @@ describe('full-width and hostile input that must pass', () => {
 });
 
 describe('receipt numbers', () => {
-  it('formats with the China date and the six-character suffix', () => {
+  it('formats with the China date and twelve characters (60 bits) in groups of four', () => {
     const at = new Date('2026-11-26T16:30:00Z'); // 00:30 on 27 November in China
     expect(chinaDate(at)).toBe('20261127');
-    expect(formatReceipt('legal-aid', at, '7K3Q9P')).toBe('FY-20261127-7K3Q9P');
-    expect(formatReceipt('mediation', at, '7K3Q9P')).toBe('TJ-20261127-7K3Q9P');
+    expect(formatReceipt('legal-aid', at, '7K3Q9PABXM4T')).toBe('FY-20261127-7K3Q-9PAB-XM4T');
+    expect(formatReceipt('mediation', at, '7K3Q9PABXM4T')).toBe('TJ-20261127-7K3Q-9PAB-XM4T');
+    expect(receiptSlot('FY-20261127-7K3Q-9PAB-XM4T')).toBe('FY-7K3Q9PABXM4T');
+    expect(EXAMPLE_RECEIPT).toBe(parseReceipt(EXAMPLE_RECEIPT));
   });
-  it('uses an alphabet without I, L, O or U', () => {
+  it('uses an alphabet without I, L, O or U, and 60 random bits', () => {
     expect(RECEIPT_ALPHABET).not.toMatch(/[ILOU]/);
-    const s = receiptSuffix(new Uint8Array([255, 255, 255, 255]));
-    expect(s).toMatch(/^[0-9A-HJKMNP-TV-Z]{6}$/);
+    expect(RECEIPT_ALPHABET).toHaveLength(32);
+    expect(receiptCode(new Uint8Array(8).fill(255))).toMatch(/^[0-9A-HJKMNP-TV-Z]{12}$/);
+    // Every one of the 60 bits changes the code.
+    const base = receiptCode(new Uint8Array(8));
+    for (let byte = 0; byte < 8; byte++)
+      for (let bit = 0; bit < 8; bit++) {
+        const b = new Uint8Array(8);
+        b[byte] = 1 << bit;
+        if (byte % 4 === 0 && bit >= 6) continue; // the top two bits of each 32-bit half are not used (2 × 30 = 60)
+        expect(receiptCode(b), `${byte}.${bit}`).not.toBe(base);
+      }
   });
   it('reads receipts as people type them', () => {
     for (const typed of [
-      'FY-20261127-7K3Q9P',
-      'fy-20261127-7k3q9p',
-      'FY 20261127 7K3Q9P',
-      'FY202611277K3Q9P',
-      'ＦＹ－２０２６１１２７－７Ｋ３Ｑ９Ｐ',
+      'FY-20261127-7K3Q-9PAB-XM4T',
+      'fy-20261127-7k3q-9pab-xm4t',
+      'FY 20261127 7K3Q 9PAB XM4T',
+      'FY202611277K3Q9PABXM4T',
+      'ＦＹ－２０２６１１２７－７Ｋ３Ｑ９ＰＡＢＸＭ４Ｔ',
+      'FY-20261127-7K3Q9PABXM4T',
     ]) {
-      expect(parseReceipt(typed), typed).toBe('FY-20261127-7K3Q9P');
+      expect(parseReceipt(typed), typed).toBe('FY-20261127-7K3Q-9PAB-XM4T');
     }
-    expect(parseReceipt('TJ-20261127-7KOQIL')).toBe('TJ-20261127-7K0Q11');
-    for (const bad of ['', 'XX-20261127-7K3Q9P', 'FY-2026112-7K3Q9P', 'FY-20261127-7K3Q9', '<script>'])
+    expect(parseReceipt('TJ-20261127-7KOQ-ILAB-XM4T')).toBe('TJ-20261127-7K0Q-11AB-XM4T');
+    // Receipts of six characters made before December 2026 stay readable.
+    expect(parseReceipt('fy 20261127 7k3q9p')).toBe('FY-20261127-7K3Q9P');
+    for (const bad of [
+      '',
+      'XX-20261127-7K3Q-9PAB-XM4T',
+      'FY-2026112-7K3Q-9PAB-XM4T',
+      'FY-20261127-7K3Q-9PAB-XM4',
+      '<script>',
+    ])
       expect(parseReceipt(bad), bad).toBeUndefined();
   });
   it('checks the status query fields', () => {
-    expect(checkStatusQuery({ receipt: 'fy 20261127 7k3q9p', phone: '138-0013-8000' })).toEqual({
-      receipt: 'FY-20261127-7K3Q9P',
+    expect(checkStatusQuery({ receipt: 'fy 20261127 7k3q 9pab xm4t', phone: '138-0013-8000' })).toEqual({
+      receipt: 'FY-20261127-7K3Q-9PAB-XM4T',
       phone: '13800138000',
       errors: [],
     });

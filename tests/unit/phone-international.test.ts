@@ -1,11 +1,12 @@
 /**
  * Overseas phone numbers (src/lib/forms/phone.ts): typed as people abroad
- * write them, one canonical value, and one hash for the status lookup however
- * the number is typed.
+ * write them, one canonical value, and one phone check for the status lookup
+ * (src/lib/requests/keys.ts: a slow salted hash per record) that matches the
+ * number however it is typed, and never a mainland number.
  */
 import { describe, expect, it } from 'vitest';
 import { checkPhone } from '../../src/lib/forms/phone.ts';
-import { phoneHash } from '../../src/lib/requests/keys.ts';
+import { phoneCheck, phoneMatches } from '../../src/lib/requests/keys.ts';
 
 const value = (s: string) => {
   const r = checkPhone(s);
@@ -48,12 +49,23 @@ describe('overseas phone numbers', () => {
     expect(value('+1 415 abc')).toBe('characters');
   });
 
-  it('hashes one number the same however it is typed, and never like a mainland number', async () => {
+  it('matches one number however it is typed, and never a mainland number', async () => {
     const secret = 'test-secret';
-    const a = await phoneHash(secret, '+1 415 555 0123');
-    expect(await phoneHash(secret, '001-415-555-0123')).toBe(a);
-    expect(await phoneHash(secret, '(1) 415-555-0123')).toBe(a);
-    expect(await phoneHash(secret, '14155550123')).not.toBe(a);
-    expect(await phoneHash(secret, '(852) 9123 4567')).toBe(await phoneHash(secret, '+85291234567'));
+    // The lowest cost phoneMatches accepts: the check's parameters travel with it.
+    const cheap = { N: 2 ** 10, r: 8, p: 1 };
+    const stored = await phoneCheck(secret, '+1 415 555 0123', cheap);
+    for (const typed of ['+1 415 555 0123', '001-415-555-0123', '(1) 415-555-0123', '＋１ ４１５ ５５５ ０１２３'])
+      expect(await phoneMatches(secret, typed, stored), typed).toBe(true);
+    // The same digits read as a mainland number are another number.
+    expect(await phoneMatches(secret, '14155550123', stored)).toBe(false);
+    expect(await phoneMatches(secret, '+1 415 555 0124', stored)).toBe(false);
+    const hk = await phoneCheck(secret, '(852) 9123 4567', cheap);
+    expect(await phoneMatches(secret, '+85291234567', hk)).toBe(true);
+    expect(await phoneMatches(secret, '91234567', hk)).toBe(false);
+    // A mainland number written with +86 is the mainland number.
+    const mainland = await phoneCheck(secret, '13800138000', cheap);
+    expect(await phoneMatches(secret, '+86 138 0013 8000', mainland)).toBe(true);
+    // Salted per record: the same number never gives the same stored value twice.
+    expect(await phoneCheck(secret, '+1 415 555 0123', cheap)).not.toBe(stored);
   });
 });

@@ -27,19 +27,23 @@ import { csvCell, toCsv } from '../../src/lib/staff/csv.ts';
 import { deadlineText, decisionDeadline } from '../../src/lib/staff/deadline.ts';
 import { beijingDate } from '../../src/lib/time.ts';
 import { exportCsv, exportFileName, personalRows } from '../../src/lib/staff/desk-format.ts';
-import { afterFailure, DEFAULT_LOCK_POLICY, lockedFor } from '../../src/lib/staff/lockout.ts';
-import { closedAt, dueForPurge, purged, retentionDays } from '../../src/lib/staff/retention.ts';
+import { closedAt, dueBefore, purged, retentionDays, retentionPolicy } from '../../src/lib/staff/retention.ts';
 import {
-  computeStats,
   inferIntervals,
+  monthsBetween,
+  publishMonth,
+  publishYear,
+  snapshotFrom,
   suppress,
   type CellState,
-  type StatsRecord,
+  type PeriodRaw,
   type SuppressionProblem,
 } from '../../src/lib/staff/stats.ts';
+import { lastClosedMonth } from '../../src/lib/staff/stats-refresh.ts';
 import { checkStatusChange, looksPersonal } from '../../src/lib/staff/status-change.ts';
 import {
   canSee,
+  expired,
   findStaff,
   newToken,
   parseStaffTokens,
@@ -47,7 +51,7 @@ import {
   TOKEN_PATTERN,
   tokenHash,
 } from '../../src/lib/staff/tokens.ts';
-import { verifyAuditEntry, newAuditEntry, auditVisible } from '../../src/lib/staff/audit.ts';
+import { verifyAuditEntry, newAuditEntry } from '../../src/lib/staff/audit.ts';
 import { route } from '../../src/lib/staff/api/index.ts';
 import { parseFilters, type RecordSummary } from '../../src/lib/staff/records.ts';
 
@@ -128,7 +132,10 @@ describe('sealing personal data', () => {
 describe('staff tokens', () => {
   const t1 = newToken();
   const t2 = newToken();
-  const env = [staffLine('陈丽', ['taicheng', 'dajiang'], t1), staffLine('李明', '*', t2)].join(';\n');
+  const env = [
+    staffLine('陈丽', ['taicheng', 'dajiang'], t1, '2027-06-30'),
+    staffLine('李明', '*', t2, '2027-03-31'),
+  ].join(';\n');
 
   it('makes 256-bit tokens and lines with only their hash', () => {
     expect(t1).toMatch(TOKEN_PATTERN);
@@ -138,12 +145,20 @@ describe('staff tokens', () => {
   });
 
   it('parses STAFF_TOKENS, reporting bad entries by number only', () => {
-    const { staff, problems } = parseStaffTokens(`${env};bad entry;王|nowhere|${'a'.repeat(64)}`);
-    expect(staff.map((s) => [s.name, s.towns, s.cityWide])).toEqual([
-      ['陈丽', ['taicheng', 'dajiang'], false],
-      ['李明', [], true],
+    const h = 'a'.repeat(64);
+    const { staff, problems } = parseStaffTokens(
+      `${env};bad entry;王|nowhere|${h}|2027-01-01;赵|*|${h};钱|*|${h}|next year`,
+    );
+    expect(staff.map((s) => [s.name, s.towns, s.cityWide, s.expires])).toEqual([
+      ['陈丽', ['taicheng', 'dajiang'], false, '2027-06-30'],
+      ['李明', [], true, '2027-03-31'],
     ]);
-    expect(problems).toEqual(['entry 3: expected name|towns|sha256-hex', 'entry 4: unknown town id']);
+    expect(problems).toEqual([
+      'entry 3: expected name|towns|sha256-hex|YYYY-MM-DD',
+      'entry 4: unknown town id',
+      'entry 5: no expiry date (name|towns|hash|YYYY-MM-DD); make a new token with npm run staff:add',
+      'entry 6: expiry is not a date like 2027-06-30',
+    ]);
     expect(parseStaffTokens(undefined)).toEqual({ staff: [], problems: [] });
   });
 
@@ -158,34 +173,17 @@ describe('staff tokens', () => {
     expect(canSee(staff[1]!, 'duhu')).toBe(true);
   });
 
-  it('refuses names and towns that would break the line', () => {
-    expect(() => staffLine('a|b', '*', t1)).toThrow();
-    expect(() => staffLine('陈丽', ['atlantis'], t1)).toThrow(/atlantis/);
-    expect(() => staffLine('陈丽', [], t1)).toThrow();
-  });
-});
-
-describe('lockout', () => {
-  it('locks after 10 failures within 15 minutes, for 15 minutes', () => {
-    let state = null as ReturnType<typeof afterFailure>['state'] | null;
-    const t0 = 1_000_000;
-    for (let i = 0; i < 9; i++) {
-      const r = afterFailure(state, t0 + i * 1000);
-      expect(r.lockedNow).toBe(false);
-      state = r.state;
-    }
-    const tenth = afterFailure(state, t0 + 9000);
-    expect(tenth.lockedNow).toBe(true);
-    expect(lockedFor(tenth.state, t0 + 9000)).toBe(DEFAULT_LOCK_POLICY.lockMs);
-    expect(lockedFor(tenth.state, t0 + 9000 + DEFAULT_LOCK_POLICY.lockMs + 1)).toBe(0);
+  it('refuses names, towns and dates that would break the line', () => {
+    expect(() => staffLine('a|b', '*', t1, '2027-01-01')).toThrow();
+    expect(() => staffLine('陈丽', ['atlantis'], t1, '2027-01-01')).toThrow(/atlantis/);
+    expect(() => staffLine('陈丽', [], t1, '2027-01-01')).toThrow();
+    expect(() => staffLine('陈丽', '*', t1, 'soon')).toThrow(/expires/);
   });
 
-  it('forgets failures older than the window', () => {
-    let state = null as ReturnType<typeof afterFailure>['state'] | null;
-    for (let i = 0; i < 9; i++) state = afterFailure(state, i * 1000).state;
-    const later = afterFailure(state, 20 * 60_000);
-    expect(later.lockedNow).toBe(false);
-    expect(later.state.failures).toEqual([20 * 60_000]);
+  it('expires after its last day (Beijing dates)', () => {
+    const { staff } = parseStaffTokens(env);
+    expect(expired(staff[0]!, '2027-06-30')).toBe(false);
+    expect(expired(staff[0]!, '2027-07-01')).toBe(true);
   });
 });
 
@@ -323,7 +321,10 @@ describe('CSV', () => {
       status: '已收到',
       history: [{ status: '已收到', at: '2026-11-27T01:00:00Z', by: 'system' }],
       corrections: 0,
+      lang: 'zh-Hans',
       kid: 'k',
+      dueOn: '2026-12-04',
+      verified: true,
       ...over,
     });
     const csv = exportCsv(
@@ -345,14 +346,30 @@ describe('CSV', () => {
             formType: 'mediation',
             town: 'duhu',
             category: 'neighbour',
+            lang: 'zh-Hant',
+            dueOn: null,
           }),
           data: null,
           problem: '缺少私钥 k2',
         },
+        {
+          summary: summary({
+            receipt: 'FY-20261127-8M4R2T',
+            status: '已撤回',
+            history: [
+              { status: '已收到', at: '2026-11-27T01:00:00Z', by: 'system' },
+              { status: '已撤回', at: '2026-11-27T01:05:00Z', by: 'applicant' },
+            ],
+            kid: null,
+            dueOn: null,
+          }),
+          data: null,
+          problem: '申请人已撤回，已删除',
+        },
       ],
       new Date('2026-11-28T01:00:00Z'),
     );
-    const [header, a, b] = csv.slice(1).trim().split('\r\n');
+    const [header, a, b, c] = csv.slice(1).trim().split('\r\n');
     expect(header).toContain('"法律援助：姓名"');
     expect(header).toContain('"人民调解：姓名"');
     expect(a).toContain('"陈大文"');
@@ -363,6 +380,13 @@ describe('CSV', () => {
     expect(a).toContain('"还剩6天（12月4日前决定）"');
     expect(b).toContain('"都斛镇"');
     expect(b).toContain('"缺少私钥 k2"');
+    // The script the person used, so a reply can be in the same one.
+    expect(header).toContain('"填写用字"');
+    expect(a).toContain('"简体"');
+    expect(b).toContain('"繁體"');
+    // A withdrawn legal-aid application owes no decision, and was not decided either.
+    expect(c).toContain('"已撤回，无需决定"');
+    expect(c).not.toContain('已作出决定');
     expect(exportFileName(new Date('2026-11-27T06:03:00Z'))).toBe('申请导出-20261127-1403.csv');
   });
 
@@ -417,9 +441,6 @@ describe('the staff API helpers', () => {
     expect(verifyAuditEntry('secret-'.repeat(6), e)).toBe(true);
     expect(verifyAuditEntry('secret-'.repeat(6), { ...e, actor: '别人' })).toBe(false);
     expect(verifyAuditEntry('other-'.repeat(7), e)).toBe(false);
-    const { staff } = parseStaffTokens(staffLine('都斛', ['duhu'], newToken()));
-    expect(auditVisible(staff[0]!, e)).toBe(false);
-    expect(auditVisible(staff[0]!, { ...e, actor: '都斛' })).toBe(true);
   });
 });
 
@@ -440,7 +461,7 @@ describe('retention', () => {
     meta: {
       town: 'taicheng',
       category: 'labour',
-      phoneHash: 'p',
+      phoneCheck: 'p',
       idemHash: 'i',
       submissionHash: 's',
       withdrawUntil: '2025-01-01T00:10:00Z',
@@ -450,26 +471,29 @@ describe('retention', () => {
   });
   const now = new Date('2026-01-10T00:00:00Z');
 
-  it('purges closed records after the period, not open ones, not before, not twice', () => {
+  it('dates closing from the latest entry with the final status, and purges to the anonymous metadata', () => {
     expect(closedAt(rec('已办结', '2025-01-05T00:00:00Z'))).toBe('2025-01-05T00:00:00Z');
-    expect(dueForPurge(rec('已办结', '2025-01-05T00:00:00Z'), now, 365)).toBe(true);
-    expect(dueForPurge(rec('不予受理', '2025-01-05T00:00:00Z'), now, 365)).toBe(true);
-    expect(dueForPurge(rec('已撤回', '2025-01-05T00:00:00Z'), now, 365)).toBe(true);
-    expect(dueForPurge(rec('已办结', '2025-12-01T00:00:00Z'), now, 365)).toBe(false);
-    expect(dueForPurge(rec('审查中', '2025-01-05T00:00:00Z'), now, 365)).toBe(false);
+    expect(closedAt(rec('审查中', '2025-01-05T00:00:00Z'))).toBeNull();
     const p = purged(rec('已办结', '2025-01-05T00:00:00Z'), now);
-    expect(dueForPurge(p, now, 365)).toBe(false);
     expect(p).toMatchObject({
       personal: null,
       purgedAt: now.toISOString(),
-      meta: { town: 'taicheng', category: 'labour', phoneHash: '', idemHash: '', submissionHash: '' },
+      meta: { town: 'taicheng', category: 'labour', phoneCheck: '', idemHash: '', submissionHash: '' },
     });
     expect(p.status.history.map((h) => h.note)).toEqual([undefined, undefined]);
   });
 
-  it('reads RETENTION_DAYS strictly', () => {
+  it('reads RETENTION_DAYS and RETENTION_MAX_AGE_DAYS strictly; the maximum age is never shorter than the period', () => {
     expect(retentionDays('1095')).toBe(1095);
     for (const bad of [undefined, '', '0', '-5', '3.5', 'abc', '99999999']) expect(retentionDays(bad)).toBeNull();
+    expect(retentionPolicy('365', undefined)).toEqual({ days: 365, maxAgeDays: 730 });
+    expect(retentionPolicy('365', '1000')).toEqual({ days: 365, maxAgeDays: 1000 });
+    expect(retentionPolicy('365', '30')).toEqual({ days: 365, maxAgeDays: 365 });
+    expect(retentionPolicy(undefined, '1000')).toBeNull();
+    expect(dueBefore({ days: 1, maxAgeDays: 2 }, now)).toEqual({
+      closedBefore: new Date('2026-01-09T00:00:00Z'),
+      receivedBefore: new Date('2026-01-08T00:00:00Z'),
+    });
   });
 });
 
@@ -541,39 +565,44 @@ function seeded(seed: number) {
 }
 
 describe('statistics suppression', () => {
-  it('hides every count below 5 and enough others that no count of 1–4 can be worked out (brute force, 300 random tables)', () => {
-    const rnd = seeded(7);
-    let secondary = 0;
-    for (let t = 0; t < 300; t++) {
-      const months = [Math.floor(rnd() * 9), Math.floor(rnd() * 9)];
-      const total = months[0]! + months[1]!;
-      // Split the total over three towns.
-      const a = Math.floor(rnd() * (total + 1));
-      const b = Math.floor(rnd() * (total - a + 1));
-      const towns = [a, b, total - a - b];
-      const received = [...months, ...towns, total];
-      const accepted = received.map((x) => Math.floor(rnd() * (x + 1)));
-      // Keep the accepted rows consistent too: months and towns must add up to the same total.
-      accepted[1] = Math.max(0, Math.min(received[1]!, accepted[5]! - accepted[0]!));
-      accepted[5] = accepted[0]! + accepted[1]!;
-      accepted[4] = Math.max(0, accepted[5]! - accepted[2]! - accepted[3]!);
-      if (accepted[4]! > received[4]! || accepted[2]! + accepted[3]! > accepted[5]!) continue;
-      const p = smallProblem([...received, ...accepted]);
-      const states = suppress(p);
-      p.values.forEach((v, i) => {
-        if (v < 5) expect(states[i]).toBe('small');
-      });
-      secondary += states.filter((s) => s === 'hidden').length;
-      // Every count of 1 to 4 keeps at least two possible values for someone who sees the table.
-      const feasible = feasibleValues(p, states, 20);
-      for (const [cell, values] of feasible) {
-        const v = p.values[cell]!;
-        if (v >= 1 && v <= 4) expect(values.size, `table ${t}, cell ${cell} = ${v}: ${[...values]}`).toBeGreaterThan(1);
-        expect(values.has(v)).toBe(true);
+  it(
+    'hides every count below 5 and enough others that no count of 1–4 can be worked out (brute force, 300 random tables)',
+    { timeout: 60_000 },
+    () => {
+      const rnd = seeded(7);
+      let secondary = 0;
+      for (let t = 0; t < 300; t++) {
+        const months = [Math.floor(rnd() * 9), Math.floor(rnd() * 9)];
+        const total = months[0]! + months[1]!;
+        // Split the total over three towns.
+        const a = Math.floor(rnd() * (total + 1));
+        const b = Math.floor(rnd() * (total - a + 1));
+        const towns = [a, b, total - a - b];
+        const received = [...months, ...towns, total];
+        const accepted = received.map((x) => Math.floor(rnd() * (x + 1)));
+        // Keep the accepted rows consistent too: months and towns must add up to the same total.
+        accepted[1] = Math.max(0, Math.min(received[1]!, accepted[5]! - accepted[0]!));
+        accepted[5] = accepted[0]! + accepted[1]!;
+        accepted[4] = Math.max(0, accepted[5]! - accepted[2]! - accepted[3]!);
+        if (accepted[4]! > received[4]! || accepted[2]! + accepted[3]! > accepted[5]!) continue;
+        const p = smallProblem([...received, ...accepted]);
+        const states = suppress(p);
+        p.values.forEach((v, i) => {
+          if (v < 5) expect(states[i]).toBe('small');
+        });
+        secondary += states.filter((s) => s === 'hidden').length;
+        // Every count of 1 to 4 keeps at least two possible values for someone who sees the table.
+        const feasible = feasibleValues(p, states, 20);
+        for (const [cell, values] of feasible) {
+          const v = p.values[cell]!;
+          if (v >= 1 && v <= 4)
+            expect(values.size, `table ${t}, cell ${cell} = ${v}: ${[...values]}`).toBeGreaterThan(1);
+          expect(values.has(v)).toBe(true);
+        }
       }
-    }
-    expect(secondary).toBeGreaterThan(0); // the random tables did need secondary suppression
-  });
+      expect(secondary).toBeGreaterThan(0); // the random tables did need secondary suppression
+    },
+  );
 
   it('catches a single hidden cell in a published sum', () => {
     const p: SuppressionProblem = { values: [3, 10, 13], groups: [{ members: [0, 1], total: 2 }], leq: [] };
@@ -587,57 +616,89 @@ describe('statistics suppression', () => {
     ]);
   });
 
-  it('computes received, accepted, closed and the median by month and town, without withdrawn applications', () => {
-    const day = (month: number, d: number) =>
-      `2026-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}T02:00:00Z`;
-    const mk = (i: number, over: Partial<StatsRecord> = {}): StatsRecord => {
-      const createdAt = day(i < 20 ? 3 : 4, 1 + (i % 10));
-      const decided = i % 4 < 2;
-      return {
-        formType: 'legal-aid',
-        createdAt,
-        meta: { town: i % 2 ? 'taicheng' : 'duhu' },
-        status: {
-          current: decided ? '已办结' : '审查中',
-          history: [
-            { status: '已收到', at: createdAt, by: 'system' },
-            ...(decided
-              ? [
-                  {
-                    status: '已受理' as const,
-                    at: new Date(Date.parse(createdAt) + 2 * 86_400_000).toISOString(),
-                    by: 'staff' as const,
-                  },
-                ]
-              : []),
-          ],
-        },
-        ...over,
-      };
+  it('never hides a cell published before (a closed year keeps its months), and still protects every small count', () => {
+    // Months 7, 3 (published: 7 shown, 3 as “<5”), towns 8 and 2, total 10.
+    const p: SuppressionProblem = {
+      values: [7, 3, 8, 2, 10],
+      groups: [
+        { members: [0, 1], total: 4 },
+        { members: [2, 3], total: 4 },
+      ],
+      leq: [],
     };
-    const records = [
-      ...Array.from({ length: 40 }, (_, i) => mk(i)),
-      mk(99, { status: { current: '已撤回', history: [] } }),
-      ...[1, 2, 3].map((i) => mk(i, { formType: 'mediation' })),
-    ];
-    const snap = computeStats(records, new Date('2026-04-15T00:00:00Z'));
-    expect(snap.years.map((y) => y.year)).toEqual([2026]);
-    const la = snap.years[0]!.types.find((t) => t.formType === 'legal-aid')!;
-    expect(la.months.map((m) => m.label)).toEqual(['3月', '4月']);
-    expect(la.months[0]).toMatchObject({
-      received: { kind: 'value', value: 20 },
-      accepted: { kind: 'value', value: 10 },
-      closed: { kind: 'value', value: 10 },
-      medianDays: 2,
+    const fixed = new Map<number, CellState>([
+      [0, 'value'],
+      [1, 'small'],
+    ]);
+    const states = suppress(p, fixed);
+    expect(states.slice(0, 2)).toEqual(['value', 'small']);
+    // The total would give away the month's 3 (10 − 7): only the total can be hidden, and it is.
+    expect(states[4]).toBe('hidden');
+    const feasible = feasibleValues(p, states, 20);
+    expect(feasible.get(1)!.size).toBeGreaterThan(1);
+    expect(feasible.get(3)!.size).toBeGreaterThan(1);
+  });
+
+  it('publishes a closed month as one row per kind, with counts below 5 shown as “<5”', () => {
+    const raw: PeriodRaw = {
+      'legal-aid': {
+        taicheng: { received: 6, accepted: 4, closed: 5, days: [1, 2, 2, 3, 9] },
+        duhu: { received: 2, accepted: 1, closed: 0, days: [4] },
+      },
+    };
+    const m = publishMonth('2026-03', raw);
+    expect(m.rows['legal-aid']).toEqual({
+      key: '2026-03',
+      label: '3月',
+      received: { kind: 'value', value: 8 },
+      accepted: { kind: 'value', value: 5 },
+      closed: { kind: 'value', value: 5 },
+      medianDays: 2.5,
     });
-    expect(la.towns.find((t) => t.key === 'taicheng')!.received).toEqual({ kind: 'value', value: 20 });
-    // No application from 白沙镇: shown as “<5”; working out that it is 0 reveals nobody.
-    expect(la.towns.find((t) => t.key === 'baisha')!.received).toEqual({ kind: 'small' });
-    expect(la.total.received).toEqual({ kind: 'value', value: 40 });
-    const med = snap.years[0]!.types.find((t) => t.formType === 'mediation')!;
-    expect(med.total.received).toEqual({ kind: 'small' });
-    expect(med.months[0]!.medianDays).toBeNull();
-    expect(computeStats([], new Date())).toMatchObject({ years: [] });
+    expect(m.rows.mediation).toMatchObject({ received: { kind: 'small' }, medianDays: null });
+  });
+
+  it('publishes a closed year: the months exactly as frozen, towns and total suppressed around them', () => {
+    const raws: PeriodRaw[] = [3, 4, 5].map((n, i) => ({
+      'legal-aid': {
+        taicheng: { received: n + 4, accepted: n, closed: i, days: [] },
+        duhu: { received: 1, accepted: 0, closed: 0, days: [] },
+      },
+    }));
+    const months = raws.map((raw, i) => ({ raw, published: publishMonth(`2025-0${i + 3}`, raw) }));
+    const year = publishYear(2025, months);
+    const la = year.types.find((t) => t.formType === 'legal-aid')!;
+    expect(la.months).toEqual(months.map((m) => m.published.rows['legal-aid']));
+    expect(la.total).toMatchObject({ key: 'total', received: { kind: 'value', value: 27 } });
+    expect(la.towns.find((t) => t.key === 'taicheng')!.received).toEqual({ kind: 'value', value: 24 });
+    expect(la.towns.find((t) => t.key === 'duhu')!.received).toEqual({ kind: 'small' });
+    // 27 − 24 = 3 is shared by sixteen “<5” towns: none of them can be pinned, so nothing more is hidden.
+    expect(la.towns.filter((t) => t.received.kind === 'small')).toHaveLength(16);
+    // A month's “<5” beside the visible months and the total would be pinned: then the total is hidden.
+    const small: PeriodRaw = { 'legal-aid': { taicheng: { received: 3, accepted: 0, closed: 0, days: [] } } };
+    const withSmall = publishYear(2025, [...months, { raw: small, published: publishMonth('2025-06', small) }]);
+    const t = withSmall.types.find((x) => x.formType === 'legal-aid')!;
+    expect(t.months.at(-1)!.received).toEqual({ kind: 'small' });
+    expect(t.total!.received).toEqual({ kind: 'hidden' });
+  });
+
+  it('shows the open year’s closed months only, closed years whole, and says which months are pending', () => {
+    expect(lastClosedMonth(new Date('2026-01-05T00:00:00Z'))).toBe('2025-12');
+    expect(lastClosedMonth(new Date('2026-03-31T16:30:00Z'))).toBe('2026-03'); // 00:30 on 1 April in Beijing
+    expect(monthsBetween('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    const jan = publishMonth('2026-01', {});
+    const snap = snapshotFrom([jan], [], ['2026-02'], '2026-02-01T00:00:00Z');
+    expect(snap.years).toEqual([
+      {
+        year: 2026,
+        closed: false,
+        types: [
+          { formType: 'legal-aid', months: [jan.rows['legal-aid']], towns: [], total: null },
+          { formType: 'mediation', months: [jan.rows.mediation], towns: [], total: null },
+        ],
+      },
+    ]);
+    expect(snap.pending).toEqual(['2026-02']);
   });
 });
 

@@ -5,6 +5,7 @@
  * where the page script lost the network, what to do to try again.
  */
 import { BUREAU } from '../site.ts';
+import { EXAMPLE_RECEIPT } from './receipt.ts';
 
 /** After a failed try in the page: the values are kept, and the “再试一次” button sends them again. */
 const RETRY = `您填写的内容都还在，请稍后点“再试一次”。着急的话，请打电话 ${BUREAU.phone}。`;
@@ -33,9 +34,12 @@ export const MESSAGES = {
   rejected: `这份申请无法提交。如果您是用浏览器正常填写的，请打电话 ${BUREAU.phone}，我们帮您办理。`,
   duplicate: (receipt: string) =>
     `这份申请已经提交过了，回执号是 ${receipt}。需要更正内容的，请在提交后10分钟内使用“更正内容”，或者打电话 ${BUREAU.phone}。`,
+  withdrawn: (receipt: string) =>
+    `这份申请（回执号 ${receipt}）已撤回，填写的个人信息已经删除，不会再办理。还需要申请的，请重新填写一份。有疑问请打电话 ${BUREAU.phone}。`,
+  noRetention: `网上申请暂时停止受理：网站还没有设定个人信息的保存期限，在设定之前不能保证到期删除您的信息。请先打电话 ${BUREAU.phone} 或到司法所办理。`,
   internal: `系统出错了，请稍后再试，或打电话 ${BUREAU.phone}。`,
   callUs: `请打电话 ${BUREAU.phone}。`,
   withdrawFailed: `撤回没有成功，请打电话 ${BUREAU.phone}。`,
   withdrawOffline: `网络好像断了，撤回没有成功。请检查网络后再点“确定撤回”，或者打电话 ${BUREAU.phone}。`,
-  statusNotFound: `没有找到这份申请。请检查回执号和联系电话是否与提交时填写的一致；回执号在提交成功的页面上，形如 FY-20260101-7K3Q9P。仍然查不到的，请打电话 ${BUREAU.phone}。`,
+  statusNotFound: `没有找到这份申请。请检查回执号和联系电话是否与提交时填写的一致；回执号在提交成功的页面上，形如 ${EXAMPLE_RECEIPT}。仍然查不到的，请打电话 ${BUREAU.phone}。`,
 } as const;

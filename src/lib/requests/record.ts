@@ -1,6 +1,8 @@
 /**
- * The stored shape of an application. One JSON blob per application, under
- * `records/<FY|TJ>-<six characters>` in the `applications` store (storageKey()).
+ * The shape of an application, as the service and the desk handle it. Stored
+ * as one row of the `requests` table (src/lib/store/requests.ts maps it to
+ * columns; netlify/database/migrations/ defines them), filed under its slot
+ * (receiptSlot(): the receipt without its date).
  *
  * Two halves, on purpose:
  *  - plaintext: what processing needs without reading anyone's story —
@@ -36,8 +38,8 @@ export interface RecordMeta {
   town: string;
   /** matterType (legal aid) or disputeType (mediation). */
   category: string;
-  /** HMAC-SHA256 of the contact phone (digits only) with the server secret: status lookup without scanning. */
-  phoneHash: string;
+  /** Slow salted hash of the contact phone (keys.ts phoneCheck()): checked after finding the record by receipt. */
+  phoneCheck: string;
   /** HMAC of the idempotency key the browser (or the check page) sent; the withdraw secret derives from it. */
   idemHash: string;
   /** HMAC of the validated content: a retry with the same key but other content is refused (409). */
@@ -66,17 +68,6 @@ export interface ApplicationRecord {
   personal: SealedPersonal | null;
   /** Set by the retention job (src/lib/staff/retention.ts) when it deleted the personal data and hashes. */
   purgedAt?: string;
-}
-
-/**
- * Where a receipt's record lives: the form prefix and the six characters,
- * without the date. The six characters come from the HMAC of the idempotency
- * key, so a retry of the same submission, even after midnight when the date
- * in a new receipt would differ, lands on the same key; lookups then check the
- * full receipt, date included.
- */
-export function storageKey(receipt: string): string {
-  return `records/${receipt.slice(0, 2)}-${receipt.slice(-6)}`;
 }
 
 export const WITHDRAW_WINDOW_MS = 10 * 60_000;
@@ -128,7 +119,7 @@ export function withdrawn(record: ApplicationRecord, now: Date): ApplicationReco
 export function corrected(
   record: ApplicationRecord,
   now: Date,
-  change: { meta: Pick<RecordMeta, 'town' | 'category' | 'phoneHash' | 'submissionHash'>; personal: SealedPersonal },
+  change: { meta: Pick<RecordMeta, 'town' | 'category' | 'phoneCheck' | 'submissionHash'>; personal: SealedPersonal },
 ): ApplicationRecord {
   const at = now.toISOString();
   return {

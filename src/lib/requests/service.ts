@@ -14,7 +14,8 @@ import {
   canonicalJson,
   hmacHex,
   idempotencyHash,
-  phoneHash,
+  phoneCheck,
+  phoneMatches,
   receiptCandidates,
   sameSecret,
   withdrawToken,
@@ -46,19 +47,30 @@ export interface Application {
   lang?: 'zh-Hans' | 'zh-Hant';
 }
 
-/** The plaintext half of the record (see record.ts) for an application. */
-function metaFor(
+/** The keyed hash of what was submitted: the same key with other content is a conflict. */
+function submissionHash(secret: string, app: Application): string {
+  return hmacHex(secret, 'content', `${app.formType}:${canonicalJson(app.data)}`);
+}
+
+/** The plaintext half of the record (see record.ts) for an application; the phone only as a slow salted hash. */
+async function metaFor(
   secret: string,
   app: Application,
-): Pick<RecordMeta, 'town' | 'category' | 'phoneHash' | 'submissionHash' | 'lang'> {
-  const submissionHash = hmacHex(secret, 'content', `${app.formType}:${canonicalJson(app.data)}`);
+): Promise<Pick<RecordMeta, 'town' | 'category' | 'phoneCheck' | 'submissionHash' | 'lang'>> {
   const { town, category, phone } = REQUEST_FORMS[app.formType].routing(app.data);
-  return { town, category, phoneHash: phoneHash(secret, phone), submissionHash, lang: app.lang ?? 'zh-Hans' };
+  return {
+    town,
+    category,
+    phoneCheck: await phoneCheck(secret, phone),
+    submissionHash: submissionHash(secret, app),
+    lang: app.lang ?? 'zh-Hans',
+  };
 }
 
 export type SubmitResult =
   | { kind: 'created' | 'duplicate'; receipt: string; token: string; withdrawUntil: Date }
-  | { kind: 'conflict'; receipt: string };
+  | { kind: 'conflict'; receipt: string }
+  | { kind: 'withdrawn'; receipt: string };
 
 export async function submit(
   deps: ServiceDeps,
@@ -68,7 +80,7 @@ export async function submit(
 ): Promise<SubmitResult> {
   const { store, secret } = deps;
   const idemHash = idempotencyHash(secret, app.formType, key);
-  const meta = metaFor(secret, app);
+  const meta = await metaFor(secret, app);
   const token = withdrawToken(secret, idemHash);
   const until = (createdAt: string) => new Date(Date.parse(createdAt) + WITHDRAW_WINDOW_MS);
 
@@ -82,7 +94,9 @@ export async function submit(
     const existing = await deadline.run('get record', (signal) => store.getRecord(receipt, signal));
     if (!existing) throw new StoreUnavailableError('record vanished after a refused create');
     const first = existing.record;
-    if (first.meta.idemHash !== idemHash) continue; // another application holds these six characters
+    if (first.meta.idemHash !== idemHash) continue; // another application holds this number
+    // Confirming again after withdrawing (Back, or the retry page): say so, never “申请已提交”.
+    if (first.status.current === '已撤回') return { kind: 'withdrawn', receipt: first.receipt };
     if (first.meta.submissionHash !== meta.submissionHash) return { kind: 'conflict', receipt: first.receipt };
     return { kind: 'duplicate', receipt: first.receipt, token, withdrawUntil: until(first.createdAt) };
   }
@@ -97,9 +111,8 @@ export async function lookup(
   phone: string,
 ): Promise<ApplicationRecord | null> {
   const found = exact(await deadline.run('get record', (signal) => deps.store.getRecord(receipt, signal)), receipt);
-  const expected = phoneHash(deps.secret, phone);
-  // Compare even when nothing was found, so both answers take the same time.
-  const match = sameSecret(found?.record.meta.phoneHash ?? '', expected);
+  // Checked even when nothing was found (against a decoy of the same cost), so both answers take the same time.
+  const match = await phoneMatches(deps.secret, phone, found?.record.meta.phoneCheck);
   return found && match ? found.record : null;
 }
 
@@ -137,7 +150,7 @@ export async function withdraw(
     const now = deps.now();
     if (!canWithdraw(found.record, now)) return { kind: 'expired' };
     const next = withdrawn(found.record, now);
-    const out = await deadline.run('replace record', (signal) => deps.store.replaceRecord(next, found.etag, signal));
+    const out = await deadline.run('replace record', (signal) => deps.store.replaceRecord(next, found.version, signal));
     if (out.written) return { kind: 'ok', record: next };
   }
   throw new StoreUnavailableError('record kept changing');
@@ -156,13 +169,13 @@ export async function correct(
     if (!found) return { kind: 'not-found' };
     const now = deps.now();
     if (!canWithdraw(found.record, now)) return { kind: 'expired' };
-    const meta = metaFor(deps.secret, app);
     // The same correction sent twice (a double click, a retry) changes nothing the second time.
-    if (found.record.meta.submissionHash === meta.submissionHash && found.record.personal)
+    if (found.record.meta.submissionHash === submissionHash(deps.secret, app) && found.record.personal)
       return { kind: 'ok', record: found.record };
+    const meta = await metaFor(deps.secret, app);
     const personal = await deps.sealer.seal(app.data, { receipt: found.record.receipt });
     const next = corrected(found.record, now, { meta, personal });
-    const out = await deadline.run('replace record', (signal) => deps.store.replaceRecord(next, found.etag, signal));
+    const out = await deadline.run('replace record', (signal) => deps.store.replaceRecord(next, found.version, signal));
     if (out.written) return { kind: 'ok', record: next };
   }
   throw new StoreUnavailableError('record kept changing');

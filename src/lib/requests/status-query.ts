@@ -5,7 +5,7 @@
  */
 import type { FieldError, FormValues } from '../forms/definitions.ts';
 import { checkPhone, PHONE_MESSAGES } from '../forms/phone.ts';
-import { parseReceipt } from './receipt.ts';
+import { EXAMPLE_RECEIPT, parseReceipt } from './receipt.ts';
 
 export function checkStatusQuery(values: FormValues): { receipt?: string; phone?: string; errors: FieldError[] } {
   const errors: FieldError[] = [];
@@ -16,7 +16,7 @@ export function checkStatusQuery(values: FormValues): { receipt?: string; phone?
   else if (!receipt)
     errors.push({
       field: 'receipt',
-      message: '回执号的格式不对，应该像 FY-20260101-7K3Q9P 这样：两个字母、8位日期和6位字母数字',
+      message: `回执号的格式不对，应该像 ${EXAMPLE_RECEIPT} 这样：两个字母、8位日期和12位字母数字`,
     });
   const phone = checkPhone(rawPhone);
   if (!phone.ok)

@@ -1,28 +1,37 @@
 /**
- * The storage seam. Handlers talk to an ApplicationStore; the Netlify Blobs
- * implementation lives in functions/_shared/blobs-store.ts. Every call runs
- * under the request's Deadline (src/lib/store/deadline.ts) and takes its
- * AbortSignal.
+ * The storage seam. Handlers talk to an ApplicationStore; the Postgres
+ * implementation is src/lib/store/requests.ts (tables in
+ * netlify/database/migrations/). Every call runs under the request's Deadline
+ * (src/lib/store/deadline.ts).
  */
 import type { ApplicationRecord, PersonalData, SealedPersonal } from './record.ts';
 
 export interface WriteOutcome {
-  /** false when onlyIfNew found the key taken. */
+  /** false when the slot was taken (create) or the record changed since it was read (replace). */
   written: boolean;
 }
 
+export interface StoredRecord {
+  record: ApplicationRecord;
+  /** Row version: a replace succeeds only if the record still has it. */
+  version: number;
+  /** Does the record's MAC (server secret, over its plaintext) still match? false = changed outside the functions. */
+  verified: boolean;
+}
+
 /**
- * Records live under storageKey(receipt) (record.ts). Every call takes the
- * deadline's AbortSignal, so a call that ran out of time is cancelled, not left
- * running.
+ * Records are filed under their slot (receiptSlot(): the receipt without its
+ * date). Every call may take the deadline's AbortSignal; a database client
+ * that cannot cancel a query is bounded by its own query timeout instead
+ * (src/lib/store/db.ts).
  */
 export interface ApplicationStore {
-  /** The record stored under this receipt's key (its date may differ: callers compare record.receipt). */
-  getRecord(receipt: string, signal?: AbortSignal): Promise<{ record: ApplicationRecord; etag?: string } | null>;
-  /** Creates the record unless the key exists (then written: false). */
+  /** The record filed under this receipt's slot (its date may differ: callers compare record.receipt). */
+  getRecord(receipt: string, signal?: AbortSignal): Promise<StoredRecord | null>;
+  /** Creates the record unless its slot is taken (then written: false). One statement. */
   createRecord(record: ApplicationRecord, signal?: AbortSignal): Promise<WriteOutcome>;
-  /** Replaces a record, only if it still has this etag (when given). */
-  replaceRecord(record: ApplicationRecord, etag: string | undefined, signal?: AbortSignal): Promise<WriteOutcome>;
+  /** Replaces a record only if it still has this version. One statement. */
+  replaceRecord(record: ApplicationRecord, version: number, signal?: AbortSignal): Promise<WriteOutcome>;
 }
 
 /**

@@ -21,6 +21,8 @@ import {
   type FormRenderOptions,
   type RenderContext,
 } from '../forms/render.ts';
+import { MESSAGES } from './messages.ts';
+import { EXAMPLE_RECEIPT } from './receipt.ts';
 import { requestType, type RequestTypeId } from './registry.ts';
 import { STATUS_EXPLAINED, type Status } from './status.ts';
 import { requestPaths } from './types.ts';
@@ -207,7 +209,7 @@ export const STATUS_FIELDS: FieldDef[] = [
     name: 'receipt',
     kind: 'text',
     label: '回执号',
-    hint: '提交成功时页面上显示的号码，例如 FY-20260101-7K3Q9P',
+    hint: `提交成功时页面上显示的号码，例如 ${EXAMPLE_RECEIPT}`,
     autocomplete: 'off',
     width: 'l',
   },

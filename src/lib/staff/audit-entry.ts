@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'status-change',
   'export',
   'audit-view',
+  'retention-start',
   'retention',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -26,14 +27,15 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'status-change': '更改状态',
   export: '导出',
   'audit-view': '查看操作记录',
+  'retention-start': '准备到期删除',
   retention: '到期删除个人信息',
 };
 
 export interface AuditEntry {
-  /** The storage key below entries/: "<Beijing date>/<ISO time>-<16 hex>". */
+  /** Unique and sortable: "<Beijing date>/<ISO time>-<16 hex>". */
   id: string;
   at: string;
-  /** Staff name; null for failed sign-ins; "system" for the retention job. */
+  /** Staff name; null for failed sign-ins; "system" for scheduled jobs. */
   actor: string | null;
   action: AuditAction;
   receipt?: string;

@@ -1,9 +1,11 @@
 /**
  * The audit trail: who did what, when, to which application. Append-only:
- *  - every entry is a new blob under a key made here from the time and 64
- *    random bits, written with onlyIfNew, so an entry is never overwritten;
+ *  - every entry is a new row (table audit_entries) under an id made here
+ *    from the time and 64 random bits, inserted with ON CONFLICT DO NOTHING,
+ *    so an entry is never overwritten;
  *  - no endpoint edits or deletes entries (the staff API has no such route,
- *    and the store interface has no such method);
+ *    the store interface has no such method, and a trigger in the database
+ *    refuses UPDATE and DELETE);
  *  - each entry carries an HMAC (server secret) over its content, so an entry
  *    changed directly in the store shows as “校验不符” on the desk.
  * Entries hold no applicant's personal data: receipts, towns, form types,
@@ -12,7 +14,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { canonicalJson } from '../requests/keys.ts';
 import { beijingDate } from '../time.ts';
-import type { StaffMember } from './tokens.ts';
 
 // The entry's shape and the actions' names live in audit-entry.ts, which the
 // staff desk's browser script imports without this module's node:crypto.
@@ -32,20 +33,9 @@ export function newAuditEntry(secret: string, input: AuditInput, now: Date): Aud
   return { ...body, mac: macOf(secret, body) };
 }
 
-export function auditKey(id: string): string {
-  return `entries/${id}`;
-}
-
 /** Was this entry written by the functions, unchanged since? */
 export function verifyAuditEntry(secret: string, e: AuditEntry): boolean {
   const { mac, ...body } = e;
   if (typeof mac !== 'string' || !/^[0-9a-f]{64}$/.test(mac)) return false;
   return timingSafeEqual(Buffer.from(mac, 'hex'), Buffer.from(macOf(secret, body), 'hex'));
-}
-
-/** City-wide staff see every entry; others see entries about their towns and their own actions. */
-export function auditVisible(member: StaffMember, e: AuditEntry): boolean {
-  if (member.cityWide) return true;
-  if (e.actor === member.name) return true;
-  return !!e.town && member.towns.includes(e.town);
 }

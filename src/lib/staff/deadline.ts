@@ -13,7 +13,7 @@ import type { StatusEntry } from '../requests/record.ts';
 import { requestType, isRequestTypeId } from '../requests/registry.ts';
 import type { DecisionRule } from '../requests/types.ts';
 import { FINAL_STATUSES, type Status } from '../requests/status.ts';
-import { beijingDay, dayToDate, monthDay } from '../time.ts';
+import { beijingDay, beijingMidnight, dayToDate, monthDay } from '../time.ts';
 
 export interface DecisionDeadline {
   /** Last day to decide, "2026-12-04" (Beijing). */
@@ -42,23 +42,37 @@ export function lastDayOf(rule: Pick<DecisionRule, 'days' | 'unit'>, received: n
   return day;
 }
 
+type Decidable = { formType: string; createdAt: string; status: { current: Status; history: readonly StatusEntry[] } };
+
 /**
- * The deadline of a request that is still undecided, or null (no rule for its
- * kind, or already decided, closed or withdrawn).
+ * The last day (Beijing date, "2026-12-04") of the decision a request still
+ * waits for, or null (no rule for its kind, or already decided, closed or
+ * withdrawn). Independent of today: the database keeps it (requests.due_on)
+ * so the desk can sort and count by it.
  */
-export function decisionDeadline(
-  r: { formType: string; createdAt: string; status: { current: Status; history: readonly StatusEntry[] } },
-  now: Date,
-): DecisionDeadline | null {
+export function decisionLastDay(r: Decidable): string | null {
   const rule = isRequestTypeId(r.formType) ? requestType(r.formType).decision : undefined;
   if (!rule) return null;
   const decided = (s: Status) => rule.decidedBy.includes(s);
   if (decided(r.status.current) || FINAL_STATUSES.includes(r.status.current)) return null;
   if (r.status.history.some((h) => decided(h.status))) return null;
-  const last = lastDayOf(rule, beijingDay(r.createdAt));
-  const daysLeft = last - beijingDay(now);
-  return { lastDay: dayToDate(last), daysLeft, overdue: daysLeft < 0, waiting: r.status.current === '需补充材料' };
+  return dayToDate(lastDayOf(rule, beijingDay(r.createdAt)));
 }
+
+/** The deadline of a request that is still undecided, as of `now`, or null (see decisionLastDay). */
+export function decisionDeadline(r: Decidable, now: Date): DecisionDeadline | null {
+  const lastDay = decisionLastDay(r);
+  return lastDay ? deadlineOn(lastDay, r.status.current, now) : null;
+}
+
+/** Days left and overdue for a last day (what the desk's list rows carry as `dueOn`). */
+export function deadlineOn(lastDay: string, current: Status, now: Date): DecisionDeadline {
+  const daysLeft = beijingDay(beijingMidnight(lastDay)) - beijingDay(now);
+  return { lastDay, daysLeft, overdue: daysLeft < 0, waiting: current === '需补充材料' };
+}
+
+/** Overdue or due within this many days: the desk's “即将到期” filter and the morning digest. */
+export const DUE_SOON_DAYS = 2;
 
 /** Plain words for the desk and the CSV: “还剩3天（12月4日前决定）”, “今天到期”, “已超期2天”. */
 export function deadlineText(d: DecisionDeadline | null): string {
@@ -70,4 +84,28 @@ export function deadlineText(d: DecisionDeadline | null): string {
       ? `今天到期（${date}）`
       : `还剩${d.daysLeft}天（${date}前决定）`;
   return d.waiting ? `${base}，等待补充材料` : base;
+}
+
+/** What the desk's deadline column says for a row, and whether to make it stand out. */
+export interface DeadlineWords {
+  text: string;
+  overdue: boolean;
+  /** Due today or within DUE_SOON_DAYS. */
+  soon: boolean;
+}
+
+/**
+ * The deadline column of the desk's list, from the row's stored last day
+ * (requests.due_on): days left or overdue; “已撤回，无需决定” for a withdrawn
+ * request (nothing was decided, nothing is owed); “已作出决定” once decided;
+ * “—” for kinds without a time limit.
+ */
+export function deadlineWords(r: { formType: string; status: Status; dueOn: string | null }, now: Date): DeadlineWords {
+  const rule = isRequestTypeId(r.formType) ? requestType(r.formType).decision : undefined;
+  if (r.dueOn) {
+    const d = deadlineOn(r.dueOn, r.status, now);
+    return { text: deadlineText(d), overdue: d.overdue, soon: !d.overdue && d.daysLeft <= DUE_SOON_DAYS };
+  }
+  const text = !rule ? '—' : r.status === '已撤回' ? '已撤回，无需决定' : '已作出决定';
+  return { text, overdue: false, soon: false };
 }

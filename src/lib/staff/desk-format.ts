@@ -13,13 +13,21 @@ import { categoryLabel, REQUEST_TYPES, requestType, type RequestTypeId } from '.
 import { beijingDateTime } from '../time.ts';
 import { TOWNS } from '../towns.ts';
 import { toCsv } from './csv.ts';
-import { deadlineText, decisionDeadline } from './deadline.ts';
+import { deadlineWords } from './deadline.ts';
 import type { RecordSummary } from './records.ts';
 
 export { categoryLabel };
 
 export function townLabel(id: string): string {
   return TOWNS.find((t) => t.id === id)?.name ?? id;
+}
+
+/**
+ * The script the person used on the site, as the desk shows it: a reply in
+ * the same script is friendlier (overseas Taishanese read 繁體).
+ */
+export function langLabel(lang: RecordSummary['lang']): string {
+  return lang === 'zh-Hant' ? '繁體' : '简体';
 }
 
 function valueText(f: FieldDef, v: unknown): string {
@@ -55,8 +63,10 @@ export interface ExportItem {
  * then every question of each form type present (labelled with the form type
  * when both are present), values as the applicant chose them.
  */
-export function exportCsv(items: readonly ExportItem[], now: Date): string {
-  const types = REQUEST_TYPES.map((t) => t.id).filter((t) => items.some((i) => i.summary.formType === t));
+export function exportCsv(items: readonly ExportItem[], now: Date, withPersonal = true): string {
+  const types = withPersonal
+    ? REQUEST_TYPES.map((t) => t.id).filter((t) => items.some((i) => i.summary.formType === t))
+    : [];
   const columns = types.flatMap((t) =>
     allFields(REQUEST_FORMS[t].def).map((f) => ({
       type: t,
@@ -69,6 +79,7 @@ export function exportCsv(items: readonly ExportItem[], now: Date): string {
     '申请类型',
     '镇（街）',
     '类别',
+    '填写用字',
     '提交时间（北京时间）',
     '当前状态',
     '最近更新（北京时间）',
@@ -81,15 +92,11 @@ export function exportCsv(items: readonly ExportItem[], now: Date): string {
     requestType(s.formType).labels.name,
     townLabel(s.town),
     categoryLabel(s.formType, s.category),
+    langLabel(s.lang),
     beijingDateTime(s.createdAt),
     s.status,
     beijingDateTime(s.updatedAt),
-    deadlineText(
-      decisionDeadline(
-        { formType: s.formType, createdAt: s.createdAt, status: { current: s.status, history: s.history } },
-        now,
-      ),
-    ),
+    deadlineWords(s, now).text,
     data ? '已解密' : (problem ?? ''),
     ...columns.map((c) => (data && c.type === s.formType ? valueText(c.f, data[c.f.name]) : '')),
   ]);

@@ -1,33 +1,38 @@
 /**
- * Public statistics (/stats/): per calendar year, for each form type, how
- * many applications were received, accepted and closed, by month and by town,
- * and the median days from receipt to the decision of 《中华人民共和国法律援助法》
- * 第四十三条 (受理 or 不予受理). Computed from the plaintext half of the records
- * only (form type, town, dates, statuses): no personal data is read.
+ * Public statistics (/stats/): for each kind of request, how many were
+ * received, accepted and closed, by month and (for closed years) by town,
+ * and the median days from receipt to the decision of
+ * 《中华人民共和国法律援助法》第四十三条 (受理 or 不予受理). Computed from the
+ * plaintext metadata only (kind, town, dates): no personal data is read.
  *
- * Definitions (also printed on the page):
- *  - 收到: applications received in the month (Beijing time), not counting
- *    those the applicant withdrew within 10 minutes;
- *  - 受理: of those, how many were accepted (已受理 at some point);
- *  - 办结: of those, how many are now 已办结 or 不予受理;
- *  - 决定用时: days from receipt to the first 已受理 or 不予受理, median,
- *    shown only when at least 5 decisions are behind it.
- * Rows are the month or town of RECEIPT, so each application counts once.
+ * Published for CLOSED periods only, and frozen when the period closes:
+ *  - a month, once it has ended (Beijing time): one row per kind;
+ *  - a year, once it has ended: its month rows exactly as they were
+ *    published, plus rows by town and the year's total.
+ * A frozen period is written once and never recomputed (table
+ * stats_periods). So no figure changes after it is published, two views
+ * never overlap in a way that could be subtracted (a running total beside a
+ * month that later changes would give away the difference), and refreshing
+ * twice in an open month publishes the same figures.
+ *
+ * Definitions (also printed on the page), each by the month the thing
+ * happened in, so a closed month has nothing left to change:
+ *  - 收到: applications received in the month, not counting those the
+ *    applicant withdrew within 10 minutes;
+ *  - 受理: applications accepted in the month (their first 已受理);
+ *  - 办结: applications that reached 已办结 or 不予受理 in the month;
+ *  - 决定用时: for decisions made in the month (first 受理 or 不予受理), the
+ *    median of the days from receipt, shown only with at least 5 decisions.
  *
  * Small numbers: a count below 5 (0 included) is shown as “<5” (primary
- * suppression). Month rows and town rows both add up to the year's total, and
- * 受理/办结 can never exceed 收到; with those sums a single hidden cell could be
- * worked out by subtraction. So secondary cells are hidden too (shown as “×”,
- * known to be 5 or more), until no count of 1 to 4 can be pinned to one
- * value: checked by interval propagation over every published sum and
- * inequality (suppress()), and in tests by brute force on small tables.
- * Years are published whole and never overlap, so no two views can be
- * subtracted from each other.
+ * suppression). In a closed year, month rows and town rows both add up to the
+ * year's total; with those sums a hidden cell could be worked out by
+ * subtraction, so further cells are hidden (“×”, known to be 5 or more) until
+ * no count of 1 to 4 can be pinned to one value (suppress(), checked in tests
+ * by brute force). Month cells were published before the year closed and stay
+ * as they were: only town and total cells can be hidden then.
  */
-import type { ApplicationRecord } from '../requests/record.ts';
 import { REQUEST_TYPE_IDS, type RequestTypeId } from '../requests/registry.ts';
-import type { Status } from '../requests/status.ts';
-import { DAY_MS, beijingYearMonth } from '../time.ts';
 import { TOWNS } from '../towns.ts';
 
 export const THRESHOLD = 5;
@@ -51,23 +56,51 @@ export interface StatsRow {
 export interface TypeStats {
   formType: RequestTypeId;
   months: StatsRow[];
+  /** Empty until the year has closed. */
   towns: StatsRow[];
-  total: StatsRow;
+  /** null until the year has closed. */
+  total: StatsRow | null;
 }
 
 export interface YearStats {
   year: number;
+  /** The year has ended and its town table is published. */
+  closed: boolean;
   types: TypeStats[];
 }
 
+/** What /stats/ shows. */
 export interface StatsSnapshot {
-  generatedAt: string;
+  /** When the newest published period was frozen. */
+  generatedAt: string | null;
   years: YearStats[];
+  /** Closed months whose figures are not published yet (a refresh failed or has not run): shown, never hidden. */
+  pending: string[];
 }
 
-export type StatsRecord = Pick<ApplicationRecord, 'formType' | 'createdAt' | 'status'> & { meta: { town: string } };
+/** Counts of one kind in one town for one period, unsuppressed (kept in the database, never published). */
+export interface Raw {
+  received: number;
+  accepted: number;
+  closed: number;
+  /** Days from receipt to decision, for decisions in the period. */
+  days: number[];
+}
 
-const CLOSED: ReadonlySet<Status> = new Set(['已办结', '不予受理']);
+/** A period's raw counts: kind → town → Raw. */
+export type PeriodRaw = Partial<Record<RequestTypeId, Record<string, Raw>>>;
+
+/** A frozen month: its row per kind as published. */
+export interface MonthPublished {
+  period: string;
+  rows: Partial<Record<RequestTypeId, StatsRow>>;
+}
+
+/** A frozen year: month rows as they were published, town rows, total. */
+export interface YearPublished {
+  year: number;
+  types: TypeStats[];
+}
 
 export function median(values: number[]): number | null {
   if (values.length < THRESHOLD) return null;
@@ -77,21 +110,14 @@ export function median(values: number[]): number | null {
   return Math.round(m * 10) / 10;
 }
 
-interface Raw {
-  received: number;
-  accepted: number;
-  closed: number;
-  days: number[];
-}
+export const emptyRaw = (): Raw => ({ received: 0, accepted: 0, closed: 0, days: [] });
 
-const emptyRaw = (): Raw => ({ received: 0, accepted: 0, closed: 0, days: [] });
-
-function add(raw: Raw, r: StatsRecord): void {
-  raw.received++;
-  if (r.status.history.some((h) => h.status === '已受理')) raw.accepted++;
-  if (CLOSED.has(r.status.current)) raw.closed++;
-  const decision = r.status.history.find((h) => h.status === '已受理' || h.status === '不予受理');
-  if (decision) raw.days.push(Math.max(0, (Date.parse(decision.at) - Date.parse(r.createdAt)) / DAY_MS));
+export function addRaw(into: Raw, r: Raw): Raw {
+  into.received += r.received;
+  into.accepted += r.accepted;
+  into.closed += r.closed;
+  into.days.push(...r.days);
+  return into;
 }
 
 // ------------------------------------------------------------------ suppression
@@ -216,15 +242,17 @@ export function inferIntervals(p0: SuppressionProblem, states: CellState[]): Int
 
 /**
  * Primary suppression (< 5), then secondary suppression until no count of 1
- * to 4 can be pinned to one value. (A “<5” cell that can be worked out to be
+ * to 4 can be pinned to one value. `fixed` cells were published before (a
+ * closed year's months) and keep their state: they are never chosen to hide. (A “<5” cell that can be worked out to be
  * 0 reveals nobody: it does not need protecting. A “×” cell pinned to its
  * value is no worse than showing it; what matters is what it lets someone
  * derive, and the propagation already accounts for that.) Secondary cells are
  * the smallest visible cell in a sum or inequality with the pinned one, so
  * the least information is lost.
  */
-export function suppress(p: SuppressionProblem): CellState[] {
-  const states: CellState[] = p.values.map((v) => (v < THRESHOLD ? 'small' : 'value'));
+export function suppress(p: SuppressionProblem, fixed: ReadonlyMap<number, CellState> = new Map()): CellState[] {
+  const states: CellState[] = p.values.map((v, i) => fixed.get(i) ?? (v < THRESHOLD ? 'small' : 'value'));
+  const hideable = (i: number) => states[i] === 'value' && !fixed.has(i);
   const related = (cell: number): number[][] => [
     ...p.groups.filter((g) => g.total === cell || g.members.includes(cell)).map((g) => [...g.members, g.total]),
     ...p.leq.filter(([a, b]) => a === cell || b === cell).map(([a, b]) => [a, b]),
@@ -234,10 +262,10 @@ export function suppress(p: SuppressionProblem): CellState[] {
     const pinned = states.findIndex((s, i) => s === 'small' && p.values[i]! > 0 && iv[i]!.lo === iv[i]!.hi);
     if (pinned < 0) return states;
     // Candidates: visible cells sharing a sum or an inequality with the pinned cell.
-    const candidates = [...new Set(related(pinned).flat())].filter((i) => states[i] === 'value');
+    const candidates = [...new Set(related(pinned).flat())].filter(hideable);
     if (candidates.length === 0) {
-      // Nothing visible left around it: hide everything it is related to (cannot happen with the tables built here).
-      return states.map((s) => (s === 'value' ? 'hidden' : s));
+      // Nothing hideable left around it: hide everything that may still be hidden.
+      return states.map((s, i) => (hideable(i) ? 'hidden' : s));
     }
     candidates.sort((a, b) => p.values[a]! - p.values[b]! || a - b);
     states[candidates[0]!] = 'hidden';
@@ -253,94 +281,133 @@ function shown(state: CellState, value: number): Shown {
   return state === 'value' ? { kind: 'value', value } : { kind: state };
 }
 
-/**
- * One year, one form type: month rows, town rows, and the total, with every
- * measure suppressed as described above. All three measures form one problem
- * (受理 ≤ 收到 and 办结 ≤ 收到 link them).
- */
-function typeTable(
-  formType: RequestTypeId,
-  months: { key: string; label: string; raw: Raw }[],
-  towns: { key: string; label: string; raw: Raw }[],
-  total: Raw,
-): TypeStats {
-  const rows = [...months, ...towns, { key: 'total', label: '全年合计', raw: total }];
-  const n = rows.length;
-  const index = (measure: number, row: number) => measure * n + row;
-  const values = MEASURES.flatMap((m) => rows.map((r) => r.raw[m]));
-  const totalRow = n - 1;
-  const groups: SuppressionProblem['groups'] = [];
-  const leq: SuppressionProblem['leq'] = [];
-  MEASURES.forEach((_, mi) => {
-    groups.push({ members: months.map((_, i) => index(mi, i)), total: index(mi, totalRow) });
-    groups.push({ members: towns.map((_, i) => index(mi, months.length + i)), total: index(mi, totalRow) });
-  });
-  for (let r = 0; r < n; r++) {
-    leq.push([index(1, r), index(0, r)]);
-    leq.push([index(2, r), index(0, r)]);
+const stateOf = (s: Shown): CellState => s.kind;
+
+/** The sum over towns of one kind's raw counts in a period. */
+function kindTotal(raw: PeriodRaw, kind: RequestTypeId): Raw {
+  return Object.values(raw[kind] ?? {}).reduce(addRaw, emptyRaw());
+}
+
+const monthLabel = (period: string) => `${Number(period.slice(5, 7))}月`;
+
+/** A closed month's published rows: one per kind, counts below 5 shown as “<5”. */
+export function publishMonth(period: string, raw: PeriodRaw): MonthPublished {
+  const rows: MonthPublished['rows'] = {};
+  for (const kind of REQUEST_TYPE_IDS) {
+    const t = kindTotal(raw, kind);
+    const cell = (v: number) => shown(v < THRESHOLD ? 'small' : 'value', v);
+    rows[kind] = {
+      key: period,
+      label: monthLabel(period),
+      received: cell(t.received),
+      accepted: cell(t.accepted),
+      closed: cell(t.closed),
+      medianDays: median(t.days),
+    };
   }
-  const states = suppress({ values, groups, leq });
-  const row = (r: number): StatsRow => ({
-    key: rows[r]!.key,
-    label: rows[r]!.label,
-    received: shown(states[index(0, r)]!, values[index(0, r)]!),
-    accepted: shown(states[index(1, r)]!, values[index(1, r)]!),
-    closed: shown(states[index(2, r)]!, values[index(2, r)]!),
-    medianDays: median(rows[r]!.raw.days),
-  });
-  return {
-    formType,
-    months: months.map((_, i) => row(i)),
-    towns: towns.map((_, i) => row(months.length + i)),
-    total: row(totalRow),
-  };
+  return { period, rows };
 }
 
 /**
- * Statistics for every year with applications. Months run from January (or
- * the first month with an application, in the first year) to December (or the
- * current month, in the current year).
+ * One closed year, one kind: the month rows as frozen, town rows and the
+ * total, with every measure suppressed (months fixed, see suppress()).
  */
-export function computeStats(records: readonly StatsRecord[], now: Date): StatsSnapshot {
-  const counted = records.filter(
-    (r) => r.status.current !== '已撤回' && REQUEST_TYPE_IDS.includes(r.formType) && TOWN_LABEL.has(r.meta.town),
-  );
-  const current = beijingYearMonth(now);
-  const years = [...new Set(counted.map((r) => beijingYearMonth(r.createdAt).year))]
-    .filter((y) => y <= current.year)
-    .sort((a, b) => b - a);
-  const firstYear = Math.min(...years);
-  const firstMonth = counted.length
-    ? Math.min(
-        ...counted
-          .filter((r) => beijingYearMonth(r.createdAt).year === firstYear)
-          .map((r) => beijingYearMonth(r.createdAt).month),
-      )
-    : 1;
+function yearTable(
+  kind: RequestTypeId,
+  months: { published: StatsRow; raw: Raw }[],
+  towns: { key: string; label: string; raw: Raw }[],
+): TypeStats {
+  const total = months.reduce((acc, m) => addRaw(acc, m.raw), emptyRaw());
+  const nRows = months.length + towns.length + 1;
+  const index = (measure: number, row: number) => measure * nRows + row;
+  const rowRaw = (r: number) =>
+    r < months.length ? months[r]!.raw : r < nRows - 1 ? towns[r - months.length]!.raw : total;
+  const values = MEASURES.flatMap((m) => Array.from({ length: nRows }, (_, r) => rowRaw(r)[m]));
+  const fixed = new Map<number, CellState>();
+  MEASURES.forEach((m, mi) => months.forEach((mo, r) => fixed.set(index(mi, r), stateOf(mo.published[m]))));
+  const groups: SuppressionProblem['groups'] = [];
+  MEASURES.forEach((_, mi) => {
+    groups.push({ members: months.map((_, i) => index(mi, i)), total: index(mi, nRows - 1) });
+    groups.push({ members: towns.map((_, i) => index(mi, months.length + i)), total: index(mi, nRows - 1) });
+  });
+  const states = suppress({ values, groups, leq: [] }, fixed);
+  const row = (r: number, key: string, label: string): StatsRow => ({
+    key,
+    label,
+    received: shown(states[index(0, r)]!, values[index(0, r)]!),
+    accepted: shown(states[index(1, r)]!, values[index(1, r)]!),
+    closed: shown(states[index(2, r)]!, values[index(2, r)]!),
+    medianDays: median(rowRaw(r).days),
+  });
   return {
-    generatedAt: now.toISOString(),
-    years: years.map((year) => {
-      const from = year === firstYear ? firstMonth : 1;
-      const to = year === current.year ? current.month : 12;
-      const monthList = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    formType: kind,
+    months: months.map((m) => m.published),
+    towns: towns.map((t, i) => row(months.length + i, t.key, t.label)),
+    total: row(nRows - 1, 'total', '全年合计'),
+  };
+}
+
+/** A closed year from its frozen months (raw and published, in order). */
+export function publishYear(year: number, months: { raw: PeriodRaw; published: MonthPublished }[]): YearPublished {
+  return {
+    year,
+    types: REQUEST_TYPE_IDS.map((kind) => {
+      const towns = TOWNS.map((t) => ({
+        key: t.id,
+        label: TOWN_LABEL.get(t.id) ?? t.id,
+        raw: months.map((m) => m.raw[kind]?.[t.id] ?? emptyRaw()).reduce(addRaw, emptyRaw()),
+      }));
+      const rows = months.map((m) => ({ published: m.published.rows[kind]!, raw: kindTotal(m.raw, kind) }));
+      return yearTable(kind, rows, towns);
+    }),
+  };
+}
+
+/** "2026-03" for an instant, in Beijing time. */
+export function periodOf(year: number, month: number): string {
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+/** The months from `first` to `last` ("2026-03"), inclusive. */
+export function monthsBetween(first: string, last: string): string[] {
+  const out: string[] = [];
+  let [y, m] = first.split('-').map(Number) as [number, number];
+  for (let guard = 0; guard < 1200 && periodOf(y, m) <= last; guard++) {
+    out.push(periodOf(y, m));
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  return out;
+}
+
+/** What the page shows, from the frozen periods: closed years whole, the open year's closed months. */
+export function snapshotFrom(
+  months: MonthPublished[],
+  years: YearPublished[],
+  pending: string[],
+  generatedAt: string | null,
+): StatsSnapshot {
+  const closed = new Map(years.map((y) => [y.year, y]));
+  const yearsSeen = [...new Set([...months.map((m) => Number(m.period.slice(0, 4))), ...closed.keys()])].sort(
+    (a, b) => b - a,
+  );
+  return {
+    generatedAt,
+    pending,
+    years: yearsSeen.map((year) => {
+      const done = closed.get(year);
+      if (done) return { year, closed: true, types: done.types };
+      const mine = months
+        .filter((m) => m.period.startsWith(`${year}-`))
+        .sort((a, b) => a.period.localeCompare(b.period));
       return {
         year,
-        types: REQUEST_TYPE_IDS.map((formType) => {
-          const mine = counted.filter((r) => r.formType === formType && beijingYearMonth(r.createdAt).year === year);
-          const months = monthList.map((m) => {
-            const raw = emptyRaw();
-            for (const r of mine) if (beijingYearMonth(r.createdAt).month === m) add(raw, r);
-            return { key: `${year}-${String(m).padStart(2, '0')}`, label: `${m}月`, raw };
-          });
-          const towns = TOWNS.map((t) => {
-            const raw = emptyRaw();
-            for (const r of mine) if (r.meta.town === t.id) add(raw, r);
-            return { key: t.id, label: TOWN_LABEL.get(t.id) ?? t.id, raw };
-          });
-          const total = emptyRaw();
-          for (const r of mine) add(total, r);
-          return typeTable(formType, months, towns, total);
-        }),
+        closed: false,
+        types: REQUEST_TYPE_IDS.map((formType) => ({
+          formType,
+          months: mine.map((m) => m.rows[formType]!).filter(Boolean),
+          towns: [],
+          total: null,
+        })),
       };
     }),
   };

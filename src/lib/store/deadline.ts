@@ -12,15 +12,21 @@ export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
 }
 
-/** Each call gets at most `perCallMs`, and never more than what is left of `totalMs`. */
+/**
+ * Each call gets at most `perCallMs`, and never more than what is left of
+ * `totalMs`, counted from the first call: work before it (the phone's slow
+ * hash, sealing) is the function's own CPU, not the store's time.
+ */
 export class Deadline {
-  readonly #end: number;
+  readonly #total: number;
   readonly #perCall: number;
+  #end: number | undefined;
   constructor(totalMs: number, perCallMs: number) {
-    this.#end = Date.now() + totalMs;
+    this.#total = totalMs;
     this.#perCall = perCallMs;
   }
   remaining(): number {
+    this.#end ??= Date.now() + this.#total;
     return Math.max(0, this.#end - Date.now());
   }
   /** Runs a store call; a failure, a rejection or running out of time becomes StoreUnavailableError. */

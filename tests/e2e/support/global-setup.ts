@@ -1,8 +1,9 @@
 /**
  * Serves the built site and the real functions with netlify dev
- * (scripts/lib/netlify-dev.ts: offline, as `npm start` does, on free ports)
- * and tells the tests where (inject('baseURL')). The functions' Blobs store is
- * netlify dev's local one under .netlify/. Setup does not wait for netlify dev
+ * (scripts/lib/netlify-dev.ts: offline, as `npm start` does, on free ports,
+ * after applying the database migrations) and tells the tests where
+ * (inject('baseURL')). The functions' database is netlify dev's local one
+ * under .netlify/db (tests/e2e/support/database.ts reads it). Setup does not wait for netlify dev
  * to answer (about 10 s), so other tests run meanwhile; every browser test
  * file waits for it first (server-ready.ts, a setup file).
  *

@@ -33,6 +33,8 @@ export interface LogEntry {
   status: number;
   receipt?: string;
   detail?: string;
+  /** The failure behind a 503: the log writes its stack (code locations), never its message. */
+  error?: unknown;
 }
 
 export interface HandlerDeps extends ServiceDeps {
@@ -46,6 +48,8 @@ export interface HandlerDeps extends ServiceDeps {
   log: (entry: LogEntry) => void;
   /** false when a deployed site has no APPLICATIONS_SECRET or public key: refuse rather than store unprotected. */
   configured: boolean;
+  /** Why new submissions are refused on this site (no retention period), in words for residents; undefined when they are taken. */
+  submissionsRefused?: string;
   /** The site's page shell (src/lib/shell.ts). */
   shell: PageShell;
 }
@@ -98,8 +102,15 @@ export class Exchange {
     if (values._lang !== undefined) this.lang = chineseScript(values._lang);
   }
 
-  log(status: number, event: string, receipt?: string, detail?: string): void {
-    this.deps.log({ event, cid: this.cid, status, ...(receipt ? { receipt } : {}), ...(detail ? { detail } : {}) });
+  log(status: number, event: string, receipt?: string, detail?: string, error?: unknown): void {
+    this.deps.log({
+      event,
+      cid: this.cid,
+      status,
+      ...(receipt ? { receipt } : {}),
+      ...(detail ? { detail } : {}),
+      ...(error ? { error } : {}),
+    });
   }
 
   deadline(): Deadline {

@@ -78,7 +78,7 @@ export async function handleStatus(req: Request, deps: HandlerDeps, cid: string 
     );
   } catch (e) {
     if (!(e instanceof StoreUnavailableError)) throw e;
-    x.log(503, 'store-unavailable', undefined, e.message);
+    x.log(503, 'store-unavailable', undefined, e.message, e);
     return unavailable();
   }
 }

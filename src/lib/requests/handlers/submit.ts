@@ -82,6 +82,10 @@ export async function handleApplication(
     x.log(503, 'not-configured');
     return x.unavailable('暂时无法提交');
   }
+  if (deps.submissionsRefused && !str(values._correct)) {
+    x.log(503, 'submissions-refused', undefined, 'retention-not-configured');
+    return x.unavailable('暂时不能在网上申请', deps.submissionsRefused);
+  }
   const correcting = str(values._correct) ? parseReceipt(str(values._correct)) : undefined;
   if (str(values._correct) && (!correcting || receiptFormType(correcting) !== formType)) {
     x.log(404, 'correct-bad-receipt');
@@ -120,7 +124,7 @@ async function run(s: Submission): Promise<Response> {
     return s.correcting ? await storeCorrection(s, app, s.correcting) : await storeNew(s, app, s.key);
   } catch (e) {
     if (!(e instanceof StoreUnavailableError)) throw e;
-    x.log(503, 'store-unavailable', s.correcting, e.message);
+    x.log(503, 'store-unavailable', s.correcting, e.message, e);
     if (kind === 'json') return x.unavailable('暂时无法提交');
     return checkPage(s, 503, canonical, s.key, MESSAGES.unavailable);
   }
@@ -188,6 +192,12 @@ async function storeNew(s: Submission, app: Application, key: string): Promise<R
   if (r.kind === 'conflict') {
     x.log(409, 'conflict', r.receipt);
     return x.message(409, 'conflict', '已经提交过了', MESSAGES.duplicate(r.receipt), { json: { receipt: r.receipt } });
+  }
+  if (r.kind === 'withdrawn') {
+    x.log(410, 'withdrawn-again', r.receipt);
+    return x.message(410, 'withdrawn', '申请已撤回', MESSAGES.withdrawn(r.receipt), {
+      json: { receipt: r.receipt, status: '已撤回' },
+    });
   }
   const status = r.kind === 'created' ? 201 : 200;
   x.log(status, r.kind, r.receipt);

@@ -49,7 +49,7 @@ export async function handleWithdraw(req: Request, deps: HandlerDeps, cid: strin
     return x.page(200, parts, { 'Set-Cookie': clearWithdrawCookie(deps.base, isSecure(req)) });
   } catch (e) {
     if (!(e instanceof StoreUnavailableError)) throw e;
-    x.log(503, 'store-unavailable', receipt, e.message);
+    x.log(503, 'store-unavailable', receipt, e.message, e);
     return x.unavailable('暂时无法撤回');
   }
 }

@@ -18,6 +18,8 @@ export interface StaffLogEntry {
   receipt?: string;
   staff?: string;
   detail?: string;
+  /** The failure behind a 503: the log writes its stack, never its message. */
+  error?: unknown;
 }
 
 export interface StaffDeps {
@@ -32,8 +34,8 @@ export interface StaffDeps {
   /** false on a deployed site without APPLICATIONS_SECRET: refuse (503). */
   configured: boolean;
   lockPolicy?: LockPolicy;
-  /** Most records one export may hold. */
-  exportLimit?: number;
+  /** Most bytes of records one export page may hold (Netlify answers at most 6 MB). */
+  exportPageBytes?: number;
 }
 
 export interface RequestMeta {
@@ -46,6 +48,8 @@ export const STAFF_MESSAGES = {
   unauthorised: '请先用您的工作人员令牌登录。',
   wrongToken: '令牌不对，请检查后重新输入。多次输错会被暂时锁定。',
   locked: (minutes: number) => `登录失败次数太多，已暂时锁定，请 ${minutes} 分钟后再试。`,
+  expired: '您的令牌已经过期，请找网站管理员换一个新的令牌。',
+  revoked: '您的令牌已经停用，请找网站管理员。',
   notFound: '没有找到这份申请，或者您无权查看。',
   unavailable: '系统暂时无法访问，请稍等一会儿再试。',
   notConfigured: '工作台还没有配置好（缺少服务器密钥），请联系网站管理员。',
@@ -74,7 +78,7 @@ export class StaffCall {
     return this.who;
   }
 
-  log(status: number, event: string, receipt?: string, detail?: string): void {
+  log(status: number, event: string, receipt?: string, detail?: string, error?: unknown): void {
     this.deps.log({
       event,
       cid: this.cid,
@@ -82,6 +86,7 @@ export class StaffCall {
       ...(receipt ? { receipt } : {}),
       ...(this.who ? { staff: this.who.name } : {}),
       ...(detail ? { detail } : {}),
+      ...(error ? { error } : {}),
     });
   }
 

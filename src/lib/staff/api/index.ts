@@ -6,12 +6,16 @@
  *   3. the town scope and the audit entry (routes.ts, context.ts).
  *
  *   POST /api/staff/session                      sign in: who am I, which towns
- *   GET  /api/staff/records?formType&status&town&from&to
- *                                                list (plaintext metadata only) + counts per status
+ *   GET  /api/staff/records?formType&status&town&from&to&due&receipt&sort&after
+ *                                                one page (keyset) of the queue, plaintext metadata
+ *                                                only, + counts per status from the indexes
  *   GET  /api/staff/records/<receipt>            one record, personal data still sealed
  *   POST /api/staff/records/<receipt>/status     {status, note, materials, expected}
- *   POST /api/staff/export                       {filters} → the filtered records, sealed
- *   GET  /api/staff/audit?from&to&receipt        audit entries, newest first
+ *   POST /api/staff/sealed                       {receipts} (≤ 100) → their sealed halves, for the
+ *                                                desk to show names and search on the device
+ *   POST /api/staff/export                       {filters, sort, after, personal} → one page of
+ *                                                the filtered records (sealed), under 4 MB
+ *   GET  /api/staff/audit?from&to&receipt&before audit entries, a page at a time, newest first
  *
  * There is no route that edits or deletes a record's personal data or an
  * audit entry. Decryption happens only in the staff member's browser. Logs:
@@ -27,7 +31,7 @@ import { authenticate } from './auth.ts';
 import { STAFF_MESSAGES, StaffCall, type RequestMeta, type StaffDeps } from './context.ts';
 import { route, runRoute, type Route } from './routes.ts';
 
-export { route, MAX_AUDIT_DAYS } from './routes.ts';
+export { route, AUDIT_PAGE, EXPORT_PAGE_BYTES, PAGE_SIZE } from './routes.ts';
 export type { RequestMeta, StaffDeps, StaffLogEntry } from './context.ts';
 
 async function admit(call: StaffCall): Promise<Route> {
@@ -60,7 +64,7 @@ export async function handleStaff(req: Request, deps: StaffDeps, meta: RequestMe
       return json(e.status, { error: e.code, message: e.message, ...e.body }, call.cid, e.headers);
     }
     if (e instanceof StoreUnavailableError) {
-      call.log(503, 'store-unavailable', undefined, e.message);
+      call.log(503, 'store-unavailable', undefined, e.message, e);
       const headers = { 'Retry-After': String(deps.retryAfter) };
       return json(503, { error: 'unavailable', message: STAFF_MESSAGES.unavailable }, call.cid, headers);
     }
