@@ -9,8 +9,6 @@
  *   audit.ts    the audit trail
  * Decrypted text is only ever inserted escaped (html``).
  */
-// The staff bar's display settings (the public pages get them through the header's script, which the desk has not).
-import '../DisplaySettings/display-settings.ts';
 import { html } from '../../lib/html.ts';
 import { beijingDate } from '../../lib/time.ts';
 import { NOTE_MAX } from '../../lib/staff/status-change.ts';
