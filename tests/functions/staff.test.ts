@@ -828,7 +828,8 @@ describe('desk counts', () => {
     expect(tallies.rows).toEqual(counted.rows);
     // The desk's counts from the tallies equal those counted over a date range that covers every row.
     const today = beijingDate(now);
-    const byStatus = (xs: { status: string }[]) => [...xs].sort((a, b) => a.status.localeCompare(b.status));
+    const byStatus = <T extends { status: string }>(xs: T[]) =>
+      [...xs].sort((a, b) => a.status.localeCompare(b.status));
     const scopes = [
       { cityWide: true, towns: [] },
       { cityWide: false, towns: ['duhu', 'baisha'] },

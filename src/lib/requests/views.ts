@@ -21,7 +21,6 @@ import {
   type FormRenderOptions,
   type RenderContext,
 } from '../forms/render.ts';
-import { MESSAGES } from './messages.ts';
 import { EXAMPLE_RECEIPT } from './receipt.ts';
 import { requestType, type RequestTypeId } from './registry.ts';
 import { STATUS_EXPLAINED, type Status } from './status.ts';
