@@ -9,10 +9,18 @@ import type { Page } from 'playwright-core';
 import { htmlFiles, pagePath } from '../../support/dist.ts';
 import { EXCLUDE_SELECTORS, PAGEFIND_SKIPS } from '../../../src/lib/search/index-config.ts';
 
-/** URL paths (/services/legal-aid/) of the built pages that carry data-pagefind-body. */
-export function searchablePages(dist: string): string[] {
+/**
+ * URL paths (/services/legal-aid/) of the built pages that carry
+ * data-pagefind-body, in one language (`<html lang>`: zh-CN, zh-Hant): pagefind
+ * builds one index per language, and a search page searches its own.
+ */
+export function searchablePages(dist: string, lang: string): string[] {
   return htmlFiles(dist)
-    .filter((f) => !f.includes('/pagefind/') && /\sdata-pagefind-body[\s=>]/.test(readFileSync(f, 'utf8')))
+    .filter((f) => {
+      if (f.includes('/pagefind/')) return false;
+      const html = readFileSync(f, 'utf8');
+      return /\sdata-pagefind-body[\s=>]/.test(html) && new RegExp(`<html lang="${lang}"[\\s>]`).test(html);
+    })
     .map((f) => pagePath(dist, f))
     .sort();
 }
