@@ -4,6 +4,9 @@
  * collections table (src/schemas/collections.ts) attaches each to its
  * collection; src/schemas/rules.ts explains the model.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { RESERVED_SLUGS } from '../lib/cases.ts';
 import { OFFICE_ID, OFFICE_TYPE_IDS, RESERVED_IDS } from '../lib/directory.ts';
 import { findRestorations, firstHeading } from '../lib/restorations.ts';
@@ -282,27 +285,62 @@ export const adviserRecordIds: ContentRule = {
       ),
 };
 
-export const synonymPhrasesOnce: ContentRule = {
-  id: 'synonyms.phrases-once',
-  summary: 'An everyday phrase belongs to one synonym entry only.',
-  check: (content) => {
-    const owner = new Map<string, string>();
-    return valid<{ id: string; phrases: string[] }>(content, 'synonyms').flatMap((e) =>
-      e.data.phrases.flatMap((phrase) => {
-        const other = owner.get(phrase);
-        if (!other) owner.set(phrase, e.id);
-        return other && other !== e.id
-          ? [
-              problem(
-                'synonyms.phrases-once',
-                e.file,
-                `字段 ${e.at}.phrases：日常说法“${phrase}”已经写在 ${other} 里了，请合并到一处`,
-              ),
-            ]
-          : [];
-      }),
-    );
-  },
+/** A phrase belongs to one entry of a phrase list (the synonyms, the best bets) only. */
+function phrasesOnce(collection: string, id: string, what: string): ContentRule {
+  return {
+    id,
+    summary: `A phrase belongs to one ${collection} entry only.`,
+    check: (content) => {
+      const owner = new Map<string, string>();
+      return valid<{ phrases: string[] }>(content, collection).flatMap((e) =>
+        e.data.phrases.flatMap((phrase) => {
+          const other = owner.get(phrase);
+          if (!other) owner.set(phrase, e.id);
+          return other && other !== e.id
+            ? [problem(id, e.file, `字段 ${e.at}.phrases：${what}“${phrase}”已经写在 ${other} 里了，请合并到一处`)]
+            : [];
+        }),
+      );
+    },
+  };
+}
+
+export const synonymPhrasesOnce = phrasesOnce('synonyms', 'synonyms.phrases-once', '日常说法');
+export const bestBetPhrasesOnce = phrasesOnce('bestBets', 'bestBets.phrases-once', '说法');
+
+const PAGES_DIR = fileURLToPath(new URL('../pages/', import.meta.url));
+
+/**
+ * Does a site path (/apply/legal-aid/) name a page the build makes? A page
+ * file in src/pages (code, not content), or /<collection>/<id>/ of an entry
+ * (/cases/unpaid-wages-contractor-fled/, /services/mediation/).
+ */
+function sitePageExists(path: string, content: LoadedContent): boolean {
+  const rel = path.replace(/^\/|\/$/g, '');
+  if (rel === '' || existsSync(join(PAGES_DIR, rel, 'index.astro')) || existsSync(join(PAGES_DIR, `${rel}.astro`)))
+    return true;
+  const [collection, id, ...more] = rel.split('/');
+  return more.length === 0 && !!id && (content.entries[collection!] ?? []).some((e) => e.id === id);
+}
+
+export const bestBetLinksExist: ContentRule = {
+  id: 'bestBets.links-exist',
+  summary: 'Every best-bet link to this site names a page the build makes.',
+  // Like synonyms.words-used: deleting a case a box links to must not stop
+  // that deletion from going live; /search/best-bets.json leaves such a link out.
+  advisory: true,
+  check: (content) =>
+    valid<{ links: { href: string }[] }>(content, 'bestBets').flatMap((e) =>
+      e.data.links
+        .filter((l) => l.href.startsWith('/') && !sitePageExists(l.href, content))
+        .map((l) =>
+          problem(
+            'bestBets.links-exist',
+            e.file,
+            `字段 ${e.at}.links：本站没有“${l.href}”这个页面。请在网站上打开要链接的页面，照地址栏里 / 后面的部分写，例如 /apply/legal-aid/`,
+          ),
+        ),
+    ),
 };
 
 export const synonymWordsUsed: ContentRule = {

@@ -27,6 +27,8 @@ import {
   serviceFileName,
   servicesComplete,
   synonymPhrasesOnce,
+  bestBetPhrasesOnce,
+  bestBetLinksExist,
   synonymWordsUsed,
 } from './collection-rules.ts';
 import { caseSchema } from './cases.ts';
@@ -39,6 +41,7 @@ import { planDocumentSchema, planPartSchema } from './plan.ts';
 import type { ContentRule } from './rules.ts';
 import { serviceSchema } from './services.ts';
 import { synonymEntrySchema } from './synonyms.ts';
+import { bestBetSchema } from './best-bets.ts';
 import { townSchema } from './towns.ts';
 
 interface BaseSpec<S extends z.ZodType> {
@@ -163,6 +166,14 @@ export const COLLECTIONS = {
     shape: 'list',
     schema: synonymEntrySchema,
     rules: [synonymPhrasesOnce, synonymWordsUsed],
+  },
+  bestBets: {
+    kind: 'file',
+    label: '站内搜索的“最佳去处”',
+    file: 'content/search/best-bets.yaml',
+    shape: 'list',
+    schema: bestBetSchema,
+    rules: [bestBetPhrasesOnce, bestBetLinksExist],
   },
 } satisfies Record<string, CollectionSpec>;
 

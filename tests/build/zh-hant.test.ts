@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createConverter, type Dictionary } from '../../src/lib/i18n/convert.ts';
-import { convertPage, DICTIONARY_FILE } from '../../src/lib/i18n/build.ts';
+import { convertPage, DICTIONARY_FILE, MESSAGES_MARK } from '../../src/lib/i18n/build.ts';
 import { leftovers, simplifiedOnlyCharacters } from '../../src/lib/i18n/check.ts';
 import { exceptionEntries, readExceptions } from '../../src/lib/i18n/exceptions.ts';
 import { convertHtml } from '../../src/lib/i18n/html.ts';
@@ -80,6 +80,25 @@ describe('the 繁體 copy of the site', () => {
       (p) => convertPage(read(p.file), p.path, { convert: small, base: '/', origin }) !== read(copyOf(p.path)),
     );
     expect(differ.map((p) => p.path)).toEqual([]);
+  });
+
+  it('preloads the dictionary on the 繁體 pages whose scripts write words (forms, status), and nowhere else', () => {
+    const preload = `<link rel="preload" href="/${DICTIONARY_FILE}" as="fetch" crossorigin>`;
+    const writers = originals.filter((p) => read(p.file).includes(` ${MESSAGES_MARK}`)).map((p) => p.path);
+    expect(writers).toEqual(
+      expect.arrayContaining(['/apply/status/', '/apply/legal-aid/form/', '/apply/mediation/form/']),
+    );
+    for (const p of originals) {
+      expect(read(copyOf(p.path)).includes(preload), zhHantPath(p.path)).toBe(writers.includes(p.path));
+      expect(read(p.file)).not.toContain(preload);
+    }
+  });
+
+  it('has its own not-found page, served for unknown /zh-hant/ addresses', () => {
+    expect(read(join(dist, 'zh-hant', '404.html'))).toMatch(/<html lang="zh-Hant"/);
+    expect(read(join(projectRoot, 'netlify.toml'))).toMatch(
+      /from = "\/zh-hant\/\*"\s+to = "\/zh-hant\/404\.html"\s+status = 404/,
+    );
   });
 
   it('is listed in the sitemap', () => {

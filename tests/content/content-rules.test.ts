@@ -45,6 +45,8 @@ const BROKEN: Record<string, [scenario: string, file: string]> = {
   'legalAidStandard.years': ['legal-aid-standard', 'content/data/legal-aid-standard.yaml'],
   'synonyms.phrases-once': ['synonyms', 'content/search/synonyms.yaml'],
   'synonyms.words-used': ['synonyms', 'content/search/synonyms.yaml'],
+  'bestBets.phrases-once': ['best-bets', 'content/search/best-bets.yaml'],
+  'bestBets.links-exist': ['best-bets', 'content/search/best-bets.yaml'],
 };
 
 const tableRules = [

@@ -12,14 +12,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'astro/zod';
 import { launchBrowser, newContext } from './support/chromium.ts';
-import { fillPlaces, pageGroups, pageTexts, readResults, requiredPages, searchablePages } from './support/search.ts';
-import { PER_GROUP } from '../../src/lib/search/fuse.ts';
-import { expandQuery } from '../../src/lib/search/synonyms.ts';
+import { measureRow, recallQuerySchema, recallReport, type RecallRow, type RecallSetup } from './support/recall.ts';
+import { pageGroups, pageTexts, searchablePages } from './support/search.ts';
 import { synonymEntrySchema } from '../../src/schemas/synonyms.ts';
 import { projectRoot } from '../support/dist.ts';
 
@@ -28,18 +27,9 @@ const MIN_RECALL = 0.95;
 const MIN_QUERIES = 40;
 const TOP = 10;
 
-const querySchema = z.array(
-  z.object({
-    q: z.string().min(1),
-    kind: z.enum(['term2', 'term4', 'phrase', 'mixed', 'everyday']),
-    terms: z.array(z.string().min(1)).optional(),
-    notInside: z.array(z.string().min(1)).optional(),
-    expect: z.array(z.string().startsWith('/')).optional(),
-  }),
-);
-const queries = querySchema.parse(
-  parse(readFileSync(join(projectRoot, 'tests', 'fixtures', 'search-queries.yaml'), 'utf8')),
-);
+const queries = z
+  .array(recallQuerySchema)
+  .parse(parse(readFileSync(join(projectRoot, 'tests', 'fixtures', 'search-queries.yaml'), 'utf8')));
 const synonyms = z
   .array(synonymEntrySchema)
   .parse(parse(readFileSync(join(projectRoot, 'content', 'search', 'synonyms.yaml'), 'utf8')));
@@ -47,114 +37,34 @@ const synonyms = z
 const dist = join(projectRoot, process.env.RECALL_DIST ?? 'dist');
 
 let browser: Browser;
-let page: Page;
-let texts: Map<string, string>;
-let groups: Map<string, string>;
+let setup: RecallSetup;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  page = await (await newContext(browser, { viewport: { width: 1024, height: 800 } })).newPage();
+  const page = await (await newContext(browser, { viewport: { width: 1024, height: 800 } })).newPage();
   await page.goto(baseURL + '/search/');
-  const paths = searchablePages(dist);
-  texts = await pageTexts(page, baseURL, paths);
-  groups = pageGroups(dist, paths);
+  // The 简体 pages only: the 繁體 copies are another index (search-recall-zh-hant.test.ts).
+  const paths = searchablePages(dist, 'zh-CN');
+  const texts = await pageTexts(page, baseURL, paths);
+  setup = { page, baseURL, texts, groups: pageGroups(dist, paths), synonyms, top: TOP };
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
 });
 
-interface Row {
-  q: string;
-  kind: string;
-  qualifying: number;
-  /** Required places (see support/search.ts, requiredPages). */
-  places: number;
-  found: number;
-  /** Unfilled places: a page, or “one of N pages like …”. */
-  missing: string[];
-}
-
-/**
- * Runs a query through the search page that is already open: types it and
- * presses Enter, as a reader does (one page load for the whole test, not one
- * per query), then reads the results.
- */
-async function search(page: Page, q: string): Promise<string[]> {
-  await page.locator('#search-q').fill(q);
-  await page.locator('#search-q').press('Enter');
-  return (await readResults(page, baseURL, q)).paths;
-}
-
 describe('search recall', () => {
   it(`finds at least ${MIN_RECALL * 100}% of the pages that must be in the top ${TOP}`, async () => {
-    expect(texts.size, '没有找到可搜索的页面').toBeGreaterThan(5);
-    const seen = new Set<string>();
-    const rows: Row[] = [];
+    expect(setup.texts.size, '没有找到可搜索的页面').toBeGreaterThan(5);
+    expect(new Set(queries.map((e) => e.q)).size, '有重复的查询').toBe(queries.length);
+    const rows: RecallRow[] = [];
     const skipped: string[] = [];
     for (const entry of queries) {
-      expect(seen.has(entry.q), `查询“${entry.q}”重复了`).toBe(false);
-      seen.add(entry.q);
-      const own = entry.terms ?? entry.q.split(/\s+/).filter(Boolean);
-      const alternatives = [own];
-      if (entry.kind === 'everyday') {
-        for (const variant of expandQuery(entry.q, synonyms).variants)
-          alternatives.push(variant.split(/\s+/).filter(Boolean));
-      }
-      const truth = requiredPages(texts, {
-        alternatives,
-        notInside: entry.notInside,
-        top: TOP,
-        groups,
-        perGroup: PER_GROUP,
-      });
-      const places = [
-        ...truth.places,
-        ...(entry.expect ?? [])
-          .filter((p) => !truth.places.some((pl) => pl.accepts.length === 1 && pl.accepts[0] === p))
-          .map((p) => ({ accepts: [p] })),
-      ];
-      if (places.length === 0) {
-        skipped.push(entry.q);
-        continue;
-      }
-      const shown = (await search(page, entry.q)).slice(0, TOP);
-      const { filled, unfilled } = fillPlaces(places, shown);
-      rows.push({
-        q: entry.q,
-        kind: entry.kind,
-        qualifying: truth.qualifying,
-        places: places.length,
-        found: filled,
-        missing: unfilled.map((p) =>
-          p.accepts.length === 1 ? p.accepts[0]! : `${p.accepts[0]} 等 ${p.accepts.length} 个页面之一`,
-        ),
-      });
+      const row = await measureRow(setup, entry, entry.q, entry.q);
+      if (row) rows.push(row);
+      else skipped.push(entry.q);
     }
-
-    const sum = (rs: Row[], f: (r: Row) => number) => rs.reduce((n, r) => n + f(r), 0);
-    const total = sum(rows, (r) => r.places);
-    const found = sum(rows, (r) => r.found);
-    const recall = total ? found / total : 0;
-    const byKind = [...new Set(rows.map((r) => r.kind))].map((kind) => {
-      const rs = rows.filter((r) => r.kind === kind);
-      const t = sum(rs, (r) => r.places);
-      const f = sum(rs, (r) => r.found);
-      return `${kind} ${f}/${t} (${((f / t) * 100).toFixed(1)}%, ${rs.length} queries)`;
-    });
-    const lines = rows.map(
-      (r) =>
-        `  ${r.found < r.places ? '✗' : '✓'} [${r.kind}] ${r.q}: ${r.found}/${r.places}` +
-        (r.qualifying > r.places ? `（${r.qualifying} 个页面含有，要求 ${r.places} 个位置）` : '') +
-        (r.missing.length ? `  缺：${r.missing.join('；')}` : ''),
-    );
-    console.log(
-      [
-        `搜索召回率 / search recall: ${found}/${total} = ${(recall * 100).toFixed(1)}% over ${rows.length} queries and ${texts.size} pages (top ${TOP})`,
-        `  by kind: ${byKind.join(' · ')}`,
-        ...lines,
-        skipped.length ? `  skipped (no page contains them yet): ${skipped.join('、')}` : '',
-      ].join('\n'),
-    );
+    const { recall, report } = recallReport(rows, setup.texts.size, TOP, skipped);
+    console.log(report);
     expect(rows.length, `至少要有 ${MIN_QUERIES} 个有页面可找的查询`).toBeGreaterThanOrEqual(MIN_QUERIES);
     expect(recall, `召回率 ${(recall * 100).toFixed(1)}% 低于 ${MIN_RECALL * 100}%`).toBeGreaterThanOrEqual(MIN_RECALL);
   }, 600_000);

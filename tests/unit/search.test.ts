@@ -10,9 +10,12 @@ import {
   planSearch,
   queryWords,
   subTermQuery,
+  withoutSingleCharacters,
 } from '../../src/lib/search/query.ts';
+import { bestBetFor, renderBestBet, type BestBet } from '../../src/lib/search/best-bets.ts';
+import { renderExcerpt } from '../../src/lib/search/render.ts';
 import { diversify, fuseRankings, orderLike } from '../../src/lib/search/fuse.ts';
-import { excerptParts } from '../../src/lib/search/excerpt.ts';
+import { excerptParts, withoutSingleCharacterMarks } from '../../src/lib/search/excerpt.ts';
 import { evidenceWords, isConfirmed } from '../../src/lib/search/verify.ts';
 
 const RULES: SynonymRule[] = [
@@ -142,6 +145,10 @@ describe('planSearch', () => {
   it('searches a question by its content words', () => {
     expect(planSearch('怎么申请法律援助').searches).toEqual([
       { query: '申请 法律 援助', weight: 1, reason: 'content-words', stage: 1 },
+      // Looser, when that found less than a page: each word alone.
+      { query: '申请', weight: 0.5, reason: 'one-word', stage: 2 },
+      { query: '法律', weight: 0.5, reason: 'one-word', stage: 2 },
+      { query: '援助', weight: 0.5, reason: 'one-word', stage: 2 },
     ]);
   });
   it('weighs the reader’s own words highest', () => {
@@ -284,5 +291,76 @@ describe('isConfirmed', () => {
   it('ignores case and whitespace', () => {
     expect(isConfirmed('拨打 12348 热线', ['12348'])).toBe(true);
     expect(isConfirmed('Taishan Justice', ['taishan'])).toBe(true);
+  });
+});
+
+describe('spoken questions', () => {
+  const rules: SynonymRule[] = [{ phrases: ['不给工资'], searchAlso: ['拖欠工资', '劳动报酬'] }];
+  it('searches a question’s page words alone first, its own words last, and looser searches only without a phrase', () => {
+    const plan = planSearch('老板不给工资怎么办', rules);
+    expect(plan.searches.map((s) => [s.query, s.reason, s.stage])).toEqual([
+      ['老板 不 工资', 'content-words', 3],
+      ['拖欠工资', 'synonym', 1],
+      ['老板 拖欠 工资', 'synonym', 1],
+      ['劳动报酬', 'synonym', 2],
+      ['老板 劳动 报酬', 'synonym', 2],
+    ]);
+    expect(planSearch('我想离婚孩子归谁').searches.map((s) => [s.query, s.stage])).toEqual([
+      ['离婚 孩子 归', 1],
+      ['离婚 孩子', 2],
+      ['离婚', 2],
+      ['孩子', 2],
+    ]);
+    // Not for a query that is no question: the reader chose every word.
+    expect(
+      planSearch('欠薪 台城', [{ phrases: ['欠薪'], searchAlso: ['拖欠工资'] }]).searches.map((s) => s.query),
+    ).not.toContain('拖欠工资');
+  });
+  it('drops lone characters only when something else is left', () => {
+    expect(withoutSingleCharacters('离婚 孩子 归')).toBe('离婚 孩子');
+    expect(withoutSingleCharacters('离婚 孩子')).toBeNull();
+    expect(withoutSingleCharacters('不 给')).toBeNull();
+  });
+  it('takes the question words of the page’s script', () => {
+    expect(contentWords('怎麼申請', new Set(['怎麼']))).toBe('申請');
+    expect(contentWords('怎麼申請')).toBe('怎麼申請');
+  });
+});
+
+describe('excerpt marks', () => {
+  it('never marks a lone character, keeps longer marks and text', () => {
+    const parts = withoutSingleCharacterMarks(excerptParts('老板<mark>不</mark>给<mark>工资</mark>，<mark>不</mark>'));
+    expect(parts).toEqual([
+      { text: '老板不给', mark: false },
+      { text: '工资', mark: true },
+      { text: '，不', mark: false },
+    ]);
+    expect(String(renderExcerpt('<mark>法律援助</mark>的<mark>的</mark>'))).toBe('<mark>法律援助</mark>的的');
+  });
+});
+
+describe('best bets', () => {
+  const bets: BestBet[] = [
+    {
+      title: '被拖欠工资，可以这样办',
+      phrases: ['欠薪', '不给工资'],
+      links: [{ text: '申请法律援助', href: '/apply/legal-aid/' }],
+    },
+    { title: '请不起律师', phrases: ['找律师'], links: [{ text: '拨打 12348', href: 'tel:12348', hint: '免费' }] },
+  ];
+  it('picks the entry with the longest phrase in the query, or none', () => {
+    expect(bestBetFor('老板不给工资怎么办', bets)?.title).toBe('被拖欠工资，可以这样办');
+    expect(bestBetFor('欠薪 找律师', bets)?.title).toBe('请不起律师');
+    expect(bestBetFor('不给 工资', bets)?.title).toBe('被拖欠工资，可以这样办');
+    expect(bestBetFor('公证', bets)).toBeUndefined();
+  });
+  it('draws links under the base path, phone links as they are, everything escaped', () => {
+    const out = String(renderBestBet(bets[0]!, '/sub/'));
+    expect(out).toContain('href="/sub/apply/legal-aid/"');
+    expect(out).toContain('<h2 class="search-bestbet__title" id="search-bestbet-title">被拖欠工资，可以这样办</h2>');
+    expect(String(renderBestBet(bets[1]!, '/'))).toContain(
+      'href="tel:12348">拨打 12348</a><span class="search-bestbet__hint">免费</span>',
+    );
+    expect(String(renderBestBet({ ...bets[1]!, title: '<b>x</b>' }, '/'))).toContain('&lt;b&gt;x&lt;/b&gt;');
   });
 });

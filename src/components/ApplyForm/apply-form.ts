@@ -24,6 +24,7 @@ import { errorTitle } from '../../lib/page-title.ts';
 import { REQUEST_FORMS, type RequestForm } from '../../lib/requests/forms.ts';
 import { newKey } from '../../lib/requests/idempotency.ts';
 import { isRequestTypeId, requestType } from '../../lib/requests/registry.ts';
+import { pageTitle, ready, writeHtml, writeText } from '../../lib/i18n/page-script.ts';
 import { showErrorSummary, showFieldError } from './field-errors.ts';
 import { FormFields, readValues } from './form-fields.ts';
 import { canPostJson } from './post-json.ts';
@@ -93,7 +94,7 @@ export class ApplyForm {
     for (const f of allFields(this.spec.def)) showFieldError(f.name, errors.find((e) => e.field === f.name)?.message);
     const summary = showErrorSummary(document, errors);
     if (!summary) return;
-    document.title = errors.length ? errorTitle(this.titleBase) : this.titleBase;
+    document.title = errors.length ? pageTitle(errorTitle, this.titleBase) : this.titleBase;
     if (focusSummary && errors.length) {
       summary.scrollIntoView();
       summary.focus();
@@ -115,14 +116,19 @@ export class ApplyForm {
 
   /** Draws a step in its place; `enterStep` then shows it. */
   drawStep(content: SafeHtml): void {
-    this.stepView.innerHTML = String(content);
+    writeHtml(this.stepView, content);
   }
 
   /** Shows the step drawn last, with its title, and moves focus to it (to `focus` in it). */
   enterStep(title: string, focus: string): void {
-    document.title = `${title} - ${this.titleBase}`;
+    this.title((own) => `${title} - ${own}`);
     this.show('step');
     this.stepView.querySelector<HTMLElement>(focus)?.focus();
+  }
+
+  /** The page's title made around its own: “核对填写的内容 - 填写法律援助申请 - …”. */
+  title(make: (own: string) => string): void {
+    document.title = pageTitle(make, this.titleBase);
   }
 
   private show(view: 'form' | 'step'): void {
@@ -135,12 +141,12 @@ export class ApplyForm {
   startCorrection(correction: Correction): void {
     this.correction = correction;
     this.key = newKey();
-    if (this.heading) this.heading.textContent = requestType(this.spec.def.type).labels.correct;
+    if (this.heading) writeText(this.heading, requestType(this.spec.def.type).labels.correct);
     this.showForm();
   }
 
   announce(text: string): void {
-    if (this.live) this.live.textContent = text;
+    if (this.live) writeText(this.live, text);
   }
 }
 
@@ -169,6 +175,9 @@ class ErrorSummaryLinks {
 
 const form = document.querySelector<HTMLFormElement>('form[data-apply-form]');
 if (form && canPostJson()) {
-  new ErrorSummaryLinks(document);
-  ApplyForm.find(form);
+  // On the 繁體 site, once the converter is there (page-script.ts); at once on 简体 pages.
+  void ready(form.dataset.base ?? '/').then(() => {
+    new ErrorSummaryLinks(document);
+    ApplyForm.find(form);
+  });
 }

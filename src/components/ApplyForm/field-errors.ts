@@ -7,6 +7,7 @@
  */
 import type { FieldError } from '../../lib/forms/definitions.ts';
 import { fieldId, renderErrorSummary } from '../../lib/forms/render.ts';
+import { writeHtml, writeText } from '../../lib/i18n/page-script.ts';
 
 export function isErrorShown(name: string): boolean {
   return document.getElementById(fieldId(name, 'error'))?.hidden === false;
@@ -19,7 +20,7 @@ export function showFieldError(name: string, message: string | undefined): void 
   if (!box || !wrap) return;
   wrap.classList.toggle('field--error', !!message);
   box.hidden = !message;
-  box.querySelector('[data-error-text]')!.textContent = message ?? '';
+  writeText(box.querySelector('[data-error-text]')!, message ?? '');
   const control = document.getElementById(fieldId(name));
   const group = control?.closest('fieldset');
   // A group of choices is described as a whole; aria-invalid belongs to single controls.
@@ -43,6 +44,6 @@ function describeBy(el: Element, id: string, on: boolean): void {
 export function showErrorSummary(scope: ParentNode, errors: FieldError[]): HTMLElement | null {
   const old = scope.querySelector('[data-error-summary]');
   if (!old) return null;
-  old.outerHTML = String(renderErrorSummary(errors));
+  writeHtml(old, renderErrorSummary(errors), 'outer');
   return scope.querySelector<HTMLElement>('[data-error-summary]');
 }

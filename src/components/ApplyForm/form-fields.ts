@@ -14,6 +14,7 @@
 import { collectValues, conditionHolds, type FormValues } from '../../lib/forms/definitions.ts';
 import { charCount } from '../../lib/forms/normalize.ts';
 import { charCountNote, fieldId, HONEYPOT } from '../../lib/forms/render.ts';
+import { writeText } from '../../lib/i18n/page-script.ts';
 import type { ApplyForm } from './apply-form.ts';
 import { isErrorShown, showFieldError } from './field-errors.ts';
 
@@ -72,7 +73,7 @@ export class FormFields {
   private count(area: HTMLTextAreaElement): void {
     const counter = document.getElementById(fieldId(area.name, 'count'));
     const max = Number(counter?.dataset.maxChars);
-    if (counter && max) counter.textContent = charCountNote(max, charCount(area.value));
+    if (counter && max) writeText(counter, charCountNote(max, charCount(area.value)));
   }
 
   private showConditionals(): void {

@@ -7,6 +7,7 @@
  */
 import { collectValues, type FormValues } from '../../lib/forms/definitions.ts';
 import { html, type SafeHtml } from '../../lib/html.ts';
+import { pageTitle, ready, writeHtml } from '../../lib/i18n/page-script.ts';
 import { errorTitle } from '../../lib/page-title.ts';
 import { MESSAGES } from '../../lib/requests/messages.ts';
 import { checkStatusQuery } from '../../lib/requests/status-query.ts';
@@ -51,7 +52,7 @@ class StatusLookup {
     for (const f of STATUS_FIELDS) showFieldError(f.name, errors.find((e) => e.field === f.name)?.message);
     const summary = showErrorSummary(this.view, errors);
     if (errors.length) {
-      document.title = errorTitle(this.titleBase);
+      document.title = pageTitle(errorTitle, this.titleBase);
       this.answer.replaceChildren();
       summary?.focus();
       return false;
@@ -61,7 +62,7 @@ class StatusLookup {
   }
 
   private say(content: SafeHtml, focus: string): void {
-    this.answer.innerHTML = String(content);
+    writeHtml(this.answer, content);
     this.answer.querySelector<HTMLElement>(focus)?.focus();
   }
 }
@@ -69,4 +70,6 @@ class StatusLookup {
 const view = document.querySelector<HTMLElement>('[data-status-view]');
 const form = view?.querySelector<HTMLFormElement>('form[data-status-form]');
 const answer = document.querySelector<HTMLElement>('[data-status-answer]');
-if (view && form && answer && canPostJson()) new StatusLookup(view, form, answer);
+// On the 繁體 site, once the converter is there (page-script.ts); at once on 简体 pages.
+if (view && form && answer && canPostJson())
+  void ready(form.dataset.base ?? '/').then(() => new StatusLookup(view, form, answer));

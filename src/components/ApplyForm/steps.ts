@@ -8,6 +8,7 @@
 import type { FieldError, FormValues } from '../../lib/forms/definitions.ts';
 import { HONEYPOT } from '../../lib/forms/render.ts';
 import { html } from '../../lib/html.ts';
+import { pageText, writeHtml, writeText } from '../../lib/i18n/page-script.ts';
 import { errorTitle } from '../../lib/page-title.ts';
 import { withBase } from '../../lib/paths.ts';
 import { MESSAGES, PROBLEM_TITLES } from '../../lib/requests/messages.ts';
@@ -83,7 +84,8 @@ export class CheckStep {
   private busy(on: boolean): void {
     if (this.button) {
       this.button.disabled = on;
-      this.button.textContent = on ? '正在提交，请稍候…' : this.label;
+      // Its own label is read back from the page, already in the page's script.
+      this.button.textContent = on ? pageText('正在提交，请稍候…') : this.label;
     }
     this.page.announce(on ? '正在提交，请稍候。' : '');
   }
@@ -112,9 +114,9 @@ export class CheckStep {
   private problem(title: string, message: string, retry = false): void {
     const box = this.page.stepView.querySelector<HTMLElement>('[data-send-error]');
     if (!box) return;
-    box.innerHTML = String(renderSendProblem({ id: 'send-error-title', title, message, retry }));
+    writeHtml(box, renderSendProblem({ id: 'send-error-title', title, message, retry }));
     if (retry) box.querySelector('[data-retry]')?.addEventListener('click', () => void this.send());
-    document.title = errorTitle(`${title} - ${this.page.titleBase}`);
+    this.page.title((own) => errorTitle(`${title} - ${own}`));
     const summary = box.firstElementChild as HTMLElement;
     summary.scrollIntoView();
     summary.focus();
@@ -188,11 +190,10 @@ export class WithdrawQuestion {
   constructor(page: ApplyForm, submitted: Submitted, section: HTMLElement, button: HTMLElement) {
     this.page = page;
     this.submitted = submitted;
-    section.insertAdjacentHTML(
+    writeHtml(
+      section,
+      html`<div class="notice notice--warning" data-withdraw-confirm tabindex="-1"><p class="notice__title">确定要撤回这份申请吗？</p><p>撤回后，工作人员不会再办理这份申请，您填写的个人信息会被删除。</p><div class="button-group"><button type="button" class="button" data-yes>确定撤回</button><button type="button" class="button button--secondary" data-no>不撤回</button></div><p data-withdraw-error></p></div>`,
       'beforeend',
-      String(
-        html`<div class="notice notice--warning" data-withdraw-confirm tabindex="-1"><p class="notice__title">确定要撤回这份申请吗？</p><p>撤回后，工作人员不会再办理这份申请，您填写的个人信息会被删除。</p><div class="button-group"><button type="button" class="button" data-yes>确定撤回</button><button type="button" class="button button--secondary" data-no>不撤回</button></div><p data-withdraw-error></p></div>`,
-      ),
     );
     this.box = section.lastElementChild as HTMLElement;
     this.box.focus();
@@ -209,9 +210,9 @@ export class WithdrawQuestion {
     try {
       const { ok, data } = await postJson(withBase(WITHDRAW_API, this.page.base), { receipt, token });
       if (ok) this.withdrawn();
-      else error.textContent = String(data.message ?? MESSAGES.withdrawFailed);
+      else writeText(error, String(data.message ?? MESSAGES.withdrawFailed));
     } catch {
-      error.textContent = MESSAGES.withdrawOffline;
+      writeText(error, MESSAGES.withdrawOffline);
     }
   }
 
@@ -220,7 +221,7 @@ export class WithdrawQuestion {
     const { page } = this;
     page.drawStep(renderWithdrawn(page.spec.def.type, this.submitted.receipt, page.base));
     page.form.reset();
-    document.title = `${STEP_TITLES.withdrawn} - ${page.titleBase}`;
+    page.title((own) => `${STEP_TITLES.withdrawn} - ${own}`);
     page.stepView.querySelector<HTMLElement>('[data-focus]')!.focus();
   }
 }

@@ -2,13 +2,14 @@
  * The search index, loaded only when there is something to search (or the
  * reader focuses the box): pagefind's browser API from the index the build
  * wrote (dist/pagefind/), the everyday-words map and /search/index-info.json.
- * Where they are comes in the search app's data attributes (no inline script:
+ * The best-bet boxes come with the word lists. Where they are comes in the search app's data attributes (no inline script:
  * CSP).
  */
 import type { IndexInfo } from '../../lib/search/index-config.ts';
 import type { SearchRun } from '../../lib/search/fuse.ts';
 import type { Pagefind, PagefindResult } from '../../lib/search/pagefind.ts';
 import type { SearchPlan } from '../../lib/search/query.ts';
+import type { BestBet } from '../../lib/search/best-bets.ts';
 import type { SynonymRule } from '../../lib/search/synonyms.ts';
 import { PAGE_SIZE } from './results.ts';
 
@@ -28,6 +29,7 @@ export class SearchIndex {
   private pagefind: Promise<Pagefind> | undefined;
   private synonyms: Promise<SynonymRule[]> | undefined;
   private info: Promise<IndexInfo> | undefined;
+  private bestBets: Promise<BestBet[]> | undefined;
 
   constructor(app: HTMLElement) {
     this.app = app;
@@ -38,6 +40,7 @@ export class SearchIndex {
     this.pagefind ??= this.start();
     this.synonyms ??= getJson<SynonymRule[]>(this.app.dataset.synonyms, []);
     this.info ??= getJson<IndexInfo>(this.app.dataset.indexInfo, { facets: {}, common: {}, groups: {} });
+    this.bestBets ??= getJson<BestBet[]>(this.app.dataset.bestBets, []);
     return this.pagefind;
   }
 
@@ -64,10 +67,10 @@ export class SearchIndex {
     return pf;
   }
 
-  /** The everyday-words map and the index info (empty ones if they could not be read). */
-  extras(): Promise<[SynonymRule[], IndexInfo]> {
+  /** The everyday-words map, the index info and the best bets (empty ones if they could not be read). */
+  extras(): Promise<[SynonymRule[], IndexInfo, BestBet[]]> {
     void this.load();
-    return Promise.all([this.synonyms!, this.info!]);
+    return Promise.all([this.synonyms!, this.info!, this.bestBets!]);
   }
 
   /**

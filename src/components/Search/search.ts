@@ -16,8 +16,15 @@
  * Without JavaScript the results area stays hidden and the page offers its
  * category links; the form still submits.
  */
+import { writeHtml } from '../../lib/i18n/page-script.ts';
+import { bestBetFor, renderBestBet, type BestBet } from '../../lib/search/best-bets.ts';
 import { normalizeQuery } from '../../lib/search/normalize.ts';
-import { queryInPageScript } from '../../lib/search/script.ts';
+import {
+  bestBetsInPageScript,
+  questionWordsInPageScript,
+  queryInPageScript,
+  synonymsInPageScript,
+} from '../../lib/search/script.ts';
 import { mergeRuns } from '../../lib/search/fuse.ts';
 import type { IndexInfo } from '../../lib/search/index-config.ts';
 import { planSearch } from '../../lib/search/query.ts';
@@ -34,6 +41,7 @@ class SearchPage {
   readonly input: HTMLInputElement;
   readonly status: HTMLElement;
   readonly also: HTMLElement;
+  readonly bestBet: HTMLElement;
   readonly empty: HTMLElement;
   readonly failed: HTMLElement;
   readonly index: SearchIndex;
@@ -50,6 +58,7 @@ class SearchPage {
     this.input = input;
     this.status = part('status');
     this.also = part('also');
+    this.bestBet = part('bestbet');
     this.empty = part('empty');
     this.failed = part('error');
     this.index = new SearchIndex(app);
@@ -89,13 +98,16 @@ class SearchPage {
     this.settle('loading', query);
     this.status.textContent = '正在搜索……';
     try {
-      const [rules, info] = await this.loadIndex();
+      const [rules, info, bets] = await this.loadIndex();
       if (stale()) return;
-      const runs = await this.index.run(planSearch(query, rules, info.common ?? {}), filters, stale);
+      this.showBestBet(query, bets);
+      const plan = planSearch(query, synonymsInPageScript(rules), info.common ?? {}, questionWordsInPageScript());
+      const runs = await this.index.run(plan, filters, stale);
       if (runs) await this.present(runs, info, query, filters, stale);
     } catch (error) {
       if (stale()) return;
       this.clear();
+      this.showBestBet('', []);
       this.failed.hidden = false;
       this.status.textContent = `搜索暂时无法使用，请按类别查找或拨打 ${BUREAU.hotline} 咨询。`;
       this.settle('error', query);
@@ -104,11 +116,19 @@ class SearchPage {
   }
 
   /** pagefind first (its failure is the search's), then the word lists; the filters are drawn from them. */
-  private async loadIndex(): Promise<[SynonymRule[], IndexInfo]> {
+  private async loadIndex(): Promise<[SynonymRule[], IndexInfo, BestBet[]]> {
     await this.index.load();
-    const [rules, info] = await this.index.extras();
+    const [rules, info, bets] = await this.index.extras();
     this.filters.draw(info.facets ?? {});
-    return [rules, info];
+    return [rules, info, bets];
+  }
+
+  /** A clear task (讨薪) gets its next steps first (content/search/best-bets.yaml), in the page's script. */
+  private showBestBet(query: string, bets: readonly BestBet[]): void {
+    const bet = bestBetFor(query, bestBetsInPageScript(bets));
+    this.bestBet.hidden = !bet;
+    if (bet) writeHtml(this.bestBet, renderBestBet(bet, this.app.dataset.base ?? '/'));
+    else this.bestBet.replaceChildren();
   }
 
   /** The merged results of a search's runs, and what the live region says about them. */
@@ -156,6 +176,7 @@ class SearchPage {
 
   private idle(announce: boolean): void {
     this.clear();
+    this.showBestBet('', []);
     this.filters.reveal(false);
     this.status.textContent = announce ? '请输入要找的内容。' : '';
     this.settle('idle', '');

@@ -19,13 +19,13 @@ import { createConverter, cutDown, type Dictionary, type Usage } from './convert
 import { exceptionEntries, readExceptions } from './exceptions.ts';
 import { convertHtml, localizeLink, type HtmlConversion } from './html.ts';
 import { openccDictionary } from './opencc.ts';
-import { hasZhHant, zhHantPath, ZH_HANT_DIR } from './paths.ts';
+import { DICTIONARY_FILE, hasZhHant, zhHantPath, ZH_HANT_DIR } from './paths.ts';
 import { qrFigure } from '../qr.ts';
 import { errorReportHref } from '../site.ts';
 import { withBase } from '../paths.ts';
 import { html } from '../html.ts';
 
-export const DICTIONARY_FILE = '_i18n/zh-hant.json';
+export { DICTIONARY_FILE };
 
 export interface ZhHantBuildResult {
   pages: number;
@@ -76,9 +76,26 @@ function ownAddress(page: string, path: string, base: string, origin: string): s
     .replace(String(html`href="${errorReportHref(from)}"`), () => String(html`href="${errorReportHref(to)}"`));
 }
 
+/**
+ * Pages whose scripts write words into the page (the form and status pages:
+ * src/lib/i18n/page-script.ts) carry this attribute on the script's root. Their
+ * 繁體 copy preloads the dictionary in <head>, so it arrives with the script
+ * and the script writes 繁體 from its first word.
+ */
+export const MESSAGES_MARK = 'data-i18n-messages';
+
+function preloadDictionary(page: string, base: string): string {
+  if (!new RegExp(`\\s${MESSAGES_MARK}[\\s>=]`).test(page)) return page;
+  const href = withBase(`/${DICTIONARY_FILE}`, base);
+  return page.replace(
+    '</head>',
+    () => `${String(html`<link rel="preload" href="${href}" as="fetch" crossorigin>`)}</head>`,
+  );
+}
+
 /** The 繁體 copy of the built page at `path` (site path without base). */
 export function convertPage(page: string, path: string, opts: HtmlConversion & { origin: string }): string {
-  return convertHtml(ownAddress(page, path, opts.base, opts.origin), opts);
+  return convertHtml(preloadDictionary(ownAddress(page, path, opts.base, opts.origin), opts.base), opts);
 }
 
 /**

@@ -12,6 +12,9 @@ export type Lang = 'zh-Hans' | 'zh-Hant' | 'en';
 export const ZH_HANT_DIR = 'zh-hant';
 export const EN_DIR = 'en';
 
+/** The cut-down dictionary the build writes for functions and browsers (build.ts), from the site root. */
+export const DICTIONARY_FILE = '_i18n/zh-hant.json';
+
 /**
  * Site paths with no 繁體 copy: assets, the search index, functions' API, the
  * staff desk and the editing interface (staff tools, not the public site),

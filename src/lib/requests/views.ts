@@ -230,5 +230,5 @@ export interface StatusFormOptions extends RenderContext {
 
 export function renderStatusForm(values: FormValues, o: StatusFormOptions): SafeHtml {
   const errors = new Map((o.errors ?? []).map((e) => [e.field, e.message]));
-  return html`${renderErrorSummary(o.errors ?? [], { autofocus: o.autofocusSummary })}<form class="apply-form" method="post" action="${withBase('/api/status', o.base)}" novalidate data-status-form>${STATUS_FIELDS.map((f) => renderField(f, values, errors.get(f.name)))}<div class="button-group"><button type="submit" class="button">查询</button></div></form>`;
+  return html`${renderErrorSummary(o.errors ?? [], { autofocus: o.autofocusSummary })}<form class="apply-form" method="post" action="${withBase('/api/status', o.base)}" novalidate data-status-form data-base="${o.base}">${STATUS_FIELDS.map((f) => renderField(f, values, errors.get(f.name)))}<div class="button-group"><button type="submit" class="button">查询</button></div></form>`;
 }

@@ -61,3 +61,22 @@ export function excerptParts(html: string): ExcerptPart[] {
   }
   return parts;
 }
+
+const SINGLE_HAN = /^\p{Script=Han}$/u;
+
+/**
+ * The parts with marks on lone Han characters removed. pagefind marks every
+ * indexed word a query word starts, so for “老板不给工资” every 不 and 给 on
+ * the page lights up: a reader scanning for what matters sees noise. A single
+ * character beside another mark stays part of that longer mark.
+ */
+export function withoutSingleCharacterMarks(parts: readonly ExcerptPart[]): ExcerptPart[] {
+  const out: ExcerptPart[] = [];
+  for (const part of parts) {
+    const mark = part.mark && !SINGLE_HAN.test(part.text.trim());
+    const last = out[out.length - 1];
+    if (last && last.mark === mark) last.text += part.text;
+    else out.push({ text: part.text, mark });
+  }
+  return out;
+}

@@ -63,7 +63,7 @@ export interface PlannedSearch {
   /** Weight of its results in the merged ranking (fuse.ts). */
   weight: number;
   /** Why it is run: the reader's own words, their content words, their phrase, an everyday-word variant or the segmentation workaround. */
-  reason: 'own' | 'content-words' | 'phrase' | 'synonym' | 'sub-terms';
+  reason: 'own' | 'content-words' | 'phrase' | 'synonym' | 'sub-terms' | 'one-word';
   /** 1: always; 2 and 3: only while the earlier stages found less than a page of results. */
   stage: 1 | 2 | 3;
   /** For an everyday-word variant: the page word it adds (shown as “也搜索了：…” once run). */
@@ -85,7 +85,14 @@ export interface SearchPlan {
   alsoSearched: string[];
 }
 
-export const WEIGHTS = { own: 1, 'content-words': 1, phrase: 1, synonym: 0.8, 'sub-terms': 0.5 } as const;
+export const WEIGHTS = {
+  own: 1,
+  'content-words': 1,
+  phrase: 1,
+  synonym: 0.8,
+  'sub-terms': 0.5,
+  'one-word': 0.5,
+} as const;
 
 /**
  * Words that carry the question, not the topic. Matched as whole ICU words
@@ -122,6 +129,13 @@ export const QUESTION_WORDS = new Set([
   '及',
   '我',
   '我们',
+  '我的',
+  '我家',
+  '我想',
+  '我要',
+  '想问',
+  '如果',
+  '的话',
   '你',
   '您',
   '他',
@@ -188,11 +202,26 @@ export function queryWords(query: string): string[] {
 }
 
 /** The query without question words; the query itself when that would leave nothing or change nothing. */
-export function contentWords(query: string): string {
+export function contentWords(query: string, questionWords: ReadonlySet<string> = QUESTION_WORDS): string {
   const words = queryWords(query);
-  const kept = words.filter((w) => !QUESTION_WORDS.has(w));
+  const kept = words.filter((w) => !questionWords.has(w));
   return kept.length === 0 || kept.length === words.length ? query : kept.join(' ');
 }
+
+/**
+ * A spoken question without its single characters (“离婚 孩子 归” → “离婚 孩子”,
+ * “老板 不 工资” → “老板 工资”), or null when it has none or nothing else.
+ * pagefind wants every word of a query on the page; in a question the lone
+ * characters left after the question words (不, 归, 跑) are how people say
+ * it, seldom how a page says it, and a page that answers it often lacks them.
+ */
+export function withoutSingleCharacters(words: string): string | null {
+  const all = words.split(/\s+/u).filter(Boolean);
+  const kept = all.filter((w) => !SINGLE_HAN.test(w));
+  return kept.length === 0 || kept.length === all.length ? null : kept.join(' ');
+}
+
+const SINGLE_HAN = /^\p{Script=Han}$/u;
 
 /** “正当理由” → “正当 理由”; “十七条” → “十七 条”. */
 export function cutIntoPairs(word: string): string[] {
@@ -253,11 +282,34 @@ export function phraseQuery(query: string, common: Readonly<Record<string, numbe
   return `"${query}"`;
 }
 
-/** Every search to run for what the reader typed, without repeats. */
+/** At most this many words of a question are searched one by one. */
+const MAX_ONE_WORD = 4;
+
+/**
+ * Looser searches for a spoken question that found too little (stage 2):
+ * its content words without lone characters, and each of its words of two
+ * or more characters alone. pagefind wants every word of a query on a page;
+ * searched one by one and merged (fuse.ts), a page with most of them rises
+ * above pages with one: “手写的遗嘱有没有用” finds the will case through 手写
+ * and 遗嘱 although it never says 有用.
+ */
+function addLooser(
+  content: string,
+  common: Readonly<Record<string, number>>,
+  add: (q: string | null, reason: PlannedSearch['reason']) => void,
+): void {
+  add(withoutSingleCharacters(content), 'content-words');
+  // Not a word on nearly every page (dropCommonWords): alone, it is the largest download and finds everything.
+  const long = content.split(/\s+/u).filter((w) => [...w].length >= 2 && !(w.toLowerCase() in common));
+  if (long.length >= 2) for (const w of long.slice(0, MAX_ONE_WORD)) add(w, 'one-word');
+}
+
+/** Every search to run for what the reader typed, without repeats. `questionWords`: QUESTION_WORDS in the page's script. */
 export function planSearch(
   raw: string,
   synonyms: readonly SynonymRule[] = [],
   common: Readonly<Record<string, number>> = {},
+  questionWords: ReadonlySet<string> = QUESTION_WORDS,
 ): SearchPlan {
   const query = normalizeQuery(raw);
   const searches: PlannedSearch[] = [];
@@ -270,14 +322,33 @@ export function planSearch(
 
   // A question (“怎么申请法律援助”) is searched by its content words alone:
   // pagefind would otherwise require 怎么 on the page too.
-  const content = contentWords(query);
-  add(content, content === query ? 'own' : 'content-words', 1);
-  const phrase = phraseQuery(query, common);
-  if (content === query && phrase) add(phrase, 'phrase', 1);
+  const content = contentWords(query, questionWords);
+  const question = content !== query;
   const { alsoSearched, expansions, rest } = expandQuery(query, synonyms);
-  if (expansions.length && queryWords(rest).every((w) => QUESTION_WORDS.has(w)))
-    for (const s of searches) s.weak = true;
-  for (const e of expansions) add(contentWords(e.variant), 'synonym', e.main ? 1 : 2, e.word);
+  // A spoken question that names its task with an everyday phrase and more
+  // (“老板不给工资怎么办”) is also searched by the phrase's page words alone:
+  // the words around the phrase (老板) are how the reader tells it, and the
+  // page about the task may not use them (the wage case never says 老板). Its
+  // own words, with the everyday phrase's characters (不), come last (stage
+  // 3, when all else found less than a page); the page words with the reader's other words stay in the first
+  // (“调解要花钱吗” needs 调解 with 费用).
+  const onlyPhrases = expansions.length > 0 && queryWords(rest).every((w) => questionWords.has(w));
+  const topical = question && expansions.length > 0 && !onlyPhrases;
+  add(content, question ? 'content-words' : 'own', topical ? 3 : 1);
+  const phrase = phraseQuery(query, common);
+  if (!question && phrase) add(phrase, 'phrase', 1);
+  if (onlyPhrases) for (const s of searches) s.weak = true;
+  const words = (q: string) => queryWords(q).join(' ');
+  for (const e of expansions) {
+    const variant = contentWords(e.variant, questionWords);
+    const alone = topical && words(e.word) !== words(variant);
+    if (alone) add(e.word, 'synonym', e.main ? 1 : 2, e.word);
+    add(variant, 'synonym', e.main ? 1 : 2, e.word);
+  }
+  // Looser searches only for a question without an everyday phrase: with one,
+  // its page words alone are the looser search, and the reader's other words
+  // searched one by one (老板) would bring pages about those instead.
+  if (question && !topical) addLooser(content, common, (q, reason) => add(q, reason, 2));
   // The workaround applies to every query run so far (not to phrases: the
   // pieces of a word are not a phrase).
   for (const s of [...searches]) if (s.reason !== 'phrase') add(subTermQuery(s.query), 'sub-terms', 3);

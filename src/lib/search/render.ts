@@ -4,12 +4,12 @@
  * escaped. Excerpts keep only pagefind's <mark> (excerpt.ts).
  */
 import { html, type SafeHtml } from '../html.ts';
-import { excerptParts } from './excerpt.ts';
+import { excerptParts, withoutSingleCharacterMarks } from './excerpt.ts';
 import type { PagefindData, PagefindSubResult } from './pagefind.ts';
 
-/** The excerpt as text with the matched words in <mark>, nothing else. */
+/** The excerpt as text with the matched words in <mark> (never a lone character), nothing else. */
 export function renderExcerpt(excerpt: string): SafeHtml {
-  return html`${excerptParts(excerpt).map((part) => (part.mark ? html`<mark>${part.text}</mark>` : part.text))}`;
+  return html`${withoutSingleCharacterMarks(excerptParts(excerpt)).map((part) => (part.mark ? html`<mark>${part.text}</mark>` : part.text))}`;
 }
 
 /** Long pages (the plan) have sections: the one that matches best, if it is not the page itself. */

@@ -11,17 +11,15 @@ import { EXCLUDE_SELECTORS, PAGEFIND_SKIPS } from '../../../src/lib/search/index
 
 /**
  * URL paths (/services/legal-aid/) of the built pages that carry
- * data-pagefind-body, in one language: pagefind keeps one index per
- * `<html lang>`, and a search page searches its own language's index only
- * (/search/ the 简体 pages, /zh-hant/search/ the 繁體 copies).
+ * data-pagefind-body, in one language (`<html lang>`: zh-CN, zh-Hant): pagefind
+ * builds one index per language, and a search page searches its own.
  */
-export function searchablePages(dist: string, lang = 'zh-CN'): string[] {
-  const inLang = new RegExp(`<html[^>]*\\slang="${lang}"`);
+export function searchablePages(dist: string, lang: string): string[] {
   return htmlFiles(dist)
     .filter((f) => {
       if (f.includes('/pagefind/')) return false;
-      const text = readFileSync(f, 'utf8');
-      return inLang.test(text) && /\sdata-pagefind-body[\s=>]/.test(text);
+      const html = readFileSync(f, 'utf8');
+      return /\sdata-pagefind-body[\s=>]/.test(html) && new RegExp(`<html lang="${lang}"[\\s>]`).test(html);
     })
     .map((f) => pagePath(dist, f))
     .sort();
