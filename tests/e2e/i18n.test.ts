@@ -94,6 +94,9 @@ describe('the language switch', () => {
     const ctx = await context(true);
     const page = await ctx.newPage();
     const go = async (label: string, to: string) => {
+      // On a phone the switch is the first item of 菜单 (Menu).
+      const menu = page.locator('summary.site-menu__toggle');
+      if (await menu.isVisible()) await menu.click();
       await page.locator('nav.language-switch').getByRole('link', { name: label, exact: true }).click();
       await page.waitForURL(baseURL + to);
     };
