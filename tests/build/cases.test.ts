@@ -72,7 +72,7 @@ describe.each(publishedSources.map((s) => [s.slug, s] as const))('/cases/%s/', (
   // Its weight budget (≤ 15 KB gzipped in ≤ 3 requests) is checked with every page's in tests/build/budgets.test.ts.
   it('ships no JavaScript beyond the header’s one script (display settings, menu, print date)', () => {
     const js = [...page.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
-    expect(js.length === 1 && /Header\.astro/.test(js[0]!), js.join(', ')).toBe(true);
+    expect(js.length === 1 && /HeaderScript\.astro/.test(js[0]!), js.join(', ')).toBe(true);
   });
 });
 
@@ -80,7 +80,7 @@ describe('list and filter pages', () => {
   const listPages = ['cases', 'cases/page/2', 'cases/audience/village', 'cases/topic/wages', 'cases/line/legal-aid'];
   it.each(listPages)('/%s/ ships no JavaScript beyond the header’s one script', (path) => {
     const js = [...html(path).matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
-    expect(js.length === 1 && /Header\.astro/.test(js[0]!), js.join(', ')).toBe(true);
+    expect(js.length === 1 && /HeaderScript\.astro/.test(js[0]!), js.join(', ')).toBe(true);
   });
   it('never builds a page for a draft', () => {
     for (const s of sources.filter((x) => x.data.draft === true))
