@@ -19,7 +19,16 @@ export const ROOT = join(import.meta.dirname, '..');
 export const MIGRATIONS = join(ROOT, 'netlify', 'database', 'migrations');
 
 /** Every table of the migrations, emptied between tests (TRUNCATE does not fire the audit trigger). */
-export const TABLES = ['requests', 'audit_entries', 'staff_lockouts', 'staff_revocations', 'stats_periods', 'job_runs'];
+export const TABLES = [
+  'requests',
+  'consultation_answers',
+  'ratings',
+  'audit_entries',
+  'staff_lockouts',
+  'staff_revocations',
+  'stats_periods',
+  'job_runs',
+];
 
 export interface MemoryDatabase {
   url: string;

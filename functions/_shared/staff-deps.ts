@@ -7,7 +7,9 @@
 import type { Context } from '@netlify/functions';
 import type { StaffDeps } from '../../src/lib/staff/api/index.ts';
 import { parseStaffTokens } from '../../src/lib/staff/tokens.ts';
+import { consultStore } from '../../src/lib/store/consult.ts';
 import { staffStore } from '../../src/lib/store/staff.ts';
+import { answerLinks } from './answer-links.ts';
 import './database.ts';
 import { env, positiveNumber } from './env.ts';
 import { log } from './log.ts';
@@ -34,5 +36,7 @@ export function staffDepsFor(context: Partial<Context> | undefined): StaffDeps {
     perCallMs: positiveNumber('STAFF_CALL_DEADLINE_MS', 15_000),
     retryAfter: 30,
     configured: secretOk,
+    consult: consultStore(),
+    answerLinks,
   };
 }

@@ -6,6 +6,7 @@
  * (src/lib/shell.ts); the page scripts put them in the page. Words about a
  * kind of request come from its RequestType (registry.ts).
  */
+import { renderAnswer, renderRating, type AnswerView, type RatingView } from '../consult/views.ts';
 import { html, lines, type SafeHtml } from '../html.ts';
 import { withBase } from '../paths.ts';
 import { BUREAU } from '../site.ts';
@@ -21,7 +22,6 @@ import {
   type FormRenderOptions,
   type RenderContext,
 } from '../forms/render.ts';
-import { MESSAGES } from './messages.ts';
 import { EXAMPLE_RECEIPT } from './receipt.ts';
 import { requestType, type RequestTypeId } from './registry.ts';
 import { STATUS_EXPLAINED, type Status } from './status.ts';
@@ -130,6 +130,10 @@ export interface StatusView {
   submittedAt: string;
   current: Status;
   history: { status: Status; at: string; note?: string }[];
+  /** A 法律咨询's answer, opened with the phone of the lookup (src/lib/consult/status.ts). */
+  answer?: AnswerView;
+  /** 满意度评价: a form once answered or closed, or the rating given. */
+  rating?: RatingView;
 }
 
 export function renderStatus(v: StatusView): SafeHtml {
@@ -141,7 +145,7 @@ export function renderStatus(v: StatusView): SafeHtml {
       (h) =>
         html`<li><strong>${h.status}</strong><span class="timeline__time">${beijingReadable(h.at)}</span>${!!h.note && html`<p class="timeline__note">${lines(h.note)}</p>`}</li>`,
     );
-  return html`<div class="status-result" data-status-result><h2 id="status-title" tabindex="-1">查询结果</h2><dl class="summary-list">${row('回执号', v.receipt)}${row('申请类型', requestType(v.formType).labels.request)}${row('提交时间', beijingReadable(v.submittedAt))}${row('目前状态', html`<strong class="status-tag">${v.current}</strong><br>${STATUS_EXPLAINED[v.current] ?? ''}`)}</dl><h3>办理记录</h3><ol class="timeline">${history}</ol></div>`;
+  return html`<div class="status-result" data-status-result><h2 id="status-title" tabindex="-1">查询结果</h2><dl class="summary-list">${row('回执号', v.receipt)}${row('申请类型', requestType(v.formType).labels.request)}${row('提交时间', beijingReadable(v.submittedAt))}${row('目前状态', html`<strong class="status-tag">${v.current}</strong><br>${STATUS_EXPLAINED[v.current] ?? ''}`)}</dl>${v.answer && renderAnswer(v.answer)}${v.rating && renderRating(v.receipt, v.rating)}<h3>办理记录</h3><ol class="timeline">${history}</ol></div>`;
 }
 
 /** A status lookup that found nothing or failed: the function's page (`autofocus`) and the page script say it alike. */
