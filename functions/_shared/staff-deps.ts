@@ -13,7 +13,7 @@ import { answerLinks } from './answer-links.ts';
 import './database.ts';
 import { env, positiveNumber } from './env.ts';
 import { log } from './log.ts';
-import { secretFor } from './secrets.ts';
+import { sealerFromEnv, secretFor } from './secrets.ts';
 
 let reported = '';
 
@@ -38,5 +38,6 @@ export function staffDepsFor(context: Partial<Context> | undefined): StaffDeps {
     configured: secretOk,
     consult: consultStore(),
     answerLinks,
+    sealer: sealerFromEnv(),
   };
 }

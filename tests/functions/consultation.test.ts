@@ -276,7 +276,7 @@ describe('answering on the desk, reading the answer, rating it', () => {
     const { body } = await ask();
     const receipt = body.receipt!;
     const out = await staff(`/api/staff/records/${receipt}/answer`, ANSWER);
-    expect(out.res.status).toBe(200);
+    expect(out.res.status, JSON.stringify(out.body)).toBe(200);
     expect((await record(receipt)).status.current).toBe('已答复');
     const rows = JSON.stringify((await sql().query('SELECT * FROM consultation_answers')).rows);
     for (const s of ['劳动监察', '劳动合同法', '13712345678']) expect(rows).not.toContain(s);
@@ -363,7 +363,11 @@ describe('answering on the desk, reading the answer, rating it', () => {
     const desk = await staff(`/api/staff/records/${receipt}/consult`);
     expect(desk.res.status).toBe(200);
     expect(desk.body.rating).toMatchObject({ rating: 'fair', comment: { encoding: 'ecdh-p256-aes256gcm' } });
-    expect(desk.body.answer).toMatchObject({ answeredBy: '城区管理员', sealed: { v: 1 } });
+    expect(desk.body.answer).toMatchObject({ answeredBy: '城区管理员', sealed: { encoding: 'ecdh-p256-aes256gcm' } });
+    const copy = desk.body.answer as { sealed: unknown };
+    expect(await openRecord({ receipt: `${receipt}#answer`, personal: copy.sealed } as never)).toMatchObject({
+      text: ANSWER.text,
+    });
   });
 
   it('rates a closed application too, and never a withdrawn one', async () => {

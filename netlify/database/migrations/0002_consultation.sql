@@ -5,10 +5,12 @@
 -- One answer per consultation, replaced when staff correct it. The text and
 -- the citations are sealed (src/lib/consult/answer-seal.ts: AES-GCM under a key
 -- from the server secret, the receipt and the asker's phone), so the table
--- alone reads nothing.
+-- alone reads nothing. The staff copy is the same answer sealed to the bureau's
+-- public key (like the personal half), so the desk can show what was answered.
 CREATE TABLE consultation_answers (
   receipt       text PRIMARY KEY REFERENCES requests (receipt) ON DELETE CASCADE,
   answer        jsonb NOT NULL,
+  staff_copy    jsonb NOT NULL,
   -- Staff marked it 可公开: the desk may make an anonymised 常见问答 draft of it.
   publishable   boolean NOT NULL DEFAULT false,
   answered_at   timestamptz NOT NULL,

@@ -39,6 +39,7 @@ import { ACTION_LABELS, type AuditEntry } from '../../lib/staff/audit-entry.ts';
 import { checkStatusChange, NOTE_MAX } from '../../lib/staff/status-change.ts';
 import type { RecordDetail, RecordSummary } from '../../lib/staff/records.ts';
 import { forgetKeys, saveKey, savedKeys } from './key-store.ts';
+import { ConsultPanel } from './consult/answer-panel.ts';
 
 const base = import.meta.env.BASE_URL;
 const IDLE_MS = 30 * 60_000;
@@ -62,6 +63,9 @@ let me: Me | null = null;
 const keys = new Map<string, { key: CryptoKey; from: string }>();
 let list: RecordSummary[] = [];
 let current: RecordDetail | null = null;
+/** The opened record's personal half, for panels that need it (the 法律咨询 answer needs the asker's phone). */
+let opened: Record<string, unknown> | null = null;
+let consultPanel: ConsultPanel | undefined;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
 
 class ApiError extends Error {
@@ -364,11 +368,13 @@ const factRow = (dt: string, dd: SafeHtml | string | number) =>
   html`<div class="summary-list__row"><dt>${dt}</dt><dd class="summary-list__value">${dd}</dd></div>`;
 
 async function personalHtml(r: RecordDetail): Promise<SafeHtml> {
+  opened = null;
   if (r.personal === null) {
     return html`<p class="notice">${r.purgedAt ? '这份申请的个人信息已经按保存期限删除。' : '申请人撤回了申请，个人信息已经删除。'}</p>`;
   }
   try {
     const data = await open(r.personal, r.receipt, openingKeys());
+    opened = data;
     const rows = personalRows(r.formType, data).map((x) => factRow(x.label, lines(x.value)));
     return html`<h3>申请人填写的内容</h3><dl class="summary-list desk-personal">${rows}</dl>`;
   } catch (err) {
@@ -397,6 +403,7 @@ async function showRecord(r: RecordDetail): Promise<void> {
     )}</ol>`;
   $('[data-record-body]').innerHTML = String(html`${facts}${await personalHtml(r)}${history}`);
   prepareStatusForm(r);
+  void consultPanel?.show(r, opened);
 }
 
 function prepareStatusForm(r: RecordDetail): void {
@@ -581,6 +588,15 @@ if (desk && window.isSecureContext && crypto?.subtle) {
   $('[data-status-form]').addEventListener('change', syncMaterials);
   $('[data-status-form]').addEventListener('submit', (e) => void saveStatus(e as SubmitEvent));
   $('[data-export]').addEventListener('click', () => void exportCsvFile());
+  consultPanel = new ConsultPanel($('[data-consult-panel]'), {
+    api,
+    announce,
+    keys: openingKeys,
+    onSaved: (record) => {
+      current = record;
+      void showRecord(record);
+    },
+  });
   $('[data-audit-form]').addEventListener('submit', (e) => void loadAudit(e as SubmitEvent));
   $('[data-close-record]').addEventListener('click', () => {
     current = null;

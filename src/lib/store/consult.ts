@@ -9,6 +9,8 @@ import { asJson, database, iso, type Sql } from './db.ts';
 export interface StoredAnswer {
   receipt: string;
   answer: SealedAnswer;
+  /** The same answer sealed to the bureau's public key (src/lib/staff/crypto.ts), for the desk. */
+  staffCopy: unknown;
   publishable: boolean;
   answeredAt: string;
   answeredBy: string;
@@ -46,6 +48,7 @@ export interface ConsultStore {
 interface AnswerRow {
   receipt: string;
   answer: SealedAnswer;
+  staff_copy: unknown;
   publishable: boolean;
   answered_at: unknown;
   answered_by: string;
@@ -64,11 +67,11 @@ export function consultStore(sql: () => Sql = database): ConsultStore {
   return {
     async putAnswer(a) {
       await sql().query(
-        `INSERT INTO consultation_answers (receipt, answer, publishable, answered_at, answered_by)
-         VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (receipt) DO UPDATE SET answer = EXCLUDED.answer, publishable = EXCLUDED.publishable,
-           answered_at = EXCLUDED.answered_at, answered_by = EXCLUDED.answered_by`,
-        [a.receipt, asJson(a.answer), a.publishable, a.answeredAt, a.answeredBy],
+        `INSERT INTO consultation_answers (receipt, answer, staff_copy, publishable, answered_at, answered_by)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (receipt) DO UPDATE SET answer = EXCLUDED.answer, staff_copy = EXCLUDED.staff_copy,
+           publishable = EXCLUDED.publishable, answered_at = EXCLUDED.answered_at, answered_by = EXCLUDED.answered_by`,
+        [a.receipt, asJson(a.answer), asJson(a.staffCopy), a.publishable, a.answeredAt, a.answeredBy],
       );
     },
     async getAnswer(receipt) {
@@ -78,6 +81,7 @@ export function consultStore(sql: () => Sql = database): ConsultStore {
       return {
         receipt: r.receipt,
         answer: r.answer,
+        staffCopy: r.staff_copy,
         publishable: r.publishable,
         answeredAt: iso(r.answered_at),
         answeredBy: r.answered_by,

@@ -9,6 +9,8 @@
  *        and sets the status 已答复, which stops the answer-time clock.
  *   GET  /api/staff/records/<receipt>/consult  {answer: {sealed, publishable, answeredAt, answeredBy} | null,
  *                                               rating: {rating, ratedAt, comment (sealed)} | null}
+ *        `sealed` is the staff copy (bureau key, bound to <receipt>#answer), the
+ *        rating's comment is bound to <receipt>#rating: both open on the desk.
  */
 import { HttpError } from '../../http/errors.ts';
 import { checkAnswer, type AnswerLinks } from '../../consult/answer.ts';
@@ -16,6 +18,7 @@ import { sealAnswer } from '../../consult/answer-seal.ts';
 import { phoneMatches } from '../../requests/keys.ts';
 import type { ApplicationRecord, StatusEntry } from '../../requests/record.ts';
 import type { ConsultStore } from '../../store/consult.ts';
+import type { PersonalSealer } from '../../requests/store.ts';
 import { StoreUnavailableError } from '../../store/deadline.ts';
 import { detail } from '../records.ts';
 import { cannotChange } from '../status-change.ts';
@@ -25,13 +28,18 @@ import { visibleRecord } from './routes.ts';
 export interface ConsultDeps {
   consult: ConsultStore;
   answerLinks: AnswerLinks;
+  sealer: PersonalSealer;
 }
 
 function consultDeps(call: StaffCall): ConsultDeps {
-  const { consult, answerLinks } = call.deps;
-  if (!consult || !answerLinks) throw new HttpError(503, 'not-configured', '答复功能还没有配置好，请联系网站管理员。');
-  return { consult, answerLinks };
+  const { consult, answerLinks, sealer } = call.deps;
+  if (!consult || !answerLinks || !sealer)
+    throw new HttpError(503, 'not-configured', '答复功能还没有配置好，请联系网站管理员。');
+  return { consult, answerLinks, sealer };
 }
+
+/** The receipt a staff copy of an answer is bound to (so it never opens as the personal half). */
+export const answerCopyContext = (receipt: string) => `${receipt}#answer`;
 
 async function consultation(call: StaffCall, receipt: string) {
   const found = await visibleRecord(call, receipt);
@@ -51,7 +59,7 @@ export async function readAnswer(call: StaffCall, receipt: string): Promise<Resp
   call.log(200, 'staff-read-answer', record.receipt);
   return call.ok({
     answer: answer && {
-      sealed: answer.answer,
+      sealed: answer.staffCopy,
       publishable: answer.publishable,
       answeredAt: answer.answeredAt,
       answeredBy: answer.answeredBy,
@@ -61,7 +69,7 @@ export async function readAnswer(call: StaffCall, receipt: string): Promise<Resp
 }
 
 export async function writeAnswer(call: StaffCall, receipt: string): Promise<Response> {
-  const { consult, answerLinks } = consultDeps(call);
+  const { consult, answerLinks, sealer } = consultDeps(call);
   const checked = checkAnswer(call.body, answerLinks);
   if (!checked.ok) throw new HttpError(400, 'validation', '请修改后再提交', {}, { errors: checked.errors });
   const phone = typeof call.body.phone === 'string' ? call.body.phone : '';
@@ -73,6 +81,7 @@ export async function writeAnswer(call: StaffCall, receipt: string): Promise<Res
       throw new HttpError(400, 'phone', '提问人的电话号码不对：请先打开这条咨询，解密后再答复');
     const at = call.deps.now().toISOString();
     const sealed = await sealAnswer(call.deps.secret, found.record.receipt, phone, checked.answer);
+    const staffCopy = await sealer.seal({ ...checked.answer }, { receipt: answerCopyContext(found.record.receipt) });
     const next = answered(found.record, at);
     const out = await call.deadline.run('replace record', (s) => call.deps.store.replaceRecord(next, found.version, s));
     if (!out.written) continue;
@@ -81,6 +90,7 @@ export async function writeAnswer(call: StaffCall, receipt: string): Promise<Res
       consult.putAnswer({
         receipt: next.receipt,
         answer: sealed,
+        staffCopy,
         publishable,
         answeredAt: at,
         answeredBy: call.me.name,

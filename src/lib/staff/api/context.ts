@@ -6,6 +6,7 @@
  */
 import type { AnswerLinks } from '../../consult/answer.ts';
 import type { ConsultStore } from '../../store/consult.ts';
+import type { PersonalSealer } from '../../requests/store.ts';
 import { json } from '../../http/responses.ts';
 import { Deadline, StoreUnavailableError } from '../../store/deadline.ts';
 import { newAuditEntry, type AuditInput } from '../audit.ts';
@@ -42,6 +43,8 @@ export interface StaffDeps {
   consult?: ConsultStore;
   /** What an answer may link to, from the build (/staff/answer-links.json). */
   answerLinks?: AnswerLinks;
+  /** Seals the desk's copy of an answer to the bureau's public key; null without a valid key. */
+  sealer?: PersonalSealer | null;
 }
 
 export interface RequestMeta {
