@@ -36,6 +36,7 @@ import { lawSchema } from './laws.ts';
 import { incomeFigureSchema } from './legal-aid-standard.ts';
 import { officeTypeSchema } from './office-types.ts';
 import { planDocumentSchema, planPartSchema } from './plan.ts';
+import { qaSchema } from './qa.ts';
 import type { ContentRule } from './rules.ts';
 import { serviceSchema } from './services.ts';
 import { synonymEntrySchema } from './synonyms.ts';
@@ -99,6 +100,14 @@ export const COLLECTIONS = {
     schema: caseSchema,
     sections: ['案情', '法律分析', '怎么办'],
     rules: [caseFileName],
+  },
+  qa: {
+    kind: 'glob',
+    label: '常见问答',
+    dir: 'content/qa',
+    ext: 'md',
+    schema: qaSchema,
+    sections: ['问题', '答复'],
   },
   services: {
     kind: 'glob',

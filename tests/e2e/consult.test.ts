@@ -182,7 +182,7 @@ describe.each([
   ['high contrast', { contrast: 'high' }],
   ['largest font', { font: 'xlarge' }],
 ] as const)('axe, %s mode', (mode, prefs) => {
-  it.each([['/consult/'], ['/apply/consultation/form/']])(
+  it.each([['/consult/'], ['/apply/consultation/form/'], ['/qa/']])(
     '%s has no violations',
     async (path) => {
       const ctx = await context(true, prefs);

@@ -14,6 +14,7 @@ import { RATINGS } from '../../../lib/consult/views.ts';
 import { open, type OpeningKey } from '../../../lib/staff/crypto.ts';
 import type { RecordDetail } from '../../../lib/staff/records.ts';
 import { beijingDateTime } from '../../../lib/time.ts';
+import { download, qaDraftFile, qaDraftSection } from './qa-draft.ts';
 
 export type Api = <T>(path: string, init?: { method?: string; body?: unknown }) => Promise<T>;
 
@@ -38,6 +39,8 @@ export class ConsultPanel {
   record: RecordDetail | null = null;
   personal: Record<string, unknown> | null = null;
   chosen: { pages: string[]; laws: string[] } = { pages: [], laws: [] };
+  /** The answer given, once opened, for the 常见问答 draft. */
+  givenAnswer: { answer: Answer; at: string } | null = null;
 
   constructor(root: HTMLElement, deps: PanelDeps) {
     this.root = root;
@@ -76,6 +79,8 @@ export class ConsultPanel {
     const openOr = async (sealed: unknown, context: string) =>
       sealed ? await open(sealed, context, this.deps.keys()).catch(() => null) : null;
     const a = info.answer && ((await openOr(info.answer.sealed, `${receipt}#answer`)) as Answer | null);
+    this.givenAnswer = a && info.answer ? { answer: a, at: info.answer.answeredAt } : null;
+    const draft = !!info.answer?.publishable && !!a && !!this.personal && qaDraftSection();
     const answer =
       info.answer &&
       html`<h4>已经答复</h4><p>${beijingDateTime(info.answer.answeredAt)}，${info.answer.answeredBy}${info.answer.publishable && '，可公开'}</p>${a ? html`<div class="desk-answer">${lines(a.text)}</div>${a.pages.length > 0 && html`<ul>${a.pages.map((p) => html`<li>${p.title}</li>`)}</ul>`}${a.laws.length > 0 && html`<ul>${a.laws.map((l) => html`<li>${l}</li>`)}</ul>`}` : html`<p>（载入私钥后才能看到答复内容）</p>`}`;
@@ -83,7 +88,7 @@ export class ConsultPanel {
     const rating =
       info.rating &&
       html`<h4>满意度评价</h4><p><strong>${RATINGS.find((r) => r.value === info.rating!.rating)?.label ?? info.rating.rating}</strong>（${beijingDateTime(info.rating.ratedAt)}）</p>${!!c?.comment && html`<p>${lines(c.comment)}</p>`}`;
-    return html`<h3 id="consult-panel-title">法律咨询的答复</h3>${answer}${rating}`;
+    return html`<h3 id="consult-panel-title">法律咨询的答复</h3>${answer}${draft}${rating}`;
   }
 
   private composer(): SafeHtml {
@@ -99,6 +104,8 @@ export class ConsultPanel {
 
   private click(e: Event): void {
     const t = e.target as HTMLElement;
+    if (t.closest('[data-qa-draft]') && this.givenAnswer && this.record && this.personal)
+      download(qaDraftFile(this.record, this.givenAnswer.answer, this.givenAnswer.at, this.personal));
     if (t.closest('[data-add-page]')) this.addPage();
     else if (t.closest('[data-add-law]')) this.addLaw();
     const remove = t.closest<HTMLElement>('[data-remove]');
