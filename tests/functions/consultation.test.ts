@@ -20,6 +20,9 @@ import { requestStore } from '../../src/lib/store/requests.ts';
 import { consultation, HTML_PAYLOAD, legalAidSelf } from '../fixtures/applications.ts';
 import { useDatabase } from './support/database.ts';
 import { openRecord } from './support/keys.ts';
+import { consultYearRaw } from '../../src/lib/consult/stats-view.ts';
+import { consultStore } from '../../src/lib/store/consult.ts';
+import { Deadline } from '../../src/lib/store/deadline.ts';
 import type { StatusView } from '../../src/lib/requests/views.ts';
 import type { AnswerView, RatingView } from '../../src/lib/consult/views.ts';
 
@@ -368,6 +371,19 @@ describe('answering on the desk, reading the answer, rating it', () => {
     expect(await openRecord({ receipt: `${receipt}#answer`, personal: copy.sealed } as never)).toMatchObject({
       text: ANSWER.text,
     });
+  });
+
+  it('counts consultations by topic and ratings by kind for the statistics (withdrawn ones not counted)', async () => {
+    const a = await ask();
+    await ask({ ...consultation(), topic: 'neighbours', question: '邻居家的空调外机对着我家窗户，噪音很大怎么办？' });
+    const w = await ask({ ...consultation(), question: '这个问题我想撤回，不问了，谢谢工作人员。' });
+    await call(withdrawFn, postJson('/api/withdraw', { receipt: w.body.receipt, token: w.body.withdrawToken }));
+    await staff(`/api/staff/records/${a.body.receipt}/answer`, ANSWER);
+    const token = (await status(a.body.receipt!)).view.rating.token;
+    await call(rateFn, postJson('/api/rate', { receipt: a.body.receipt, token, rating: 'satisfied' }));
+    const year = Number(new Date().toISOString().slice(0, 4));
+    const raw = await consultYearRaw(consultStore(), new Deadline(10_000, 10_000), year);
+    expect(raw).toEqual({ topics: { wages: 1, neighbours: 1 }, ratings: { consultation: { satisfied: 1 } } });
   });
 
   it('rates a closed application too, and never a withdrawn one', async () => {

@@ -43,6 +43,8 @@ export interface ConsultStore {
   getRating(receipt: string): Promise<StoredRating | null>;
   /** Ratings given in [start, end), per kind, town and value (months are cut in src/lib/time.ts). */
   ratingCounts(start: Date, end: Date): Promise<RatingCount[]>;
+  /** Consultations received in [start, end), not withdrawn, by topic (the request's category). */
+  topicCounts(start: Date, end: Date): Promise<Record<string, number>>;
 }
 
 interface AnswerRow {
@@ -115,6 +117,15 @@ export function consultStore(sql: () => Sql = database): ConsultStore {
         [start.toISOString(), end.toISOString()],
       );
       return rows;
+    },
+    async topicCounts(start, end) {
+      const { rows } = await sql().query<{ category: string; n: number }>(
+        `SELECT category, count(*)::int AS n FROM requests
+         WHERE kind = 'consultation' AND created_at >= $1 AND created_at < $2 AND status <> '已撤回'
+         GROUP BY category`,
+        [start.toISOString(), end.toISOString()],
+      );
+      return Object.fromEntries(rows.map((r) => [r.category, r.n]));
     },
   };
 }
