@@ -37,6 +37,7 @@ import { incomeFigureSchema } from './legal-aid-standard.ts';
 import { officeTypeSchema } from './office-types.ts';
 import { planDocumentSchema, planPartSchema } from './plan.ts';
 import { qaSchema } from './qa.ts';
+import { serviceDaySchema } from './service-days.ts';
 import type { ContentRule } from './rules.ts';
 import { serviceSchema } from './services.ts';
 import { synonymEntrySchema } from './synonyms.ts';
@@ -108,6 +109,13 @@ export const COLLECTIONS = {
     ext: 'md',
     schema: qaSchema,
     sections: ['问题', '答复'],
+  },
+  serviceDays: {
+    kind: 'file',
+    label: '村居法律顾问服务日的安排',
+    file: 'content/consult/service-days.json',
+    shape: 'list',
+    schema: serviceDaySchema,
   },
   services: {
     kind: 'glob',
