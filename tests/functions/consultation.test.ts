@@ -17,6 +17,8 @@ import type { FormValues } from '../../src/lib/forms/definitions.ts';
 import type { ApplicationRecord } from '../../src/lib/requests/record.ts';
 import { decisionLastDay } from '../../src/lib/staff/deadline.ts';
 import { requestStore } from '../../src/lib/store/requests.ts';
+import { retentionStore } from '../../src/lib/store/retention.ts';
+import { purged } from '../../src/lib/staff/retention.ts';
 import { consultation, HTML_PAYLOAD, legalAidSelf } from '../fixtures/applications.ts';
 import { useDatabase } from './support/database.ts';
 import { openRecord } from './support/keys.ts';
@@ -384,6 +386,24 @@ describe('answering on the desk, reading the answer, rating it', () => {
     const year = Number(new Date().toISOString().slice(0, 4));
     const raw = await consultYearRaw(consultStore(), new Deadline(10_000, 10_000), year);
     expect(raw).toEqual({ topics: { wages: 1, neighbours: 1 }, ratings: { consultation: { satisfied: 1 } } });
+  });
+
+  it('the retention purge deletes the answer and the rating’s comment with the personal half', async () => {
+    const { body } = await ask();
+    const receipt = body.receipt!;
+    await staff(`/api/staff/records/${receipt}/answer`, ANSWER);
+    const token = (await status(receipt)).view.rating.token;
+    await call(rateFn, postJson('/api/rate', { receipt, token, rating: 'fair', comment: '谢谢' }));
+    const secret = depsFor(ctx).secret;
+    const found = (await requestStore(secret).getRecord(receipt))!;
+    const done = await retentionStore(secret, () => new Date()).purge([
+      { record: purged(found.record, new Date()), version: found.version },
+    ]);
+    expect(done).toEqual([receipt]);
+    expect((await sql().query('SELECT * FROM consultation_answers')).rows).toEqual([]);
+    expect((await sql().query('SELECT rating, comment FROM ratings')).rows).toEqual([
+      { rating: 'fair', comment: null },
+    ]);
   });
 
   it('rates a closed application too, and never a withdrawn one', async () => {
