@@ -171,6 +171,11 @@ describe('answering and reading the answer', () => {
       await s.getByRole('button', { name: '查询' }).click();
       await expect.poll(() => s.locator('[data-rating]').textContent(), POLL).toContain('您已经评价：满意');
       await expectNoAxeViolations(s, '/apply/status/ consultation answered and rated');
+      // The suggestion opens the legal-aid form with the asker's town and the fitting category chosen.
+      await s.getByRole('link', { name: '申请法律援助' }).click();
+      await s.waitForURL('**/apply/legal-aid/form/?*');
+      await expect.poll(() => s.locator('#f-town').inputValue(), POLL).toBe('sijiu');
+      expect(await s.locator('input[name="matterType"][value="labour"]').isChecked()).toBe(true);
       await again.close();
     },
     LONG,

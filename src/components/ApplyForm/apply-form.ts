@@ -27,6 +27,7 @@ import { isRequestTypeId, requestType } from '../../lib/requests/registry.ts';
 import { showErrorSummary, showFieldError } from './field-errors.ts';
 import { FormFields, readValues } from './form-fields.ts';
 import { canPostJson } from './post-json.ts';
+import { prefillChoices } from './prefill.ts';
 import { CheckStep } from './steps.ts';
 
 export interface Correction {
@@ -68,6 +69,7 @@ export class ApplyForm {
     this.live = document.querySelector<HTMLElement>('[data-live]');
     this.heading = formView.querySelector<HTMLElement>('[data-step-title]');
     this.base = form.dataset.base ?? '/';
+    prefillChoices(form, spec.def, new URLSearchParams(location.search));
     new FormFields(this);
     form.addEventListener('submit', (e) => {
       e.preventDefault();
