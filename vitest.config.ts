@@ -42,6 +42,10 @@ export default defineConfig({
               find: /^.*\/dist\/_i18n\/zh-hant\.json$/,
               replacement: fileURLToPath(new URL('./tests/fixtures/zh-hant.json', import.meta.url)),
             },
+            {
+              find: /^.*\/dist\/staff\/answer-links\.json$/,
+              replacement: fileURLToPath(new URL('./tests/fixtures/answer-links.json', import.meta.url)),
+            },
           ],
         },
         test: {

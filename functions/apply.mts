@@ -20,6 +20,6 @@ export default (req: Request, context: Context) =>
 export const config: Config = {
   // The confirmation page also under /zh-hant/ (the 繁體 site, src/lib/i18n/).
   path: ['/api/:kind', '/apply/:kind/done{/}?', '/zh-hant/apply/:kind/done{/}?'],
-  excludedPath: ['/api/status', '/api/withdraw', '/api/staff/*'],
+  excludedPath: ['/api/status', '/api/withdraw', '/api/rate', '/api/staff/*'],
   rateLimit: { windowLimit: 30, windowSize: 60, aggregateBy: ['ip', 'domain'] },
 };

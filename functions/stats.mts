@@ -1,6 +1,7 @@
 /** GET /stats/: 办理情况统计, rendered here so it works without JavaScript (src/lib/staff/stats-page.ts). */
 import type { Config, Context } from '@netlify/functions';
 import { handleStats } from '../src/lib/staff/stats-page.ts';
+import { consultStore } from '../src/lib/store/consult.ts';
 import { jobStore, statsStore } from '../src/lib/store/stats.ts';
 import './_shared/database.ts';
 import { siteBase } from './_shared/env.ts';
@@ -22,6 +23,7 @@ export default (req: Request, context: Context) =>
         perCallMs: 15_000,
         log,
         logFailure: logUnexpected,
+        consult: consultStore(),
       },
       cid,
     ),

@@ -3,6 +3,7 @@
  * secrets, the page shell, deadlines and the log. Everything else is in
  * src/lib/requests/.
  */
+import { consultStore } from '../../src/lib/store/consult.ts';
 import type { Context } from '@netlify/functions';
 import type { HandlerDeps } from '../../src/lib/requests/handlers/index.ts';
 import { MESSAGES } from '../../src/lib/requests/messages.ts';
@@ -41,5 +42,6 @@ export function depsFor(context: Partial<Context> | undefined): HandlerDeps {
     configured: secretOk && sealer !== null,
     submissionsRefused: submissionsRefused(context),
     shell,
+    consult: consultStore(),
   };
 }

@@ -11,3 +11,10 @@ declare module '*/_i18n/zh-hant.json' {
   const dictionary: Dictionary;
   export default dictionary;
 }
+
+/** What a 法律咨询 answer may link to (functions/_shared/answer-links.ts): typed before the first build too. */
+declare module '*/staff/answer-links.json' {
+  import type { AnswerLinks } from '../../src/lib/consult/answer.ts';
+  const links: AnswerLinks;
+  export default links;
+}

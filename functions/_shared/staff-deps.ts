@@ -7,11 +7,13 @@
 import type { Context } from '@netlify/functions';
 import type { StaffDeps } from '../../src/lib/staff/api/index.ts';
 import { parseStaffTokens } from '../../src/lib/staff/tokens.ts';
+import { consultStore } from '../../src/lib/store/consult.ts';
 import { staffStore } from '../../src/lib/store/staff.ts';
+import { answerLinks } from './answer-links.ts';
 import './database.ts';
 import { env, positiveNumber } from './env.ts';
 import { log } from './log.ts';
-import { secretFor } from './secrets.ts';
+import { sealerFromEnv, secretFor } from './secrets.ts';
 
 let reported = '';
 
@@ -34,5 +36,8 @@ export function staffDepsFor(context: Partial<Context> | undefined): StaffDeps {
     perCallMs: positiveNumber('STAFF_CALL_DEADLINE_MS', 15_000),
     retryAfter: 30,
     configured: secretOk,
+    consult: consultStore(),
+    answerLinks,
+    sealer: sealerFromEnv(),
   };
 }

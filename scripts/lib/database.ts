@@ -22,6 +22,8 @@ export const MIGRATIONS = join(ROOT, 'netlify', 'database', 'migrations');
 export const TABLES = [
   'requests',
   'request_tallies',
+  'consultation_answers',
+  'ratings',
   'audit_entries',
   'staff_lockouts',
   'staff_revocations',

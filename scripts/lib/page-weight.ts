@@ -230,6 +230,8 @@ export const PAGE_TYPES: PageType[] = [
   },
   { id: 'search', name: '搜索', example: '/search/', match: (p) => p.startsWith('/search/'), interactive: true },
   { id: 'apply', name: '在线申请入口', example: '/apply/', match: (p) => p === '/apply/' },
+  // The question box searches the site's index as the person types (pagefind loads on demand).
+  { id: 'consult', name: '法律咨询', example: '/consult/', match: (p) => p === '/consult/', interactive: true },
   {
     id: 'apply-start',
     name: '申请：开始页',
@@ -289,6 +291,8 @@ export const KB = 1024;
 export const BUDGETS = {
   /** A case article's first visit. */
   case: { gzip: 15 * KB, requests: 3 },
+  /** 法律咨询 (/consult/) on first visit: the page and the suggestions script, before pagefind loads. */
+  consult: { gzip: 25 * KB },
   /** The plan page (the whole plan text) on first visit. */
   plan: { gzip: 20 * KB },
   /** JavaScript on every content page (all but search, forms, staff desk, CMS). */

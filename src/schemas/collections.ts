@@ -38,6 +38,8 @@ import { lawSchema } from './laws.ts';
 import { incomeFigureSchema } from './legal-aid-standard.ts';
 import { officeTypeSchema } from './office-types.ts';
 import { planDocumentSchema, planPartSchema } from './plan.ts';
+import { qaSchema } from './qa.ts';
+import { serviceDaySchema } from './service-days.ts';
 import type { ContentRule } from './rules.ts';
 import { serviceSchema } from './services.ts';
 import { synonymEntrySchema } from './synonyms.ts';
@@ -102,6 +104,21 @@ export const COLLECTIONS = {
     schema: caseSchema,
     sections: ['案情', '法律分析', '怎么办'],
     rules: [caseFileName],
+  },
+  qa: {
+    kind: 'glob',
+    label: '常见问答',
+    dir: 'content/qa',
+    ext: 'md',
+    schema: qaSchema,
+    sections: ['问题', '答复'],
+  },
+  serviceDays: {
+    kind: 'file',
+    label: '村居法律顾问服务日的安排',
+    file: 'content/consult/service-days.json',
+    shape: 'list',
+    schema: serviceDaySchema,
   },
   services: {
     kind: 'glob',

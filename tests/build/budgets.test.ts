@@ -87,6 +87,15 @@ describe('page weight budgets', () => {
     expect(over).toEqual([]);
   });
 
+  it(`法律咨询 (/consult/): first visit ≤ ${kb(BUDGETS.consult.gzip)} gzipped`, () => {
+    const w = weightOf('/consult/');
+    const over =
+      w.total.gzip > BUDGETS.consult.gzip
+        ? [`/consult/：首次访问 ${kb(w.total.gzip)}（${breakdown(w)}），超出预算 ${kb(BUDGETS.consult.gzip)}`]
+        : [];
+    expect(over).toEqual([]);
+  });
+
   it(`content pages ship ≤ ${kb(BUDGETS.contentJs.gzip)} of JavaScript gzipped`, () => {
     const content = pages.filter(isContentPage);
     expect(content).toContain('/cases/');

@@ -11,9 +11,10 @@ import status from '../../functions/status.mts';
 import withdraw from '../../functions/withdraw.mts';
 import { REQUEST_FORMS } from '../../src/lib/requests/forms.ts';
 import { allFields } from '../../src/lib/forms/definitions.ts';
-import { REQUEST_TYPES } from '../../src/lib/requests/registry.ts';
+import { REQUEST_TYPES, type RequestTypeId } from '../../src/lib/requests/registry.ts';
+import type { FormValues } from '../../src/lib/forms/definitions.ts';
 import { requestPaths } from '../../src/lib/requests/types.ts';
-import { legalAidSelf, mediation } from '../fixtures/applications.ts';
+import { consultation, legalAidSelf, mediation } from '../fixtures/applications.ts';
 import { useDatabase } from './support/database.ts';
 
 type Fn = (req: Request, ctx: never) => Promise<Response>;
@@ -61,9 +62,16 @@ async function expectSafe(res: Response, what: string): Promise<string> {
   return text;
 }
 
-describe.each(REQUEST_TYPES.map((t) => [t.id, t.id === 'legal-aid' ? legalAidSelf() : mediation()] as const))(
+/** A valid request of each kind, and its free-text fields (a long one, a one-line one). */
+const VALID: Record<RequestTypeId, [() => FormValues, [string, string]]> = {
+  'legal-aid': [legalAidSelf, ['facts', 'contactNote']],
+  mediation: [mediation, ['facts', 'contactNote']],
+  consultation: [consultation, ['question', 'caller']],
+};
+
+describe.each(REQUEST_TYPES.map((t) => [t.id, VALID[t.id][0](), VALID[t.id][1]] as const))(
   'hostile values in the %s form',
-  (id, valid) => {
+  (id, valid, [long, short]) => {
     const api = requestPaths(id).api;
     const fields = allFields(REQUEST_FORMS[id].def).map((f) => f.name);
     it.each(HOSTILE)('in every field: %s', async (bad) => {
@@ -78,7 +86,7 @@ describe.each(REQUEST_TYPES.map((t) => [t.id, t.id === 'legal-aid' ? legalAidSel
       await expectSafe(await post(apply as Fn, api, { [bad]: bad, ...valid }), 'unknown field names');
     });
     it.each(HOSTILE)('in the free-text fields of a valid request, on the check page: %s', async (bad) => {
-      const values = { ...valid, facts: `${valid.facts as string}${bad}`, contactNote: bad.slice(0, 40) };
+      const values = { ...valid, [long]: `${valid[long] as string}${bad}`, [short]: bad.slice(0, 20) };
       const text = await expectSafe(await post(apply as Fn, api, values), 'check page');
       expect(text).toContain('请核对填写的内容');
     });

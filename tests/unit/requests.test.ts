@@ -17,11 +17,9 @@ import { requestPaths } from '../../src/lib/requests/types.ts';
 const root = join(import.meta.dirname, '..', '..');
 
 describe.each(REQUEST_TYPES.map((t) => [t.id, t] as const))('request type %s', (id, t) => {
-  it('has a start page in src/pages/apply/<id>/', () => {
-    expect(
-      existsSync(join(root, 'src', 'pages', 'apply', id, 'index.astro')),
-      `src/pages/apply/${id}/index.astro`,
-    ).toBe(true);
+  it('has a start page (src/pages/apply/<id>/, or its own section)', () => {
+    const page = join('src', 'pages', ...requestPaths(id).start.split('/').filter(Boolean), 'index.astro');
+    expect(existsSync(join(root, page)), page).toBe(true);
   });
   it('has a form whose definition names it, with a parser and routing', () => {
     const form = REQUEST_FORMS[id];

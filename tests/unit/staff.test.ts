@@ -695,6 +695,7 @@ describe('statistics suppression', () => {
         types: [
           { formType: 'legal-aid', months: [jan.rows['legal-aid']], towns: [], total: null },
           { formType: 'mediation', months: [jan.rows.mediation], towns: [], total: null },
+          { formType: 'consultation', months: [jan.rows.consultation], towns: [], total: null },
         ],
       },
     ]);

@@ -28,6 +28,7 @@ import { pageTitle, ready, writeHtml, writeText } from '../../lib/i18n/page-scri
 import { showErrorSummary, showFieldError } from './field-errors.ts';
 import { FormFields, readValues } from './form-fields.ts';
 import { canPostJson } from './post-json.ts';
+import { prefillChoices } from './prefill.ts';
 import { CheckStep } from './steps.ts';
 
 export interface Correction {
@@ -69,6 +70,7 @@ export class ApplyForm {
     this.live = document.querySelector<HTMLElement>('[data-live]');
     this.heading = formView.querySelector<HTMLElement>('[data-step-title]');
     this.base = form.dataset.base ?? '/';
+    prefillChoices(form, spec.def, new URLSearchParams(location.search));
     new FormFields(this);
     form.addEventListener('submit', (e) => {
       e.preventDefault();

@@ -28,7 +28,8 @@ export function whenKeysChange(listener: () => void): void {
   listeners.push(listener);
 }
 
-function openingKeys(): OpeningKey[] {
+/** The loaded keys, for other sealed things the desk opens (a consultation's answer and rating). */
+export function openingKeys(): OpeningKey[] {
   return [...keys].map(([kid, k]) => ({ kid, key: k.key }));
 }
 

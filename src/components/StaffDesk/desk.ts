@@ -7,6 +7,7 @@
  *   record.ts   one application and its status change (with confirmation)
  *   export.ts   CSV made on the device, with or without personal data
  *   audit.ts    the audit trail
+ *   consult/    the 法律咨询 answer panel under an opened consultation
  * Decrypted text is only ever inserted escaped (html``).
  */
 import { html } from '../../lib/html.ts';
@@ -14,7 +15,8 @@ import { beijingDate } from '../../lib/time.ts';
 import { NOTE_MAX } from '../../lib/staff/status-change.ts';
 import { townLabel } from '../../lib/staff/desk-format.ts';
 import { loadAudit } from './audit.ts';
-import { dropKeys, loadKeyFiles, restoreSavedKeys, toggleRemember, whenKeysChange } from './desk-keys.ts';
+import { ConsultPanel } from './consult/answer-panel.ts';
+import { dropKeys, loadKeyFiles, openingKeys, restoreSavedKeys, toggleRemember, whenKeysChange } from './desk-keys.ts';
 import { $, announce, hideError, messageOf } from './dom.ts';
 import { cancelExport, prepareExport, runExport } from './export.ts';
 import {
@@ -37,8 +39,9 @@ import {
   sendStatus,
   showRecord,
   syncMaterials,
+  whenRecordShown,
 } from './record.ts';
-import { forget, resetIdle, signIn, signedIn, whenSignedOut, type Me } from './session.ts';
+import { api, forget, resetIdle, signIn, signedIn, whenSignedOut, type Me } from './session.ts';
 
 function signOut(message: string): void {
   forget();
@@ -157,6 +160,13 @@ function wire(): void {
   on('[data-close-record]', 'click', () => (closeRecord(), $('#list-title').focus()));
   whenSignedOut(signOut);
   whenKeysChange(() => void onKeysChanged());
+  const consult = new ConsultPanel($('[data-consult-panel]'), {
+    api,
+    announce,
+    keys: openingKeys,
+    onSaved: (record) => void showRecord(record),
+  });
+  whenRecordShown((record, personal) => void consult.show(record, personal));
   for (const ev of ['keydown', 'pointerdown'])
     document.addEventListener(ev, () => signedIn() && resetIdle(), { passive: true });
 }

@@ -9,6 +9,7 @@ import { requestType } from '../../lib/requests/registry.ts';
 import { STATUS_EXPLAINED, type Status } from '../../lib/requests/status.ts';
 import { beijingDateTime } from '../../lib/time.ts';
 import { categoryLabel, langLabel, personalRows, townLabel } from '../../lib/staff/desk-format.ts';
+import type { PersonalData } from '../../lib/requests/record.ts';
 import type { RecordDetail, RecordSummary } from '../../lib/staff/records.ts';
 import { cannotChange, checkStatusChange, type StatusChangeError } from '../../lib/staff/status-change.ts';
 import { openPersonal } from './desk-keys.ts';
@@ -24,6 +25,15 @@ let pending: { status: Status; note: string; materials: string[]; shown: string 
 
 export const openRecord = (): RecordDetail | null => current;
 
+/** The open record's personal half once decrypted (a panel under it may need it: the 法律咨询 answer is sealed to the asker's phone). */
+let personal: PersonalData | null = null;
+const shownListeners: ((r: RecordDetail, personal: PersonalData | null) => void)[] = [];
+
+/** Called after a record is drawn, with its decrypted personal half when the keys opened it. */
+export function whenRecordShown(listener: (r: RecordDetail, personal: PersonalData | null) => void): void {
+  shownListeners.push(listener);
+}
+
 const factRow = (dt: string, dd: SafeHtml | string | number) =>
   html`<div class="summary-list__row"><dt>${dt}</dt><dd class="summary-list__value">${dd}</dd></div>`;
 
@@ -34,6 +44,7 @@ async function personalHtml(r: RecordDetail): Promise<SafeHtml> {
   }
   const opened = await openPersonal(r.personal, r.receipt);
   if ('data' in opened) {
+    personal = opened.data;
     const rows = personalRows(r.formType, opened.data).map((x) => factRow(x.label, lines(x.value)));
     return html`<h3>申请人填写的内容</h3><dl class="summary-list desk-personal">${rows}</dl>`;
   }
@@ -73,9 +84,11 @@ function historyHtml(r: RecordDetail): SafeHtml {
 
 export async function showRecord(r: RecordDetail): Promise<void> {
   current = r;
+  personal = null;
   $('[data-record-title]').textContent = `申请详情：${r.receipt}`;
   $('[data-record-body]').innerHTML = String(html`${factsHtml(r)}${await personalHtml(r)}${historyHtml(r)}`);
   prepareStatusForm(r);
+  for (const listener of shownListeners) listener(r, personal);
 }
 
 export async function openReceipt(receipt: string): Promise<void> {

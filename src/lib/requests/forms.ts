@@ -4,6 +4,7 @@
  * script, the functions and the desk's record view need it.
  */
 import type { FieldError, FormDef, FormValues } from '../forms/definitions.ts';
+import { consultationRequestForm } from './consultation/form.ts';
 import { legalAidRequestForm } from './legal-aid/form.ts';
 import { mediationRequestForm } from './mediation/form.ts';
 import type { RequestTypeId } from './registry.ts';
@@ -29,4 +30,5 @@ export interface RequestForm<Data = Record<string, unknown>> {
 export const REQUEST_FORMS: Record<RequestTypeId, RequestForm> = {
   'legal-aid': legalAidRequestForm as unknown as RequestForm,
   mediation: mediationRequestForm as unknown as RequestForm,
+  consultation: consultationRequestForm as unknown as RequestForm,
 };

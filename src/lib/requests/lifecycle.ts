@@ -8,6 +8,7 @@
  */
 import { decisionLastDay } from '../staff/deadline.ts';
 import type { ApplicationRecord } from './record.ts';
+import { isRequestTypeId, requestType } from './registry.ts';
 import { FINAL_STATUSES, type Status } from './status.ts';
 
 const DECISIONS: readonly Status[] = ['已受理', '不予受理'];
@@ -29,9 +30,11 @@ export interface LifecycleDates {
 
 export function lifecycleDates(r: ApplicationRecord): LifecycleDates {
   const first = (statuses: readonly Status[]) => r.status.history.find((h) => statuses.includes(h.status))?.at ?? null;
+  // A kind with its own decision (法律咨询: the answer) is decided by it; the others by 受理 or 不予受理.
+  const decidedBy = isRequestTypeId(r.formType) ? requestType(r.formType).decision?.decidedBy : undefined;
   return {
     acceptedAt: first(['已受理']),
-    decidedAt: first(DECISIONS),
+    decidedAt: first(decidedBy ?? DECISIONS),
     closedAt: closedAt(r),
     dueOn: decisionLastDay(r),
   };

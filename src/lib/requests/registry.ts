@@ -4,11 +4,12 @@
  * tests/unit/requests.test.ts then names whatever else it still lacks (a start
  * page, a route, labels, categories).
  */
+import { consultation } from './consultation/index.ts';
 import { legalAid } from './legal-aid/index.ts';
 import { mediation } from './mediation/index.ts';
 import type { RequestType } from './types.ts';
 
-const TYPES = [legalAid, mediation] as const satisfies readonly RequestType[];
+const TYPES = [legalAid, mediation, consultation] as const satisfies readonly RequestType[];
 
 export type RequestTypeId = (typeof TYPES)[number]['id'];
 

@@ -75,10 +75,17 @@ export interface RequestType<Id extends string = string> {
   quickExit: boolean;
 }
 
+/**
+ * Kinds whose start page is a section of its own rather than a page under
+ * /apply/: 法律咨询 is the site's commonest first need (the plan: “开展法律咨询，
+ * 及时解决群众提出的法律问题”), so it has its own address in the navigation.
+ */
+const OWN_START_PAGES: Readonly<Record<string, string>> = { consultation: '/consult/' };
+
 /** Where a kind's pages and endpoint are: derived from the id, never written by hand. */
 export function requestPaths(id: string) {
   return {
-    start: `/apply/${id}/`,
+    start: OWN_START_PAGES[id] ?? `/apply/${id}/`,
     form: `/apply/${id}/form/`,
     done: `/apply/${id}/done/`,
     api: `/api/${id}`,

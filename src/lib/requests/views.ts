@@ -6,6 +6,7 @@
  * (src/lib/shell.ts); the page scripts put them in the page. Words about a
  * kind of request come from its RequestType (registry.ts).
  */
+import { renderAnswer, renderRating, type AnswerView, type RatingView } from '../consult/views.ts';
 import { html, lines, type SafeHtml } from '../html.ts';
 import { withBase } from '../paths.ts';
 import { BUREAU } from '../site.ts';
@@ -183,6 +184,10 @@ export interface StatusView {
   submittedAt: string;
   current: Status;
   history: { status: Status; at: string; note?: string }[];
+  /** A 法律咨询's answer, opened with the phone of the lookup (src/lib/consult/status.ts). */
+  answer?: AnswerView;
+  /** 满意度评价: a form once answered or closed, or the rating given. */
+  rating?: RatingView;
 }
 
 /** `now`: when the lookup was made (查询时间 on the printed page). */
@@ -195,7 +200,7 @@ export function renderStatus(v: StatusView, now: Date = new Date()): SafeHtml {
       (h) =>
         html`<li><strong>${h.status}</strong><span class="timeline__time">${beijingReadable(h.at)}</span>${!!h.note && html`<p class="timeline__note">${lines(h.note)}</p>`}</li>`,
     );
-  return html`<div class="status-result" data-status-result><h2 id="status-title" tabindex="-1">查询结果</h2><dl class="summary-list">${row('回执号', receiptHtml(v.receipt))}${row('申请类型', requestType(v.formType).labels.request)}${row('受理单位', BUREAU.name)}${row('提交时间', beijingReadable(v.submittedAt))}${row('目前状态', html`<strong class="status-tag">${v.current}</strong><br>${STATUS_EXPLAINED[v.current] ?? ''}`)}${row('查询时间', `${beijingReadable(now)}（北京时间）`)}${row('查询要用', html`回执号和${LOOKUP_PHONE}`)}</dl><h3>办理记录</h3><ol class="timeline">${history}</ol></div>`;
+  return html`<div class="status-result" data-status-result><h2 id="status-title" tabindex="-1">查询结果</h2><dl class="summary-list">${row('回执号', receiptHtml(v.receipt))}${row('申请类型', requestType(v.formType).labels.request)}${row('受理单位', BUREAU.name)}${row('提交时间', beijingReadable(v.submittedAt))}${row('目前状态', html`<strong class="status-tag">${v.current}</strong><br>${STATUS_EXPLAINED[v.current] ?? ''}`)}${row('查询时间', `${beijingReadable(now)}（北京时间）`)}${row('查询要用', html`回执号和${LOOKUP_PHONE}`)}</dl>${v.answer && renderAnswer(v.answer)}${v.rating && renderRating(v.receipt, v.rating)}<h3>办理记录</h3><ol class="timeline">${history}</ol></div>`;
 }
 
 /** A status lookup that found nothing or failed: the function's page (`autofocus`) and the page script say it alike. */

@@ -37,7 +37,7 @@ export const PAGEFIND_SKIPS = [
 export const FILTER_KEYS = ['类型', '工作条线', '对象', '镇街', '主题'];
 
 /** Values of 类型. */
-export const CONTENT_TYPES = ['方案', '服务指南', '以案说法', '机构', '页面'];
+export const CONTENT_TYPES = ['方案', '服务指南', '以案说法', '常见问答', '机构', '页面'];
 
 /**
  * /search/index-info.json, written by the index build for the search page:

@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = [
   'audit-view',
   'retention-start',
   'retention',
+  'answer',
+  'read-answer',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -29,6 +31,8 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'audit-view': '查看操作记录',
   'retention-start': '准备到期删除',
   retention: '到期删除个人信息',
+  answer: '答复咨询',
+  'read-answer': '查看答复和评价',
 };
 
 export interface AuditEntry {

@@ -21,6 +21,9 @@ import { Deadline, StoreUnavailableError } from '../store/deadline.ts';
 import { beijingDateTime } from '../time.ts';
 import { langOfPath } from '../i18n/paths.ts';
 import { loadStats, refreshStats, type JobStore, type StatsStore } from './stats-refresh.ts';
+import { consultYearRaw, renderConsultStats } from '../consult/stats-view.ts';
+import { consultYearTables } from '../consult/stats.ts';
+import type { ConsultStore } from '../store/consult.ts';
 import { THRESHOLD, type Shown, type StatsRow, type StatsSnapshot, type TypeStats } from './stats.ts';
 
 /** /zh-hant/stats/ is the same page in 繁體 (the shell converts it). */
@@ -40,6 +43,8 @@ export interface StatsDeps {
   log: (entry: { event: string; cid: string; status: number; detail?: string; error?: unknown }) => void;
   /** Logs an unexpected failure with its stack (functions/_shared/log.ts). */
   logFailure: (cid: string, error: unknown, event: string) => void;
+  /** 法律咨询 by topic and 满意度评价 (src/lib/store/consult.ts); without it those tables are left out. */
+  consult?: Pick<ConsultStore, 'topicCounts' | 'ratingCounts'>;
 }
 
 /** The published figures; freezes missing closed months first when it can. */
@@ -132,10 +137,22 @@ function pendingNotice(pending: string[]): SafeHtml | '' {
   return html`<div class="notice notice--warning"><p>${names}的数字正在生成，暂时没有显示。系统会自动重试，请稍后再来看。</p></div>`;
 }
 
-export function renderStatsBody(snap: StatsSnapshot, q: StatsQuery, base: string): SafeHtml {
+/** The 法律咨询 tables of the year shown: for a closed year the counts, otherwise when they come. */
+async function consultExtras(deps: StatsDeps, deadline: Deadline, snap: StatsSnapshot, q: StatsQuery) {
+  const year = snap.years.find((y) => y.year === q.year) ?? snap.years[0];
+  if (!year || !deps.consult || (q.type && q.type !== 'consultation')) return undefined;
+  if (!year.closed) return renderConsultStats(year.year, null);
+  const published = year.types.find((t) => t.formType === 'consultation')?.total?.received.kind ?? 'value';
+  return renderConsultStats(
+    year.year,
+    consultYearTables(await consultYearRaw(deps.consult, deadline, year.year), published),
+  );
+}
+
+export function renderStatsBody(snap: StatsSnapshot, q: StatsQuery, base: string, extra?: SafeHtml): SafeHtml {
   const year = snap.years.find((y) => y.year === q.year) ?? snap.years[0];
   const updated = snap.generatedAt ? html`<p>数据更新于 ${beijingDateTime(snap.generatedAt)}（北京时间）。` : html`<p>`;
-  const intro = html`<h1>办理情况统计</h1><p class="lead">通过本网站提交的法律援助申请和人民调解申请：每月收到多少、受理多少、办结多少，作出决定用了几天。</p>${updated}只公布已经结束的月份，公布后不再改动。到窗口或打电话申请的，不在这里统计。</p>${pendingNotice(snap.pending)}`;
+  const intro = html`<h1>办理情况统计</h1><p class="lead">通过本网站提交的法律援助申请、人民调解申请和法律咨询：每月收到多少、受理多少、办结多少，作出决定（法律咨询：答复）用了几天。</p>${updated}只公布已经结束的月份，公布后不再改动。到窗口或打电话申请的，不在这里统计。</p>${pendingNotice(snap.pending)}`;
   if (!year) return html`${intro}<p class="notice">还没有可以统计的申请。</p>${definitions()}`;
   const sections = year.types
     .filter((t) => !q.type || t.formType === q.type)
@@ -149,12 +166,13 @@ export function renderStatsBody(snap: StatsSnapshot, q: StatsQuery, base: string
       base,
     ),
     sections,
+    extra ?? '',
     definitions(),
   ]);
 }
 
 function definitions(): SafeHtml {
-  return html`<h2 id="how-to-read">怎样看这些数字</h2><dl class="facts"><dt>收到</dt><dd>这个月（或这一年）在网上提交的申请。提交后10分钟内自己撤回的不算。</dd><dt>受理</dt><dd>这个月决定受理的申请（不论是哪个月收到的）。</dd><dt>办结</dt><dd>这个月办理完毕或者决定不予受理的申请（不论是哪个月收到的）。</dd><dt>决定用时</dt><dd>这个月作出受理或不予受理决定的申请，从收到到作出决定的天数，取中位数（一半申请比它快，一半比它慢）。法律援助机构应当在收到申请之日起七日内作出决定（《中华人民共和国法律援助法》第四十三条）。作出决定的申请不到${THRESHOLD}件时不计算，显示“—”。</dd><dt>&lt;${THRESHOLD}</dt><dd>少于${THRESHOLD}件（包括0件）。件数太少时，别人可能据此认出申请人，所以不公布具体数字。</dd><dt>×</dt><dd>不少于${THRESHOLD}件，但为了不让别人用合计数减出上面“&lt;${THRESHOLD}”的具体数字，这一格也不公布。</dd><dt>什么时候公布</dt><dd>一个月结束后公布这个月的数字；一年结束后公布全年合计和按镇（街）的数字。公布以后不再改动，这样前后两次的数字不能相减。</dd></dl><p>统计只用申请的类型、所在镇（街）、日期和办理状态，不含任何个人信息。</p>`;
+  return html`<h2 id="how-to-read">怎样看这些数字</h2><dl class="facts"><dt>收到</dt><dd>这个月（或这一年）在网上提交的申请。提交后10分钟内自己撤回的不算。</dd><dt>受理</dt><dd>这个月决定受理的申请（不论是哪个月收到的）。</dd><dt>办结</dt><dd>这个月办理完毕或者决定不予受理的申请（不论是哪个月收到的）。</dd><dt>决定用时</dt><dd>这个月作出受理或不予受理决定的申请，从收到到作出决定的天数，取中位数（一半申请比它快，一半比它慢）。法律援助机构应当在收到申请之日起七日内作出决定（《中华人民共和国法律援助法》第四十三条）。法律咨询算的是从收到到答复的天数。作出决定的申请不到${THRESHOLD}件时不计算，显示“—”。</dd><dt>&lt;${THRESHOLD}</dt><dd>少于${THRESHOLD}件（包括0件）。件数太少时，别人可能据此认出申请人，所以不公布具体数字。</dd><dt>×</dt><dd>不少于${THRESHOLD}件，但为了不让别人用合计数减出上面“&lt;${THRESHOLD}”的具体数字，这一格也不公布。</dd><dt>什么时候公布</dt><dd>一个月结束后公布这个月的数字；一年结束后公布全年合计和按镇（街）的数字。公布以后不再改动，这样前后两次的数字不能相减。</dd></dl><p>统计只用申请的类型、所在镇（街）、日期和办理状态，不含任何个人信息。</p>`;
 }
 
 const PAGE = { path: '/stats/', section: 'none', breadcrumbs: [{ label: '办理情况统计' }] } as const;
@@ -165,14 +183,16 @@ export async function handleStats(req: Request, deps: StatsDeps, cid: string): P
   }
   const q = parseStatsQuery(new URL(req.url));
   try {
-    const snap = await currentStats(deps, new Deadline(deps.deadlineMs, deps.perCallMs), cid);
+    const deadline = new Deadline(deps.deadlineMs, deps.perCallMs);
+    const snap = await currentStats(deps, deadline, cid);
+    const extra = await consultExtras(deps, deadline, snap, q);
     deps.log({ event: 'stats', cid, status: 200 });
     const page = deps.shell.render({
       ...PAGE,
       lang: pageLang(req, deps.base),
       breadcrumbs: [...PAGE.breadcrumbs],
       title: '办理情况统计',
-      body: renderStatsBody(snap, q, deps.base),
+      body: renderStatsBody(snap, q, deps.base, extra),
       index: true,
       description: '台山市司法局在网上收到的法律援助申请和人民调解申请：每月收到、受理、办结的件数和作出决定的用时。',
     });

@@ -22,13 +22,18 @@ export const DUE = `SELECT receipt FROM (
       ORDER BY created_at LIMIT $3)
   ) due ORDER BY created_at, receipt LIMIT $3`;
 
-// The purged values of every record of the batch, as one JSON parameter.
-const PURGE = `UPDATE requests AS r SET
+// The purged values of every record of the batch, as one JSON parameter. In the same statement,
+// a 法律咨询's answer is deleted and a rating keeps its value but loses its comment
+// (netlify/database/migrations/0004_consultation.sql): both may repeat the person's story.
+const PURGE = `WITH purged AS (UPDATE requests AS r SET
     updated_at = x.updated_at, purged_at = x.purged_at, history = x.history, mac = x.mac,
     personal = NULL, has_personal = false, personal_kid = NULL, phone_check = '', idem_hash = '', submission_hash = '', version = r.version + 1
   FROM jsonb_to_recordset($1::jsonb) AS x(receipt text, version int, updated_at timestamptz, purged_at timestamptz, history jsonb, mac text)
   WHERE r.receipt = x.receipt AND r.version = x.version AND r.purged_at IS NULL
-  RETURNING r.receipt`;
+  RETURNING r.receipt),
+  answers AS (DELETE FROM consultation_answers WHERE receipt IN (SELECT receipt FROM purged)),
+  comments AS (UPDATE ratings SET comment = NULL WHERE receipt IN (SELECT receipt FROM purged))
+  SELECT receipt FROM purged`;
 
 export function retentionStore(secret: string, now: () => Date, sql: () => Sql = database): RetentionStore {
   return {

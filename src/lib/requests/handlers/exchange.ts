@@ -8,6 +8,7 @@
  * Logs carry the correlation id, the receipt and the outcome; never a value
  * anyone typed.
  */
+import type { ConsultStore } from '../../store/consult.ts';
 import type { Crumb } from '../../breadcrumbs.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { bodyKind, crossSite, parseValues, readBody, wantsHtml, type BodyKind } from '../../http/body.ts';
@@ -52,6 +53,8 @@ export interface HandlerDeps extends ServiceDeps {
   submissionsRefused?: string;
   /** The site's page shell (src/lib/shell.ts). */
   shell: PageShell;
+  /** 法律咨询 answers and 满意度评价 (src/lib/store/consult.ts); without it the status page shows neither. */
+  consult?: ConsultStore;
 }
 
 export interface PageParts {

@@ -14,6 +14,7 @@ export { handleApplication } from './submit.ts';
 export { handleStatus } from './status.ts';
 export { handleWithdraw } from './withdraw.ts';
 export { handleDone } from './done.ts';
+export { handleRate } from './rate.ts';
 export type { HandlerDeps, LogEntry } from './exchange.ts';
 
 /** /api/<kind> and /apply/<kind>/done/: the kind is the path segment; anything else is 404. */

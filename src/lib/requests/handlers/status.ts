@@ -12,6 +12,7 @@ import { json } from '../../http/responses.ts';
 import { errorTitle } from '../../page-title.ts';
 import { StoreUnavailableError } from '../../store/deadline.ts';
 import { MESSAGES } from '../messages.ts';
+import { statusExtras } from '../../consult/status.ts';
 import { publicStatus } from '../record.ts';
 import { lookup } from '../service.ts';
 import { checkStatusQuery } from '../status-query.ts';
@@ -59,7 +60,8 @@ export async function handleStatus(req: Request, deps: HandlerDeps, cid: string 
       : x.unavailable('暂时无法查询');
   if (!deps.configured) return unavailable();
   try {
-    const record = await lookup(deps, x.deadline(), receipt, phone);
+    const deadline = x.deadline();
+    const record = await lookup(deps, deadline, receipt, phone);
     if (!record) {
       x.log(404, 'status-not-found');
       if (!x.asHtml) return json(404, { error: 'not-found', message: MESSAGES.statusNotFound }, cid);
@@ -67,7 +69,7 @@ export async function handleStatus(req: Request, deps: HandlerDeps, cid: string 
       return statusPage(x, shown, 404, '没有找到这份申请 - 查询办理进度', top);
     }
     x.log(200, 'status', receipt);
-    const view = publicStatus(record);
+    const view = { ...publicStatus(record), ...(await statusExtras(deps, deadline, record, phone)) };
     if (!x.asHtml) return json(200, view, cid);
     return statusPage(
       x,

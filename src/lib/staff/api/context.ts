@@ -4,6 +4,9 @@
  * trail. The audit entry is written BEFORE any record or export is handed out:
  * if it cannot be written, nothing is handed out (503).
  */
+import type { AnswerLinks } from '../../consult/answer.ts';
+import type { ConsultStore } from '../../store/consult.ts';
+import type { PersonalSealer } from '../../requests/store.ts';
 import { json } from '../../http/responses.ts';
 import { Deadline, StoreUnavailableError } from '../../store/deadline.ts';
 import { newAuditEntry, type AuditInput } from '../audit.ts';
@@ -36,6 +39,12 @@ export interface StaffDeps {
   lockPolicy?: LockPolicy;
   /** Most bytes of records one export page may hold (Netlify answers at most 6 MB). */
   exportPageBytes?: number;
+  /** 法律咨询: answers and ratings (src/lib/store/consult.ts). */
+  consult?: ConsultStore;
+  /** What an answer may link to, from the build (/staff/answer-links.json). */
+  answerLinks?: AnswerLinks;
+  /** Seals the desk's copy of an answer to the bureau's public key; null without a valid key. */
+  sealer?: PersonalSealer | null;
 }
 
 export interface RequestMeta {

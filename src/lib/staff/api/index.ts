@@ -16,6 +16,8 @@
  *   POST /api/staff/export                       {filters, sort, after, personal} → one page of
  *                                                the filtered records (sealed), under 4 MB
  *   GET  /api/staff/audit?from&to&receipt&before audit entries, a page at a time, newest first
+ *   POST /api/staff/records/<receipt>/answer     answer a 法律咨询 (consult.ts)
+ *   GET  /api/staff/records/<receipt>/consult    its answer (sealed) and any rating (consult.ts)
  *
  * There is no route that edits or deletes a record's personal data or an
  * audit entry. Decryption happens only in the staff member's browser. Logs:

@@ -27,8 +27,10 @@ import { cannotChange, checkStatusChange } from '../status-change.ts';
 import type { ListQuery, StatusCount, StoredRecord } from '../store.ts';
 import { canSee } from '../tokens.ts';
 import { STAFF_MESSAGES, type StaffCall } from './context.ts';
+import { readAnswer, writeAnswer } from './consult.ts';
 
-export type RouteName = 'session' | 'list' | 'read' | 'sealed' | 'status' | 'export' | 'audit';
+export type RouteName =
+  'session' | 'list' | 'read' | 'sealed' | 'status' | 'export' | 'audit' | 'answer' | 'read-answer';
 
 export interface Route {
   name: RouteName;
@@ -45,6 +47,13 @@ export function route(pathname: string): Route | { name: 'none' } {
   if (rest === 'export') return { name: 'export', method: 'POST' };
   if (rest === 'sealed') return { name: 'sealed', method: 'POST' };
   if (rest === 'audit') return { name: 'audit', method: 'GET' };
+  const answer = /^records\/([^/]+)\/(answer|consult)$/.exec(rest);
+  if (answer) {
+    const receipt = decodeURIComponent(answer[1]!);
+    return answer[2] === 'answer'
+      ? { name: 'answer', method: 'POST', receipt }
+      : { name: 'read-answer', method: 'GET', receipt };
+  }
   const rec = /^records\/([^/]+)(\/status)?$/.exec(rest);
   if (!rec) return { name: 'none' };
   const receipt = decodeURIComponent(rec[1]!);
@@ -61,7 +70,7 @@ function inScope(call: StaffCall, filters: Filters, what: string): void {
 }
 
 /** The record for a receipt if it exists AND this person may see it; otherwise the same 404 either way. */
-async function visibleRecord(call: StaffCall, raw: string): Promise<StoredRecord> {
+export async function visibleRecord(call: StaffCall, raw: string): Promise<StoredRecord> {
   const receipt = parseReceipt(raw);
   const found = receipt ? await call.deadline.run('get record', (s) => call.deps.store.getRecord(receipt, s)) : null;
   if (!found || found.record.receipt !== receipt || !canSee(call.me, found.record.meta.town)) {
@@ -343,5 +352,9 @@ export function runRoute(call: StaffCall, r: Route): Promise<Response> {
       return sealedHalves(call);
     case 'audit':
       return auditView(call);
+    case 'answer':
+      return writeAnswer(call, r.receipt!);
+    case 'read-answer':
+      return readAnswer(call, r.receipt!);
   }
 }
