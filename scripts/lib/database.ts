@@ -63,7 +63,7 @@ export function localDatabaseUrl(root = ROOT): string | null {
  *    netlify dev is NOT running: two processes must not open it at once).
  */
 export async function openProjectDatabase(root = ROOT): Promise<{ where: string; close(): Promise<void> }> {
-  const { closeDatabase, database } = await import('../src/lib/store/db.ts');
+  const { closeDatabase, database } = await import('../../src/lib/store/db.ts');
   if (process.env.NETLIFY_DB_URL) return { where: 'NETLIFY_DB_URL', close: closeDatabase };
   const running = localDatabaseUrl(root);
   if (running) {

@@ -7,8 +7,6 @@
  * with it typed another way, and no simplified-only character in what the
  * pages and their scripts write.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.ts';
@@ -17,9 +15,9 @@ import { leftovers, simplifiedOnlyCharacters } from '../../src/lib/i18n/check.ts
 import { exceptionEntries, readExceptions } from '../../src/lib/i18n/exceptions.ts';
 import { openccDictionary } from '../../src/lib/i18n/opencc.ts';
 import { hasZhHant, zhHantPath } from '../../src/lib/i18n/paths.ts';
-import { storageKey, type ApplicationRecord } from '../../src/lib/requests/record.ts';
 import { makeId } from '../fixtures/applications.ts';
-import { PAGE_TYPES } from '../support/page-weight.ts';
+import { PAGE_TYPES } from '../../scripts/lib/page-weight.ts';
+import { storedRecord } from './support/database.ts';
 import { openStored } from './support/keys.ts';
 
 const baseURL = inject('baseURL');
@@ -54,20 +52,6 @@ afterAll(async () => {
 
 const context = (js: boolean, display: DisplayPrefs = {}): Promise<BrowserContext> =>
   newContext(browser, { javaScriptEnabled: js, display });
-
-function storedRecord(receipt: string): ApplicationRecord {
-  const file = join(
-    projectRoot,
-    '.netlify',
-    'blobs-serve',
-    'entries',
-    'unlinked',
-    'site:applications',
-    storageKey(receipt),
-  );
-  expect(existsSync(file), `record file ${file}`).toBe(true);
-  return JSON.parse(readFileSync(file, 'utf8')) as ApplicationRecord;
-}
 
 /** Simplified-only characters in the page's main text (what the reader reads, typed values included). */
 async function simplifiedLeft(page: Page): Promise<string[]> {
@@ -146,7 +130,7 @@ describe('the forms in 繁體', () => {
       const receipt = (await page.locator('[data-receipt]').textContent())!;
       expect(await simplifiedLeft(page)).toEqual([]);
 
-      const rec = storedRecord(receipt);
+      const rec = await storedRecord(receipt);
       expect(rec.meta.lang).toBe('zh-Hant');
       expect(await openStored(rec, keyFile)).toMatchObject({ phone: '+14155550123' });
 
@@ -200,7 +184,7 @@ describe('the forms in 繁體', () => {
       const receipt = (await page.locator('[data-receipt]').textContent())!;
       expect(receipt).toMatch(/^FY-/);
       expect(await simplifiedLeft(page)).toEqual([]);
-      const rec = storedRecord(receipt);
+      const rec = await storedRecord(receipt);
       expect(rec.meta.lang).toBe('zh-Hant');
       expect(await openStored(rec, keyFile)).toMatchObject({ phone: '+85291234567' });
 
