@@ -138,3 +138,15 @@ export function callbackInBeijing(local: string, zone: string): { at: Date; beij
   at = guess - zoneOffsetMinutes(zone, at) * 60_000;
   return { at: new Date(at), beijing: beijingDateTime(at) };
 }
+
+/** The calendar date on the clock of `zone` at `at`: "2026-12-10" (the day a caller abroad is living). */
+export function zoneDate(zone: string, at: Instant): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date(at));
+  const n = (t: string) => parts.find((p) => p.type === t)!.value;
+  return `${n('year')}-${n('month')}-${n('day')}`;
+}

@@ -22,7 +22,14 @@ const legalAid = apply;
 const mediationFn = apply;
 const doneFn = apply;
 
-import { HTML_PAYLOAD, legalAidForOther, legalAidSelf, makeId, mediation } from '../fixtures/applications.ts';
+import {
+  HTML_PAYLOAD,
+  legalAidForOther,
+  legalAidSelf,
+  makeId,
+  mediation,
+  mediationFromAbroad,
+} from '../fixtures/applications.ts';
 import { pointAtDeadDatabase, pointAtHangingDatabase, useDatabase } from './support/database.ts';
 import { openRecord } from './support/keys.ts';
 import { routes } from './support/routes.ts';
@@ -334,6 +341,36 @@ describe('submitting without JavaScript (forms)', () => {
     const plain = await (await call(doneFn, new Request(ORIGIN + location))).text();
     expect(plain).toContain(receipt);
     expect(plain).not.toContain('需要撤回或者更正');
+  });
+  it('takes a call-back time on the caller’s own clock: asked for when missing, shown as chosen, sealed', async () => {
+    // A caller in New York who chose the zone but no time: the form again, with the question's error.
+    const missing = await call(
+      mediationFn,
+      postForm('/api/mediation', { ...mediationFromAbroad(), callbackWindow: undefined, _step: 'check' }),
+    );
+    expect(missing.status).toBe(400);
+    const missingHtml = await missing.text();
+    expect(missingHtml).toContain('<a href="#f-callbackWindow">');
+    expect(missingHtml).toContain('<option value="America/New_York" selected>美国东部（纽约）</option>');
+    // With a time: the check step shows it as chosen, and carries it in hidden fields.
+    const check = await call(mediationFn, postForm('/api/mediation', { ...mediationFromAbroad(), _step: 'check' }));
+    expect(check.status).toBe(200);
+    const html = await check.text();
+    expect(html).toContain('美国东部（纽约）');
+    expect(html).toContain('上午（9点到12点）');
+    expect(html).toContain('<input type="hidden" name="callbackZone" value="America/New_York">');
+    const key = html.match(/name="_key" value="([^"]+)"/)![1]!;
+    const done = await call(
+      mediationFn,
+      postForm('/api/mediation', { ...mediationFromAbroad(), _key: key, _step: 'submit' }),
+    );
+    expect(done.status).toBe(303);
+    const rec = await record(done.headers.get('location')!.split('receipt=')[1]!);
+    const sealed = await personal(rec);
+    expect([sealed.callbackZone, sealed.callbackWindow]).toEqual(['America/New_York', 'morning']);
+    // Like the phone, never in the plaintext half.
+    const plain = JSON.stringify({ ...rec, personal: null });
+    for (const s of ['America/New_York', 'callback', 'morning']) expect(plain).not.toContain(s);
   });
   it('404 on the confirmation page for a missing or mismatched receipt', async () => {
     expect((await call(doneFn, new Request(`${ORIGIN}/apply/legal-aid/done/?receipt=<script>`))).status).toBe(404);

@@ -45,7 +45,7 @@ async function personalHtml(r: RecordDetail): Promise<SafeHtml> {
   const opened = await openPersonal(r.personal, r.receipt);
   if ('data' in opened) {
     personal = opened.data;
-    const rows = personalRows(r.formType, opened.data).map((x) => factRow(x.label, lines(x.value)));
+    const rows = personalRows(r.formType, opened.data, r.createdAt).map((x) => factRow(x.label, lines(x.value)));
     return html`<h3>申请人填写的内容</h3><dl class="summary-list desk-personal">${rows}</dl>`;
   }
   const why = opened.missingKey

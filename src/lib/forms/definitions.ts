@@ -51,6 +51,8 @@ export interface FieldDef {
    */
   limits?: TextLimits;
   rows?: number;
+  /** A select's value before the reader chooses (北京时间): no 请选择 then. */
+  initial?: string;
   /** Text after the input, e.g. 元. */
   suffix?: string;
 }

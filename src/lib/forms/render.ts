@@ -117,8 +117,9 @@ export function charCountNote(max: number, used?: number): string {
     : `最多可以写 ${max} 个字，已经超出 ${used - max} 个字。`;
 }
 
-function select(f: FieldDef, value: string, error?: string): SafeHtml {
-  return html`<select class="input" id="${fieldId(f.name)}" name="${f.name}"${describedBy(f, error)}${!!error && html` aria-invalid="true"`}><option value="">请选择</option>${(f.options ?? []).map((o) => html`<option value="${o.value}"${o.value === value && ' selected'}>${o.label}</option>`)}</select>`;
+function select(f: FieldDef, typed: string, error?: string): SafeHtml {
+  const value = typed || (f.initial ?? '');
+  return html`<select class="input" id="${fieldId(f.name)}" name="${f.name}"${describedBy(f, error)}${!!error && html` aria-invalid="true"`}>${!f.initial && html`<option value="">请选择</option>`}${(f.options ?? []).map((o) => html`<option value="${o.value}"${o.value === value && ' selected'}>${o.label}</option>`)}</select>`;
 }
 
 function choices(f: FieldDef, values: FormValues, error: string | undefined, cls: string): SafeHtml {

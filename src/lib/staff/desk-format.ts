@@ -10,7 +10,8 @@ import { allFields, optionLabel, type FieldDef } from '../forms/definitions.ts';
 import { REQUEST_FORMS } from '../requests/forms.ts';
 import type { PersonalData } from '../requests/record.ts';
 import { categoryLabel, REQUEST_TYPES, requestType, type RequestTypeId } from '../requests/registry.ts';
-import { beijingDateTime } from '../time.ts';
+import { BEIJING_ZONE, CALLBACK_WINDOWS } from '../forms/callback.ts';
+import { beijingDateTime, callbackInBeijing, CALLBACK_ZONES, zoneDate } from '../time.ts';
 import { TOWNS } from '../towns.ts';
 import { toCsv } from './csv.ts';
 import { deadlineWords } from './deadline.ts';
@@ -30,7 +31,32 @@ export function langLabel(lang: RecordSummary['lang']): string {
   return lang === 'zh-Hant' ? '繁體' : '简体';
 }
 
-function valueText(f: FieldDef, v: unknown): string {
+/**
+ * A call-back time for staff, in Beijing time, with the caller's own words:
+ * “北京时间 08:00–11:00（对方当地 19:00–22:00，美国东部（纽约））”. The hours
+ * are converted on the caller's calendar day of `at` (when they applied), so
+ * the zone's summer time then applies (callbackInBeijing, through Intl).
+ */
+export function callbackWords(zone: unknown, window: unknown, at: Date | string = new Date()): string {
+  const w = CALLBACK_WINDOWS.find((x) => x.value === window);
+  if (!w) return '';
+  const z = CALLBACK_ZONES.find((x) => x.zone === (zone || BEIJING_ZONE));
+  if (!z) return '';
+  const day = zoneDate(z.zone, at);
+  const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
+  const from = callbackInBeijing(`${day}T${hh(w.from)}`, z.zone);
+  const to = callbackInBeijing(`${day}T${hh(w.to)}`, z.zone);
+  if (!from || !to) return '';
+  const [fromDay, fromTime] = from.beijing.split(' ');
+  const [toDay, toTime] = to.beijing.split(' ');
+  // A window that ends at Beijing midnight ends at 24:00, not 次日00:00.
+  const end = toDay === fromDay ? toTime : toTime === '00:00' ? '24:00' : `次日${toTime}`;
+  const beijing = `北京时间 ${fromTime}–${end}`;
+  return z.zone === BEIJING_ZONE ? beijing : `${beijing}（对方当地 ${hh(w.from)}–${hh(w.to)}，${z.label}）`;
+}
+
+function valueText(f: FieldDef, v: unknown, data: PersonalData = {}, at?: Date | string): string {
+  if (f.name === 'callbackWindow') return callbackWords(data.callbackZone, v, at);
   if (v === undefined || v === null || v === '') return '';
   if (f.kind === 'checkbox') return v === true || v === 'yes' ? '是' : '否';
   if (Array.isArray(v)) return v.map((x) => optionLabel(f, String(x))).join('、');
@@ -44,10 +70,13 @@ export interface PersonalRow {
   value: string;
 }
 
-/** A decrypted application as rows, in the form's order; fields the applicant left empty are skipped. */
-export function personalRows(formType: RequestTypeId, data: PersonalData): PersonalRow[] {
+/**
+ * A decrypted application as rows, in the form's order; fields the applicant
+ * left empty are skipped. `at`: when it was submitted (call-back times).
+ */
+export function personalRows(formType: RequestTypeId, data: PersonalData, at?: Date | string): PersonalRow[] {
   return allFields(REQUEST_FORMS[formType].def)
-    .map((f) => ({ name: f.name, label: f.short ?? f.label, value: valueText(f, data[f.name]) }))
+    .map((f) => ({ name: f.name, label: f.short ?? f.label, value: valueText(f, data[f.name], data, at) }))
     .filter((r) => r.value !== '');
 }
 
@@ -98,7 +127,7 @@ export function exportCsv(items: readonly ExportItem[], now: Date, withPersonal 
     beijingDateTime(s.updatedAt),
     deadlineWords(s, now).text,
     data ? '已解密' : (problem ?? ''),
-    ...columns.map((c) => (data && c.type === s.formType ? valueText(c.f, data[c.f.name]) : '')),
+    ...columns.map((c) => (data && c.type === s.formType ? valueText(c.f, data[c.f.name], data, s.createdAt) : '')),
   ]);
   return toCsv(header, rows);
 }

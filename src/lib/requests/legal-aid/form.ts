@@ -39,6 +39,7 @@ import {
   type FormValues,
   type Option,
 } from '../../forms/fields.ts';
+import { callbackFields, callbackShape, checkCallback } from '../../forms/callback.ts';
 import { requestPaths } from '../types.ts';
 import type { RequestForm } from '../forms.ts';
 import { legalAid, MATTER_OPTIONS } from './index.ts';
@@ -356,6 +357,7 @@ const legalAidQuestions: FormDef = {
             ['afternoon', '下午'],
           ]),
         },
+        ...callbackFields,
         {
           name: 'contactNote',
           kind: 'text',
@@ -397,10 +399,12 @@ export const legalAidSchema = z
     pledgeTruth: pledge('请阅读并勾选个人诚信承诺：承诺填写的内容真实、完整'),
     pledgeVerify: pledge('请勾选同意核查经济状况；不同意的，法律援助机构无法审查经济困难状况'),
     contactTime: choice(CONTACT_TIMES, '方便接电话的时间'),
+    ...callbackShape,
     contactNote: line('联系注意事项', 0, 100, false),
   })
   .superRefine(
     (v, ctx) => {
+      checkCallback(v, ctx);
       const other = v.forWhom === 'other';
       requireWhen(v, ctx, 'agentName', other, '请填写您的姓名（代为申请的人）');
       requireWhen(v, ctx, 'agentIdNumber', other, '请填写您的居民身份证号码（代为申请的人）');

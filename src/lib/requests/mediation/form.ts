@@ -27,6 +27,7 @@ import {
   type FormValues,
   type Option,
 } from '../../forms/fields.ts';
+import { callbackFields, callbackShape, checkCallback } from '../../forms/callback.ts';
 import { requestPaths } from '../types.ts';
 import type { RequestForm } from '../forms.ts';
 import { DISPUTE_OPTIONS, mediation } from './index.ts';
@@ -241,6 +242,7 @@ const mediationQuestions: FormDef = {
             ['afternoon', '下午'],
           ]),
         },
+        ...callbackFields,
         {
           name: 'contactNote',
           kind: 'text',
@@ -262,28 +264,31 @@ const mediationQuestions: FormDef = {
   ],
 };
 
-export const mediationSchema = z.object({
-  name: personName('姓名'),
-  phone: phone(),
-  town: town('您所在的镇（街）'),
-  address: line('住址', 4, 100, false),
-  otherName: partyName('对方的姓名或名称'),
-  otherContact: line('对方的联系方式', 0, 100, false),
-  otherWilling: choice(OTHER_WILLING, '对方是否愿意调解'),
-  disputeType: choice(DISPUTE_TYPES, '纠纷的类别'),
-  disputeTown: town('纠纷发生的镇（街）'),
-  disputePlace: line('纠纷地点', 2, 60, false),
-  facts: text('纠纷经过', 20, 2000),
-  request: text('希望怎样解决', 4, 500),
-  proceedings: choice(PROCEEDINGS, '这件事有没有在其他地方处理'),
-  proceedingsDetail: line('处理情况', 0, 100, false),
-  mediator: choice(MEDIATOR_CHOICE, '调解员怎么安排'),
-  mediatorNote: line('对调解员的要求', 0, 100, false),
-  publicity: choice(PUBLICITY, '调解是否公开进行'),
-  contactTime: choice(CONTACT_TIMES, '方便接电话的时间'),
-  contactNote: line('联系注意事项', 0, 100, false),
-  pledgeVoluntary: pledge('请阅读并勾选：您了解人民调解的规则，自愿申请调解'),
-});
+export const mediationSchema = z
+  .object({
+    name: personName('姓名'),
+    phone: phone(),
+    town: town('您所在的镇（街）'),
+    address: line('住址', 4, 100, false),
+    otherName: partyName('对方的姓名或名称'),
+    otherContact: line('对方的联系方式', 0, 100, false),
+    otherWilling: choice(OTHER_WILLING, '对方是否愿意调解'),
+    disputeType: choice(DISPUTE_TYPES, '纠纷的类别'),
+    disputeTown: town('纠纷发生的镇（街）'),
+    disputePlace: line('纠纷地点', 2, 60, false),
+    facts: text('纠纷经过', 20, 2000),
+    request: text('希望怎样解决', 4, 500),
+    proceedings: choice(PROCEEDINGS, '这件事有没有在其他地方处理'),
+    proceedingsDetail: line('处理情况', 0, 100, false),
+    mediator: choice(MEDIATOR_CHOICE, '调解员怎么安排'),
+    mediatorNote: line('对调解员的要求', 0, 100, false),
+    publicity: choice(PUBLICITY, '调解是否公开进行'),
+    contactTime: choice(CONTACT_TIMES, '方便接电话的时间'),
+    ...callbackShape,
+    contactNote: line('联系注意事项', 0, 100, false),
+    pledgeVoluntary: pledge('请阅读并勾选：您了解人民调解的规则，自愿申请调解'),
+  })
+  .superRefine(checkCallback, { when: () => true });
 
 /** The questions with the schema's length limits in their hints (one source for both). */
 export const mediationForm: FormDef = describeLimits(mediationQuestions, mediationSchema);
