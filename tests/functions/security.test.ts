@@ -96,11 +96,11 @@ describe('form bodies built to hurt the parser', () => {
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('parses repeated keys in linear time: four times the keys take well under sixteen times as long', async () => {
+  it('parses repeated keys in linear time: eight times the keys take well under 64 times as long', async () => {
     const body = (n: number) => `${Array.from({ length: n }, (_, i) => `a=${i}`).join('&')}&_step=check`;
     const fastest = async (text: string) => {
       let best = Infinity;
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 5; i++) {
         const t = performance.now();
         const res = await call(apply, form('/api/legal-aid', text));
         expect(res.status).toBe(400);
@@ -108,11 +108,13 @@ describe('form bodies built to hurt the parser', () => {
       }
       return best;
     };
-    // 1,000 and 4,000 repeated keys, both under the 32 KB body limit.
+    // 500 and 4,000 repeated keys, both under the 32 KB body limit: linear parsing takes at most 8× as long
+    // (less, with the call's fixed cost), quadratic 64×. A 4× step with a bound of 10 failed under a load of 15
+    // on 2 cores, so the step is wider and the bound sits between the two.
     expect(body(4_000).length).toBeLessThan(32 * 1024);
-    const small = await fastest(body(1_000));
+    const small = await fastest(body(500));
     const large = await fastest(body(4_000));
-    expect(large / Math.max(small, 1)).toBeLessThan(10);
+    expect(large / Math.max(small, 1)).toBeLessThan(30);
   });
 });
 
