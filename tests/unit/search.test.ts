@@ -14,7 +14,7 @@ import {
 } from '../../src/lib/search/query.ts';
 import { bestBetFor, renderBestBet, type BestBet } from '../../src/lib/search/best-bets.ts';
 import { renderExcerpt } from '../../src/lib/search/render.ts';
-import { diversify, fuseRankings, orderLike } from '../../src/lib/search/fuse.ts';
+import { diversify, framingOnlyBreaksTies, fuseRankings, mergeRuns, orderLike } from '../../src/lib/search/fuse.ts';
 import { excerptParts, withoutSingleCharacterMarks } from '../../src/lib/search/excerpt.ts';
 import { evidenceWords, isConfirmed } from '../../src/lib/search/verify.ts';
 
@@ -195,6 +195,51 @@ describe('fuseRankings', () => {
       ]),
     ).toEqual(['x', 'y']);
     expect(fuseRankings([])).toEqual([]);
+  });
+  it('lets tie-breaking lists only order pages the others score alike, and put the pages only they found last', () => {
+    expect(
+      fuseRankings([
+        { weight: 1, ids: ['case', 'guide'] },
+        { weight: 1, ids: ['guide', 'other'], tiebreak: true },
+        { weight: 1, ids: ['x', 'y'] },
+      ]),
+    ).toEqual(['case', 'x', 'guide', 'y', 'other']);
+  });
+});
+
+describe('a spoken question’s task and its framing', () => {
+  const rules: SynonymRule[] = [{ phrases: ['不给工资'], searchAlso: ['拖欠工资', '劳动报酬'] }];
+  const plan = planSearch('老板不给工资怎么办', rules);
+  const search = (q: string) => plan.searches.find((s) => s.query === q)!;
+  const run = (q: string, ids: string[]) => ({ search: search(q), results: ids.map((id) => ({ id })) });
+  it('marks the page words alone as the task, the reader’s other words as framing', () => {
+    expect(plan.searches.map((s) => [s.query, s.task ?? false, s.framing ?? false])).toEqual([
+      ['老板 不 工资', false, true],
+      ['拖欠工资', true, false],
+      ['老板 拖欠 工资', false, true],
+      ['劳动报酬', true, false],
+      ['老板 劳动 报酬', false, true],
+    ]);
+    expect(planSearch('讨薪', RULES).searches.some((s) => s.task || s.framing)).toBe(false);
+  });
+  // The runs as measured on the built site (pagefind 1.6, 2026-12-07).
+  const runs = [
+    run('拖欠工资', ['case', 'guide', 'publicity']),
+    run('老板 拖欠 工资', ['guide']),
+    run('劳动报酬', ['case', 'no-contract', 'hiring', 'guide', 'mediation']),
+    run('老板 劳动 报酬', ['hiring', 'no-contract', 'guide']),
+    run('老板 不 工资', ['guide', 'hiring', 'no-contract', 'lawyers', 'injury', 'resettlement']),
+  ];
+  it('ranks a specific task by its page words: the case first for both leads', () => {
+    expect(framingOnlyBreaksTies(runs)).toBe(true);
+    const ids = mergeRuns(runs, {}).ordered.map((r) => r.id);
+    expect(ids[0]).toBe('case');
+    expect(ids.slice(-3)).toEqual(['lawyers', 'injury', 'resettlement']);
+  });
+  it('counts the framing in full when the task’s page words alone find more than a page', () => {
+    const many = Array.from({ length: 11 }, (_, i) => `p${i}`);
+    expect(framingOnlyBreaksTies([run('拖欠工资', many), run('老板 拖欠 工资', ['p9'])])).toBe(false);
+    expect(framingOnlyBreaksTies([run('老板 拖欠 工资', ['p9'])])).toBe(false);
   });
 });
 
