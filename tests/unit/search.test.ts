@@ -13,9 +13,9 @@ import {
   withoutSingleCharacters,
 } from '../../src/lib/search/query.ts';
 import { bestBetFor, renderBestBet, type BestBet } from '../../src/lib/search/best-bets.ts';
-import { renderExcerpt } from '../../src/lib/search/render.ts';
+import { renderExcerpt, summaryExcerpt } from '../../src/lib/search/render.ts';
 import { diversify, framingOnlyBreaksTies, fuseRankings, mergeRuns, orderLike } from '../../src/lib/search/fuse.ts';
-import { excerptParts, withoutSingleCharacterMarks } from '../../src/lib/search/excerpt.ts';
+import { excerptParts, markWords, withoutSingleCharacterMarks } from '../../src/lib/search/excerpt.ts';
 import { evidenceWords, isConfirmed } from '../../src/lib/search/verify.ts';
 
 const RULES: SynonymRule[] = [
@@ -381,6 +381,32 @@ describe('excerpt marks', () => {
       { text: '，不', mark: false },
     ]);
     expect(String(renderExcerpt('<mark>法律援助</mark>的<mark>的</mark>'))).toBe('<mark>法律援助</mark>的的');
+  });
+});
+
+describe('the summary as the excerpt', () => {
+  const data = (summary?: string) => ({
+    url: '/cases/x/',
+    content: '',
+    excerpt: '<mark>工资</mark>',
+    meta: summary === undefined ? {} : { summary },
+    filters: {},
+  });
+  it('marks the searched words in the summary, longest first, case kept', () => {
+    expect(markWords('讨薪申请法律援助, PDF', ['法律', '法律援助', 'pdf'])).toEqual([
+      { text: '讨薪申请', mark: false },
+      { text: '法律援助', mark: true },
+      { text: ', ', mark: false },
+      { text: 'PDF', mark: true },
+    ]);
+    expect(markWords('讨薪', ['离婚'])).toBeUndefined();
+  });
+  it('is preferred when it has a searched word, escaped; otherwise pagefind’s excerpt stays', () => {
+    expect(String(summaryExcerpt(data('农民工<b>讨薪</b>'), ['讨薪']))).toBe(
+      '农民工&lt;b&gt;<mark>讨薪</mark>&lt;/b&gt;',
+    );
+    expect(summaryExcerpt(data('农民工讨薪'), ['离婚'])).toBeUndefined();
+    expect(summaryExcerpt(data(), ['讨薪'])).toBeUndefined();
   });
 });
 
