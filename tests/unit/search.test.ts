@@ -13,9 +13,9 @@ import {
   withoutSingleCharacters,
 } from '../../src/lib/search/query.ts';
 import { bestBetFor, renderBestBet, type BestBet } from '../../src/lib/search/best-bets.ts';
-import { renderExcerpt } from '../../src/lib/search/render.ts';
-import { diversify, fuseRankings, orderLike } from '../../src/lib/search/fuse.ts';
-import { excerptParts, withoutSingleCharacterMarks } from '../../src/lib/search/excerpt.ts';
+import { renderExcerpt, summaryExcerpt } from '../../src/lib/search/render.ts';
+import { diversify, framingOnlyBreaksTies, fuseRankings, mergeRuns, orderLike } from '../../src/lib/search/fuse.ts';
+import { excerptParts, markWords, withoutSingleCharacterMarks } from '../../src/lib/search/excerpt.ts';
 import { evidenceWords, isConfirmed } from '../../src/lib/search/verify.ts';
 
 const RULES: SynonymRule[] = [
@@ -196,6 +196,51 @@ describe('fuseRankings', () => {
     ).toEqual(['x', 'y']);
     expect(fuseRankings([])).toEqual([]);
   });
+  it('lets tie-breaking lists only order pages the others score alike, and put the pages only they found last', () => {
+    expect(
+      fuseRankings([
+        { weight: 1, ids: ['case', 'guide'] },
+        { weight: 1, ids: ['guide', 'other'], tiebreak: true },
+        { weight: 1, ids: ['x', 'y'] },
+      ]),
+    ).toEqual(['case', 'x', 'guide', 'y', 'other']);
+  });
+});
+
+describe('a spoken question’s task and its framing', () => {
+  const rules: SynonymRule[] = [{ phrases: ['不给工资'], searchAlso: ['拖欠工资', '劳动报酬'] }];
+  const plan = planSearch('老板不给工资怎么办', rules);
+  const search = (q: string) => plan.searches.find((s) => s.query === q)!;
+  const run = (q: string, ids: string[]) => ({ search: search(q), results: ids.map((id) => ({ id })) });
+  it('marks the page words alone as the task, the reader’s other words as framing', () => {
+    expect(plan.searches.map((s) => [s.query, s.task ?? false, s.framing ?? false])).toEqual([
+      ['老板 不 工资', false, true],
+      ['拖欠工资', true, false],
+      ['老板 拖欠 工资', false, true],
+      ['劳动报酬', true, false],
+      ['老板 劳动 报酬', false, true],
+    ]);
+    expect(planSearch('讨薪', RULES).searches.some((s) => s.task || s.framing)).toBe(false);
+  });
+  // The runs as measured on the built site (pagefind 1.6, 2026-12-07).
+  const runs = [
+    run('拖欠工资', ['case', 'guide', 'publicity']),
+    run('老板 拖欠 工资', ['guide']),
+    run('劳动报酬', ['case', 'no-contract', 'hiring', 'guide', 'mediation']),
+    run('老板 劳动 报酬', ['hiring', 'no-contract', 'guide']),
+    run('老板 不 工资', ['guide', 'hiring', 'no-contract', 'lawyers', 'injury', 'resettlement']),
+  ];
+  it('ranks a specific task by its page words: the case first for both leads', () => {
+    expect(framingOnlyBreaksTies(runs)).toBe(true);
+    const ids = mergeRuns(runs, {}).ordered.map((r) => r.id);
+    expect(ids[0]).toBe('case');
+    expect(ids.slice(-3)).toEqual(['lawyers', 'injury', 'resettlement']);
+  });
+  it('counts the framing in full when the task’s page words alone find more than a page', () => {
+    const many = Array.from({ length: 11 }, (_, i) => `p${i}`);
+    expect(framingOnlyBreaksTies([run('拖欠工资', many), run('老板 拖欠 工资', ['p9'])])).toBe(false);
+    expect(framingOnlyBreaksTies([run('老板 拖欠 工资', ['p9'])])).toBe(false);
+  });
 });
 
 describe('orderLike', () => {
@@ -336,6 +381,32 @@ describe('excerpt marks', () => {
       { text: '，不', mark: false },
     ]);
     expect(String(renderExcerpt('<mark>法律援助</mark>的<mark>的</mark>'))).toBe('<mark>法律援助</mark>的的');
+  });
+});
+
+describe('the summary as the excerpt', () => {
+  const data = (summary?: string) => ({
+    url: '/cases/x/',
+    content: '',
+    excerpt: '<mark>工资</mark>',
+    meta: summary === undefined ? {} : { summary },
+    filters: {},
+  });
+  it('marks the searched words in the summary, longest first, case kept', () => {
+    expect(markWords('讨薪申请法律援助, PDF', ['法律', '法律援助', 'pdf'])).toEqual([
+      { text: '讨薪申请', mark: false },
+      { text: '法律援助', mark: true },
+      { text: ', ', mark: false },
+      { text: 'PDF', mark: true },
+    ]);
+    expect(markWords('讨薪', ['离婚'])).toBeUndefined();
+  });
+  it('is preferred when it has a searched word, escaped; otherwise pagefind’s excerpt stays', () => {
+    expect(String(summaryExcerpt(data('农民工<b>讨薪</b>'), ['讨薪']))).toBe(
+      '农民工&lt;b&gt;<mark>讨薪</mark>&lt;/b&gt;',
+    );
+    expect(summaryExcerpt(data('农民工讨薪'), ['离婚'])).toBeUndefined();
+    expect(summaryExcerpt(data(), ['讨薪'])).toBeUndefined();
   });
 });
 

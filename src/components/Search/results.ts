@@ -5,11 +5,16 @@
 import { join, type SafeHtml } from '../../lib/html.ts';
 import type { PagefindResult } from '../../lib/search/pagefind.ts';
 import { renderResult } from '../../lib/search/render.ts';
-import { isConfirmed } from '../../lib/search/verify.ts';
+import { evidenceWords, isConfirmed } from '../../lib/search/verify.ts';
 
 export const PAGE_SIZE = 10;
 /** How many candidates one “page” of results may check (see verify.ts) before it stops. */
 const LOOKAHEAD = 3 * PAGE_SIZE;
+
+/** The words of the searches that found a page, that may pick its summary as the excerpt: no lone characters (never marked). */
+function summaryWords(searches: readonly string[]): string[] {
+  return searches.flatMap(evidenceWords).filter((w) => [...w].length >= 2);
+}
 
 export class ResultList {
   readonly list: HTMLOListElement;
@@ -67,7 +72,8 @@ export class ResultList {
       if (stale()) return;
       this.checked += batch.length;
       data.forEach((d, i) => {
-        if (isConfirmed(d.content, this.foundBy.get(batch[i]!.id) ?? [])) items.push(renderResult(d));
+        const searches = this.foundBy.get(batch[i]!.id) ?? [];
+        if (isConfirmed(d.content, searches)) items.push(renderResult(d, summaryWords(searches)));
         else this.rejected++;
       });
     }

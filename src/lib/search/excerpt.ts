@@ -80,3 +80,29 @@ export function withoutSingleCharacterMarks(parts: readonly ExcerptPart[]): Exce
   }
   return out;
 }
+
+/**
+ * `text` split into parts with every occurrence of `words` marked (the longest
+ * word first where two start at one place), or undefined when none occurs.
+ * Compared in lower case; the text keeps its own case.
+ */
+export function markWords(text: string, words: readonly string[]): ExcerptPart[] | undefined {
+  const lower = text.toLowerCase();
+  const wanted = [...new Set(words.map((w) => w.toLowerCase()).filter(Boolean))].sort((a, b) => b.length - a.length);
+  const parts: ExcerptPart[] = [];
+  let plain = '';
+  let i = 0;
+  while (i < text.length) {
+    const word = wanted.find((w) => lower.startsWith(w, i));
+    if (!word) {
+      plain += text[i++];
+      continue;
+    }
+    if (plain) parts.push({ text: plain, mark: false });
+    parts.push({ text: text.slice(i, i + word.length), mark: true });
+    plain = '';
+    i += word.length;
+  }
+  if (plain) parts.push({ text: plain, mark: false });
+  return parts.some((p) => p.mark) ? parts : undefined;
+}

@@ -14,6 +14,8 @@ export interface RankedList {
   weight: number;
   /** Result ids, best first. */
   ids: readonly string[];
+  /** Only orders pages the other lists score alike; pages only such lists found come after the others. */
+  tiebreak?: boolean;
 }
 
 /** The usual constant of reciprocal-rank fusion: dampens the gap between ranks 1 and 2. */
@@ -21,15 +23,20 @@ export const FUSION_K = 60;
 
 export function fuseRankings(lists: readonly RankedList[], k = FUSION_K): string[] {
   const score = new Map<string, number>();
+  const tie = new Map<string, number>();
   const firstSeen = new Map<string, number>();
   let order = 0;
-  for (const { weight, ids } of lists) {
+  for (const { weight, ids, tiebreak } of lists) {
+    const into = tiebreak ? tie : score;
     ids.forEach((id, rank) => {
-      score.set(id, (score.get(id) ?? 0) + weight / (k + rank + 1));
+      into.set(id, (into.get(id) ?? 0) + weight / (k + rank + 1));
       if (!firstSeen.has(id)) firstSeen.set(id, order++);
     });
   }
-  return [...score.keys()].sort((a, b) => score.get(b)! - score.get(a)! || firstSeen.get(a)! - firstSeen.get(b)!);
+  const of = (m: Map<string, number>, id: string) => m.get(id) ?? 0;
+  return [...firstSeen.keys()].sort(
+    (a, b) => of(score, b) - of(score, a) || of(tie, b) - of(tie, a) || firstSeen.get(a)! - firstSeen.get(b)!,
+  );
 }
 
 /**
@@ -85,9 +92,38 @@ export interface SearchRun<R extends { id: string }> {
   results: readonly R[];
 }
 
+/** A page of results: the search page shows this many at a time. */
+export const SPECIFIC_TASK_PAGES = 10;
+
+/**
+ * Does a spoken question's task, searched by its page words alone (query.ts:
+ * `task`), name few enough pages (at most a page of results) to rank them by
+ * itself? Then the searches that add the reader's other words (`framing`:
+ * 老板 拖欠 工资, 老板 不 工资) only break ties. Otherwise they count in full:
+ * for “调解要花钱吗” the page word alone (费用) is on many pages and 调解 is what
+ * picks the right ones.
+ *
+ * Why: the reader's other words say how they tell it, and the page about the
+ * task may not use them. Counted as searches of their own, they outvote it:
+ * for “老板不给工资怎么办” the wage case is first for 拖欠工资 and for 劳动报酬
+ * (the only pages 拖欠工资 finds: the case, the legal-aid guide, the publicity
+ * guide), but it never says 老板, so the guide, found also by 老板 拖欠 工资,
+ * 老板 劳动 报酬 and 老板 不 工资, led, and two cases with 老板 and 劳动报酬 came
+ * second and third (measured 2026-12-07, pagefind 1.6: the case was 4th).
+ */
+export function framingOnlyBreaksTies(
+  runs: readonly SearchRun<{ id: string }>[],
+  pageSize = SPECIFIC_TASK_PAGES,
+): boolean {
+  const task = runs.filter((r) => r.search.task);
+  const found = new Set(task.flatMap((r) => r.results.map((x) => x.id)));
+  return task.length > 0 && found.size > 0 && found.size <= pageSize;
+}
+
 /**
  * All runs of one query as one ranking: fused (the phrase's list in the order
- * of the reader's own search, see orderLike), then diversified by `groups`
+ * of the reader's own search, see orderLike; a specific task's framing lists
+ * as tie-breakers, see framingOnlyBreaksTies), then diversified by `groups`
  * (page id → group). `foundBy` keeps, per result, the queries that found it:
  * verify.ts confirms a result by their words.
  */
@@ -104,9 +140,14 @@ export function mergeRuns<R extends { id: string }>(
     }
   }
   const own = runs[0]?.results.map((r) => r.id) ?? [];
+  const specific = framingOnlyBreaksTies(runs);
   const lists = runs.map((run) => {
     const ids = run.results.map((r) => r.id);
-    return { weight: run.search.weight, ids: run.search.reason === 'phrase' ? orderLike(ids, own) : ids };
+    return {
+      weight: run.search.weight,
+      ids: run.search.reason === 'phrase' ? orderLike(ids, own) : ids,
+      tiebreak: specific && !!run.search.framing,
+    };
   });
   const ids = diversify(fuseRankings(lists), (id) => groups[id]);
   return { ordered: ids.map((id) => byId.get(id)!), foundBy };

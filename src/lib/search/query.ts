@@ -75,6 +75,14 @@ export interface PlannedSearch {
    * pagefind returns pages matching a fragment of it (verify.ts).
    */
   weak?: true;
+  /**
+   * A spoken question that names its task with an everyday phrase
+   * (“老板不给工资怎么办”): `task` marks the searches of the phrase's page
+   * words alone (拖欠工资), `framing` those that add the reader's other words
+   * (老板 拖欠 工资, 老板 不 工资). How fuse.ts weighs them: mergeRuns.
+   */
+  task?: true;
+  framing?: true;
 }
 
 export interface SearchPlan {
@@ -313,10 +321,23 @@ export function planSearch(
 ): SearchPlan {
   const query = normalizeQuery(raw);
   const searches: PlannedSearch[] = [];
-  const add = (q: string | null, reason: PlannedSearch['reason'], stage: PlannedSearch['stage'], adds?: string) => {
+  const add = (
+    q: string | null,
+    reason: PlannedSearch['reason'],
+    stage: PlannedSearch['stage'],
+    adds?: string,
+    role?: 'task' | 'framing',
+  ) => {
     const clean = q ? normalizeQuery(dropCommonWords(q, common)) : '';
     if (clean && !searches.some((s) => s.query === clean))
-      searches.push({ query: clean, weight: WEIGHTS[reason], reason, stage, ...(adds ? { adds } : {}) });
+      searches.push({
+        query: clean,
+        weight: WEIGHTS[reason],
+        reason,
+        stage,
+        ...(adds ? { adds } : {}),
+        ...(role ? { [role]: true as const } : {}),
+      });
   };
   if (!query) return { query, searches, alsoSearched: [] };
 
@@ -334,7 +355,7 @@ export function planSearch(
   // (“调解要花钱吗” needs 调解 with 费用).
   const onlyPhrases = expansions.length > 0 && queryWords(rest).every((w) => questionWords.has(w));
   const topical = question && expansions.length > 0 && !onlyPhrases;
-  add(content, question ? 'content-words' : 'own', topical ? 3 : 1);
+  add(content, question ? 'content-words' : 'own', topical ? 3 : 1, undefined, topical ? 'framing' : undefined);
   const phrase = phraseQuery(query, common);
   if (!question && phrase) add(phrase, 'phrase', 1);
   if (onlyPhrases) for (const s of searches) s.weak = true;
@@ -342,8 +363,8 @@ export function planSearch(
   for (const e of expansions) {
     const variant = contentWords(e.variant, questionWords);
     const alone = topical && words(e.word) !== words(variant);
-    if (alone) add(e.word, 'synonym', e.main ? 1 : 2, e.word);
-    add(variant, 'synonym', e.main ? 1 : 2, e.word);
+    if (alone) add(e.word, 'synonym', e.main ? 1 : 2, e.word, 'task');
+    add(variant, 'synonym', e.main ? 1 : 2, e.word, topical ? (alone ? 'framing' : 'task') : undefined);
   }
   // Looser searches only for a question without an everyday phrase: with one,
   // its page words alone are the looser search, and the reader's other words
@@ -351,6 +372,8 @@ export function planSearch(
   if (question && !topical) addLooser(content, common, (q, reason) => add(q, reason, 2));
   // The workaround applies to every query run so far (not to phrases: the
   // pieces of a word are not a phrase).
-  for (const s of [...searches]) if (s.reason !== 'phrase') add(subTermQuery(s.query), 'sub-terms', 3);
+  for (const s of [...searches])
+    if (s.reason !== 'phrase')
+      add(subTermQuery(s.query), 'sub-terms', 3, undefined, s.task ? 'task' : s.framing ? 'framing' : undefined);
   return { query, searches, alsoSearched };
 }

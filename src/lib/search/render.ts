@@ -4,12 +4,30 @@
  * escaped. Excerpts keep only pagefind's <mark> (excerpt.ts).
  */
 import { html, type SafeHtml } from '../html.ts';
-import { excerptParts, withoutSingleCharacterMarks } from './excerpt.ts';
+import { excerptParts, markWords, withoutSingleCharacterMarks, type ExcerptPart } from './excerpt.ts';
 import type { PagefindData, PagefindSubResult } from './pagefind.ts';
+
+function renderParts(parts: readonly ExcerptPart[]): SafeHtml {
+  return html`${withoutSingleCharacterMarks(parts).map((part) => (part.mark ? html`<mark>${part.text}</mark>` : part.text))}`;
+}
 
 /** The excerpt as text with the matched words in <mark> (never a lone character), nothing else. */
 export function renderExcerpt(excerpt: string): SafeHtml {
-  return html`${withoutSingleCharacterMarks(excerptParts(excerpt)).map((part) => (part.mark ? html`<mark>${part.text}</mark>` : part.text))}`;
+  return renderParts(excerptParts(excerpt));
+}
+
+/**
+ * The page's summary (the lead paragraph of a case or guide, which pagefind
+ * keeps as its `summary` meta) with `words` marked, when it contains one of
+ * them. The summary is the editors' own answer to “what is this page for”;
+ * pagefind's excerpt is the 36 words around the densest matches, often a
+ * statute's note or a list item cut mid-sentence. A reader choosing between
+ * results reads the summary faster, and the marks still show why it matched.
+ */
+export function summaryExcerpt(data: PagefindData, words: readonly string[]): SafeHtml | undefined {
+  const summary = data.meta.summary?.trim();
+  const parts = summary ? markWords(summary, words) : undefined;
+  return parts && renderParts(parts);
 }
 
 /** Long pages (the plan) have sections: the one that matches best, if it is not the page itself. */
@@ -20,16 +38,21 @@ export function bestSection(data: PagefindData): PagefindSubResult | undefined {
   return sections.sort((a, b) => (b.locations?.length ?? 0) - (a.locations?.length ?? 0))[0];
 }
 
-/** One result: title, type · work line · town · date, excerpt, and the best section of a long page. */
-export function renderResult(data: PagefindData): SafeHtml {
+/**
+ * One result: title, type · work line · town · date, excerpt (the summary when
+ * it has one of `words`, the words searched for: summaryExcerpt), and the best
+ * section of a long page.
+ */
+export function renderResult(data: PagefindData, words: readonly string[] = []): SafeHtml {
   const facts = [
     data.filters['类型']?.[0],
     data.filters['工作条线']?.join('、'),
     data.filters['镇街']?.join('、'),
     data.meta.date,
   ].filter(Boolean);
+  const summary = summaryExcerpt(data, words);
   const best = bestSection(data);
-  return html`<li class="search-result"><h3 class="search-result__title"><a href="${data.url}">${data.meta.title || data.url}</a></h3>${facts.length > 0 && html`<p class="search-result__meta">${facts.join(' · ')}</p>`}<p class="search-result__excerpt">${renderExcerpt(best?.excerpt || data.excerpt)}</p>${!!best && html`<p class="search-result__section">相关段落：<a href="${best.url}">${best.title}</a></p>`}</li>`;
+  return html`<li class="search-result"><h3 class="search-result__title"><a href="${data.url}">${data.meta.title || data.url}</a></h3>${facts.length > 0 && html`<p class="search-result__meta">${facts.join(' · ')}</p>`}<p class="search-result__excerpt">${summary ?? renderExcerpt(best?.excerpt || data.excerpt)}</p>${!!best && html`<p class="search-result__section">相关段落：<a href="${best.url}">${best.title}</a></p>`}</li>`;
 }
 
 export interface Facet {
