@@ -7,7 +7,7 @@
  * kind of request come from its RequestType (registry.ts).
  */
 import { renderAnswer, renderRating, type AnswerView, type RatingView } from '../consult/views.ts';
-import { html, lines, type SafeHtml } from '../html.ts';
+import { html, lines, raw, type SafeHtml } from '../html.ts';
 import { withBase } from '../paths.ts';
 import { BUREAU } from '../site.ts';
 import { beijingReadable, beijingTime } from '../time.ts';
@@ -36,7 +36,27 @@ import { requestPaths } from './types.ts';
 export const QUICK_EXIT_URL = 'https://www.baidu.com/';
 
 export function renderQuickExit(): SafeHtml {
-  return html`<div class="quick-exit" data-pagefind-ignore><a class="quick-exit__button" href="${QUICK_EXIT_URL}" rel="noreferrer" data-quick-exit>快速离开</a></div><p class="quick-exit__hint" data-pagefind-ignore>担心别人看到您在这个页面，可以点右上角的“快速离开”，马上打开百度首页。担心别人查看手机的，请用无痕（隐私）模式填写。</p>`;
+  return html`<div class="quick-exit" data-pagefind-ignore><a class="quick-exit__button" href="${QUICK_EXIT_URL}" rel="noreferrer" data-quick-exit>快速离开</a></div>`;
+}
+
+/**
+ * What 快速离开 does, under the page's heading: above it, its four lines on a
+ * phone pushed the heading to 302 px (the first screen's budget is 250).
+ */
+export function renderQuickExitHint(): SafeHtml {
+  return html`<p class="quick-exit__hint" data-pagefind-ignore>担心别人看到您在这个页面，可以点右上角的“快速离开”，马上打开百度首页。担心别人查看手机的，请用无痕（隐私）模式填写。</p>`;
+}
+
+/** A page body with the 快速离开 hint after its first heading (or first, if it has none). */
+export function withQuickExitHint(body: SafeHtml): SafeHtml {
+  const at = body.value.indexOf('</h1>') + '</h1>'.length;
+  const hint = renderQuickExitHint().value;
+  return raw(at < 5 ? hint + body.value : body.value.slice(0, at) + hint + body.value.slice(at));
+}
+
+/** A page body with 快速离开: the bar first (it sticks to the top), its hint after the first heading. */
+export function withQuickExit(body: SafeHtml): SafeHtml {
+  return raw(renderQuickExit().value + withQuickExitHint(body).value);
 }
 
 const phoneLink = (n: string) => html`<a href="tel:${n}">${n}</a>`;

@@ -24,7 +24,7 @@ import { MESSAGES, PROBLEM_TITLES } from '../messages.ts';
 import { requestType, type RequestTypeId } from '../registry.ts';
 import type { ServiceDeps } from '../service.ts';
 import { requestPaths } from '../types.ts';
-import { renderQuickExit } from '../views.ts';
+import { withQuickExit } from '../views.ts';
 import { chineseScript, langOfPath } from '../../i18n/paths.ts';
 import { withoutBase } from '../../paths.ts';
 
@@ -128,7 +128,7 @@ export class Exchange {
       path: parts.path,
       section: '/apply/',
       breadcrumbs: [{ label: '在线办理', path: '/apply/' }, ...parts.crumbs],
-      body: html`${quickExit && renderQuickExit()}${parts.body}`,
+      body: quickExit ? withQuickExit(parts.body) : parts.body,
       lang: this.lang,
     });
     return htmlResponse(status, page, this.cid, headers);
