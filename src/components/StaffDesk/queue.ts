@@ -34,6 +34,12 @@ const state = {
   local: '',
   answer: null as ListAnswer | null,
   names: new Map<string, PersonalData>(),
+  /**
+   * The latest list request: an answer to an earlier one is dropped. Filters
+   * pressed in quick succession otherwise raced, and a slow first answer drew
+   * the list of a filter no longer chosen (seen in the browser tests under load).
+   */
+  request: 0,
 };
 
 /** The filter form as query parameters. */
@@ -126,9 +132,11 @@ export async function loadList(after?: string): Promise<void> {
   const box = $('[data-list-error]');
   hideError(box);
   $('[data-records-caption]').textContent = '正在读取……';
+  const request = ++state.request;
   try {
     const query = { ...filters(), ...(after ? { after } : {}), ...(state.receipt ? { receipt: state.receipt } : {}) };
     const a = await api<ListAnswer>('records', { query });
+    if (request !== state.request) return;
     state.answer = a;
     state.names.clear();
     renderCounts(a);
@@ -137,7 +145,7 @@ export async function loadList(after?: string): Promise<void> {
     announce(`找到 ${a.total} 份申请，这一页 ${a.records.length} 份。`);
     if (haveKeys()) await showNames();
   } catch (err) {
-    if (!signedIn()) return;
+    if (!signedIn() || request !== state.request) return;
     $('[data-records-caption]').textContent = '申请';
     showError(box, [messageOf(err, '读取失败')]);
   }
