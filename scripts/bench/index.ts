@@ -184,9 +184,11 @@ const loadStart = load();
 log(`parts: ${parts.join(', ')}; settings ${JSON.stringify(settings)}`);
 if (busy()) log(`the machine is busy (load average ${loadStart} on ${cores} cores): timings will be pessimistic`);
 
-const needsDist = parts.some((p) => p === 'weight' || p === 'lighthouse' || p === 'search');
+// The functions (submissions in the functions and database parts) render their pages in the
+// build's shell (dist/_shell/shells.json), so they need dist/ too.
+const needsDist = parts.some((p) => ['weight', 'lighthouse', 'search', 'functions', 'database'].includes(p));
 if (needsDist && !args['no-build']) {
-  log('npm run build (dist/ for page weight, Lighthouse and search)');
+  log('npm run build (dist/ for page weight, Lighthouse, search and the functions)');
   const b = await npmRun(root, 'build', [], { timeoutMs: 15 * 60_000 });
   failIf(b, 'npm run build');
   log(`built in ${b.seconds.toFixed(1)} s`);
