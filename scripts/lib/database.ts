@@ -13,6 +13,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NetlifyDB } from '@netlify/database-dev';
+// Its server sockets without Nagle's delay: 46 → 3 ms a query with parameters (see the module).
+import './tcp-nodelay.ts';
 import type { Sql } from '../../src/lib/store/db.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');

@@ -5,9 +5,11 @@
  * migrations are applied first, as `npm start` does (netlify dev itself never
  * applies them); files (Blobs) live under .netlify/ too.
  * Variables given in `env` win over the envFiles of netlify.toml [dev].
+ * Its database answers without Nagle's delay (tcp-nodelay.ts, preloaded).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { cleanEnv } from './env.ts';
 import { freePort } from './ports.ts';
 import { stopProcessGroup, waitForHttp } from './processes.ts';
@@ -25,6 +27,12 @@ export interface NetlifyDev {
 }
 
 const netlifyCli = (cwd: string) => join(cwd, 'node_modules', 'netlify-cli', 'bin', 'run.js');
+
+/** NODE_OPTIONS that preload tcp-nodelay.ts into netlify dev (kept: whatever the caller's NODE_OPTIONS had). */
+export function noDelayNodeOptions(current = process.env.NODE_OPTIONS): string {
+  const preload = `--import=${pathToFileURL(join(import.meta.dirname, 'tcp-nodelay.ts')).href}`;
+  return [current, preload].filter(Boolean).join(' ');
+}
 
 /** `netlify database migrations apply` on this folder's local database, as `npm run db:migrate` does. */
 export async function migrateLocalDatabase(cwd = projectRoot): Promise<void> {
@@ -64,7 +72,7 @@ export async function startNetlifyDev({
   const child = spawn(process.execPath, args, {
     cwd,
     detached: true,
-    env: cleanEnv({ set: { ...env, CI: 'true', BROWSER: 'none' } }),
+    env: cleanEnv({ set: { ...env, CI: 'true', BROWSER: 'none', NODE_OPTIONS: noDelayNodeOptions() } }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
