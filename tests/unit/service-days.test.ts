@@ -2,12 +2,26 @@
  * 村居法律顾问服务日 (src/lib/consult/service-days.ts) on a fixture schedule
  * (tests/fixtures/service-days.json, made up for the tests: the real file has
  * no entries until the bureau publishes a schedule): upcoming days, and
- * bookings refused outside the schedule, in the past or when the slot is full.
+ * bookings refused outside the schedule, in the past or when the slot is full;
+ * the 法律咨询 form's slot question and schema made from a schedule.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkBooking, SCHEDULE, slotId, upcoming, type ServiceDayEntry } from '../../src/lib/consult/service-days.ts';
+import {
+  checkBooking,
+  dayLabel,
+  SCHEDULE,
+  seatFor,
+  slotDay,
+  slotId,
+  slotOptions,
+  upcoming,
+  type ServiceDayEntry,
+} from '../../src/lib/consult/service-days.ts';
+import { fieldByName } from '../../src/lib/forms/definitions.ts';
+import { renderFormPage } from '../../src/lib/requests/views.ts';
+import { consultationFormFor } from '../../src/lib/requests/consultation/form.ts';
 import { serviceDaySchema } from '../../src/schemas/service-days.ts';
 import { projectRoot } from '../support/dist.ts';
 
@@ -48,5 +62,69 @@ describe('checkBooking', () => {
     expect(checkBooking(FIXTURE, '2031-03-15-sijiu-fixture@09:00', '2031-03-01', 0)).toMatchObject({ code: 'unknown' });
     expect(checkBooking(FIXTURE, `${sijiu.id}@13:00`, '2031-03-01', 0)).toMatchObject({ code: 'unknown' });
     expect(checkBooking(FIXTURE, first, '2031-03-15', 0)).toMatchObject({ code: 'past' });
+  });
+});
+
+describe('booking in the 法律咨询 form', () => {
+  const today = '2031-02-01';
+  const form = consultationFormFor(FIXTURE, today);
+  const visit = {
+    question: '老板拖欠工资三个月了，我该怎么办才好？',
+    topic: 'wages',
+    town: 'sijiu',
+    phone: '13712345678',
+  };
+  const values = { ...visit, channel: 'visit', callTime: 'any' };
+
+  it('offers the upcoming slots under 当面咨询, soonest first, with the place and how many each slot can see', () => {
+    const slot = fieldByName(form.def, 'slot')!;
+    expect(slot).toMatchObject({ kind: 'radios', showIf: { field: 'channel', values: ['visit'] } });
+    expect(slotOptions(upcoming(FIXTURE, today))).toEqual(slot.options);
+    expect(slot.options!.map((o) => o.value)).toEqual([`${duhu.id}@14:30`, first, `${sijiu.id}@10:00`]);
+    expect(slot.options![1]).toEqual({
+      value: first,
+      label: '3月14日（星期五） 09:00–10:00，四九镇 测试用的社区（虚构）',
+      hint: '地点：测试用的接待地点（虚构）。这个时段最多约2人。',
+    });
+    const page = String(renderFormPage(form.def, {}, { base: '/' }));
+    expect(page).toContain(`name="slot" type="radio" value="${first}"`);
+    expect(page).toContain('data-show-if="channel" data-show-values="visit"');
+  });
+
+  it('without a schedule (or once every day is past) there is no slot question and none is needed', () => {
+    for (const f of [consultationFormFor([], today), consultationFormFor(FIXTURE, '2031-03-15')]) {
+      expect(fieldByName(f.def, 'slot')).toBeUndefined();
+      expect(f.parse(values)).toMatchObject({ ok: true });
+    }
+    expect(consultationFormFor(FIXTURE, '2031-02-11').def).not.toEqual(form.def);
+  });
+
+  it('needs a slot for 当面咨询, refuses one outside the schedule or past, and drops one sent with another channel', () => {
+    const errors = (v: Record<string, string>, f = form) => {
+      const r = f.parse(v);
+      return r.ok ? [] : r.errors.map((e) => `${e.field}:${e.message}`);
+    };
+    expect(errors(values)).toEqual(['slot:请选择一个服务日时段']);
+    expect(errors({ ...values, slot: `${sijiu.id}@13:00` })).toEqual([
+      'slot:这个时段不在已公布的服务日安排里，请从列表中重新选择。',
+    ]);
+    expect(errors({ ...values, slot: `${duhu.id}@14:30` }, consultationFormFor(FIXTURE, '2031-02-11'))).toEqual([
+      'slot:这个服务日已经过去了，请选择以后的日期。',
+    ]);
+    expect(form.parse({ ...values, slot: first })).toMatchObject({ ok: true, data: { slot: first } });
+    const online = form.parse({ ...visit, channel: 'online', slot: first });
+    expect(online.ok && online.data.slot).toBe(undefined);
+  });
+
+  it('a seat names its slot, day and capacity, and the words for a full slot', () => {
+    expect(slotDay(first)).toBe(sijiu.id);
+    expect(seatFor(FIXTURE, first)).toEqual({
+      slot: first,
+      day: sijiu.id,
+      capacity: 2,
+      fullMessage: '2031-03-14 09:00–10:00 的2个名额已经约满了。请选择其他时段，或者打电话 0750-5524538 问问。',
+    });
+    expect(seatFor(FIXTURE, `${sijiu.id}@13:00`)).toBeUndefined();
+    expect(dayLabel('2031-02-10')).toBe('2月10日（星期一）');
   });
 });

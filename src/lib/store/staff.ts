@@ -15,7 +15,7 @@ import { beijingMidnight, dayToDate, beijingDay } from '../time.ts';
 import type { AuditEntry } from '../staff/audit.ts';
 import { DUE_SOON_DAYS } from '../staff/deadline.ts';
 import type { Filters } from '../staff/records.ts';
-import type { AuditQuery, ListQuery, Page, StaffStore, StatusCount } from '../staff/store.ts';
+import type { AuditQuery, ListQuery, Page, Scope, StaffStore, StatusCount } from '../staff/store.ts';
 import type { ApplicationRecord } from '../requests/record.ts';
 import type { Status } from '../requests/status.ts';
 import { asJson, database, iso, type Sql } from './db.ts';
@@ -43,6 +43,16 @@ interface DayBookingRow {
   status: Status;
   town: string;
   personal: ApplicationRecord['personal'];
+}
+
+/** A service day's bookings in scope, not withdrawn, by slot (index requests_service_day). */
+export function serviceDaySql(day: string, scope: Scope): { text: string; values: unknown[] } {
+  const p = new Params();
+  const where = [`service_day = ${p.add(day)}`, `status <> '已撤回'`];
+  if (!scope.cityWide) where.push(`town = ANY(${p.add([...scope.towns])}::text[])`);
+  const text = `SELECT receipt, service_slot, status, town, personal FROM requests WHERE ${where.join(' AND ')}
+    ORDER BY service_day, service_slot, created_at, receipt LIMIT ${SERVICE_DAY_MAX}`;
+  return { text, values: p.values };
 }
 
 const addDays = (date: string, days: number) => dayToDate(beijingDay(beijingMidnight(date)) + days);
@@ -270,14 +280,8 @@ export function staffStore(secret: string, sql: () => Sql = database): StaffStor
       return rows;
     },
     async serviceDayBookings(day, scope) {
-      const p = new Params();
-      const where = [`service_day = ${p.add(day)}`, `status <> '已撤回'`];
-      if (!scope.cityWide) where.push(`town = ANY(${p.add([...scope.towns])}::text[])`);
-      const { rows } = await sql().query<DayBookingRow>(
-        `SELECT receipt, service_slot, status, town, personal FROM requests WHERE ${where.join(' AND ')}
-         ORDER BY service_day, service_slot, created_at, receipt LIMIT ${SERVICE_DAY_MAX}`,
-        p.values,
-      );
+      const { text, values } = serviceDaySql(day, scope);
+      const { rows } = await sql().query<DayBookingRow>(text, values);
       return rows.map((r) => ({
         receipt: r.receipt,
         slot: r.service_slot,
