@@ -19,6 +19,7 @@ import {
   upcoming,
   type ServiceDayEntry,
 } from '../../src/lib/consult/service-days.ts';
+import { renderDayList, type ListedBooking } from '../../src/lib/consult/day-list.ts';
 import { fieldByName } from '../../src/lib/forms/definitions.ts';
 import { renderFormPage } from '../../src/lib/requests/views.ts';
 import { consultationFormFor } from '../../src/lib/requests/consultation/form.ts';
@@ -126,5 +127,30 @@ describe('booking in the 法律咨询 form', () => {
     });
     expect(seatFor(FIXTURE, `${sijiu.id}@13:00`)).toBeUndefined();
     expect(dayLabel('2031-02-10')).toBe('2月10日（星期一）');
+  });
+});
+
+describe('the adviser’s list of a service day', () => {
+  const list = (bookings: ListedBooking[], unopened = '载入私钥后显示') =>
+    String(renderDayList(sijiu, bookings, unopened));
+
+  it('one table per slot with the count against the capacity; names and phones once opened', () => {
+    const out = list([
+      { receipt: 'ZX-20310201-AAAA-AAAA-AAAA', slot: first, status: '已收到', caller: '黄<b>伯', phone: '13712345678' },
+      { receipt: 'ZX-20310201-BBBB-BBBB-BBBB', slot: first, status: '审查中', caller: '', phone: '13800138000' },
+    ]);
+    expect(out).toContain('<h3 id="day-list-title" tabindex="-1">3月14日（星期五） 四九镇 测试用的社区（虚构）</h3>');
+    expect(out).toContain('<caption id="day-slot-0">09:00–10:00：已约 2 人（名额 2 人）</caption>');
+    expect(out).toContain('<caption id="day-slot-1">10:00–11:00：已约 0 人（名额 3 人）</caption>');
+    expect(out).toContain('<td>黄&lt;b&gt;伯</td><td>13712345678</td>');
+    expect(out).toContain('（没有留）');
+    expect(out).toContain('这个时段还没有人预约。');
+    expect(out).not.toContain('时段已改动');
+  });
+
+  it('says why a person is not shown, and never leaves off a booking whose slot time was changed', () => {
+    const out = list([{ receipt: 'ZX-20310201-CCCC-CCCC-CCCC', slot: `${sijiu.id}@08:30`, status: '已收到' }]);
+    expect(out).toContain('时段已改动的预约：1 人（约的是 08:30），请打电话确认');
+    expect(out).toContain('<span class="desk-muted">载入私钥后显示</span>');
   });
 });

@@ -45,6 +45,9 @@ import {
 } from './record.ts';
 import { api, forget, resetIdle, signIn, signedIn, whenSignedOut, type Me } from './session.ts';
 
+/** The service day's list, where the desk has published days to list. */
+let dayList: DayList | null = null;
+
 function signOut(message: string): void {
   forget();
   dropKeys();
@@ -53,8 +56,7 @@ function signOut(message: string): void {
   $('[data-signed-in]').hidden = true;
   $('[data-audit-rows]').innerHTML = '';
   // A service day's list holds decrypted names and phones: gone with the sign-out.
-  document.querySelector('[data-days-list]')?.replaceChildren();
-  document.querySelector<HTMLElement>('[data-days-print]')?.setAttribute('hidden', '');
+  dayList?.clear();
   $('[data-signin]').hidden = false;
   ($('#desk-token') as HTMLInputElement).value = '';
   const note = $('[data-signin-note]');
@@ -173,7 +175,7 @@ function wire(): void {
   });
   whenRecordShown((record, personal) => void consult.show(record, personal));
   const days = document.querySelector<HTMLElement>('[data-days]');
-  const dayList = days && days.querySelector('[data-days-form]') ? new DayList(days) : null;
+  dayList = days && days.querySelector('[data-days-form]') ? new DayList(days) : null;
   whenKeysChange(() => void dayList?.render());
   for (const ev of ['keydown', 'pointerdown'])
     document.addEventListener(ev, () => signedIn() && resetIdle(), { passive: true });

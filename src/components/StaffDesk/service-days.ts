@@ -1,39 +1,16 @@
 /**
  * The desk's list of a village legal adviser's service day: the bookings of
  * one published day (GET /api/staff/service-days/<day>), one table per time
- * slot, the 称呼 and phone decrypted on this device once a key is loaded,
- * and 打印名单, which prints this list alone (staff-desk.css, @media print)
+ * slot, the 称呼 and phone decrypted on this device once a key is loaded
+ * (the list's HTML: src/lib/consult/day-list.ts), and 打印名单, which prints this list alone (staff-desk.css, @media print)
  * for the adviser to take along. The server sends the personal half sealed.
  */
-import { dayLabel, dayPlace, SCHEDULE, slotId, type ServiceDayEntry } from '../../lib/consult/service-days.ts';
-import { html, type SafeHtml } from '../../lib/html.ts';
-import type { PersonalData } from '../../lib/requests/record.ts';
+import { renderDayList, type ListedBooking } from '../../lib/consult/day-list.ts';
+import { dayLabel, SCHEDULE, type ServiceDayEntry } from '../../lib/consult/service-days.ts';
 import type { DayBooking } from '../../lib/staff/store.ts';
 import { haveKeys, openPersonal } from './desk-keys.ts';
 import { $, announce, hideError, messageOf, showError } from './dom.ts';
 import { api } from './session.ts';
-
-type Opened = DayBooking & { data?: PersonalData };
-
-const text = (v: unknown): string => (typeof v === 'string' ? v : '');
-
-function cell(b: Opened, field: 'caller' | 'phone'): SafeHtml | string {
-  if (b.data) return text(b.data[field]) || html`<span class="desk-muted">（没有留）</span>`;
-  return html`<span class="desk-muted">${haveKeys() ? '无法解密' : '载入私钥后显示'}</span>`;
-}
-
-function slotTable(day: ServiceDayEntry, i: number, bookings: Opened[]): SafeHtml {
-  const slot = day.slots[i]!;
-  const mine = bookings.filter((b) => b.slot === slotId(day, slot));
-  const id = `day-slot-${i}`;
-  const rows = mine.length
-    ? mine.map(
-        (b) =>
-          html`<tr><th scope="row">${b.receipt}</th><td>${cell(b, 'caller')}</td><td>${cell(b, 'phone')}</td><td>${b.status}</td></tr>`,
-      )
-    : html`<tr><td colspan="4">这个时段还没有人预约。</td></tr>`;
-  return html`<div class="table-wrap" role="region" aria-labelledby="${id}" tabindex="0"><table class="desk-table"><caption id="${id}">${slot.start}–${slot.end}：已约 ${mine.length} 人（名额 ${slot.capacity} 人）</caption><thead><tr><th scope="col">回执号</th><th scope="col">称呼</th><th scope="col">电话</th><th scope="col">状态</th></tr></thead><tbody>${rows}</tbody></table></div>`;
-}
 
 export class DayList {
   private readonly root: HTMLElement;
@@ -69,16 +46,24 @@ export class DayList {
   async render(): Promise<void> {
     if (!this.shown) return;
     const { day, bookings } = this.shown;
-    const opened: Opened[] = await Promise.all(
+    const text = (v: unknown) => (typeof v === 'string' ? v : '');
+    const listed: ListedBooking[] = await Promise.all(
       bookings.map(async (b) => {
         const r = haveKeys() ? await openPersonal(b.personal, b.receipt) : null;
-        return r && 'data' in r ? { ...b, data: r.data } : b;
+        const person = r && 'data' in r ? { caller: text(r.data.caller), phone: text(r.data.phone) } : {};
+        return { receipt: b.receipt, slot: b.slot, status: b.status, ...person };
       }),
     );
-    this.out.innerHTML = String(
-      html`<h3 id="day-list-title" tabindex="-1">${dayLabel(day.date)} ${dayPlace(day)}</h3><p>地点：${day.venue}。共约 ${bookings.length} 人（已撤回的不列出）。</p>${day.slots.map((_, i) => slotTable(day, i, opened))}`,
-    );
+    this.out.innerHTML = String(renderDayList(day, listed, haveKeys() ? '无法解密' : '载入私钥后显示'));
     $('[data-days-print]', this.root).hidden = false;
+  }
+
+  /** Signing out: the list (decrypted names and phones, sealed halves) leaves the page and the memory. */
+  clear(): void {
+    this.shown = null;
+    this.out.replaceChildren();
+    $('[data-days-print]', this.root).hidden = true;
+    hideError(this.error);
   }
 
   private print(): void {
