@@ -22,7 +22,7 @@ import {
 import { renderDayList, type ListedBooking } from '../../src/lib/consult/day-list.ts';
 import { fieldByName } from '../../src/lib/forms/definitions.ts';
 import { renderFormPage } from '../../src/lib/requests/views.ts';
-import { consultationFormFor } from '../../src/lib/requests/consultation/form.ts';
+import { consultationFormFor, consultationRecordDef } from '../../src/lib/requests/consultation/form.ts';
 import { serviceDaySchema } from '../../src/schemas/service-days.ts';
 import { projectRoot } from '../support/dist.ts';
 
@@ -152,5 +152,14 @@ describe('the adviser’s list of a service day', () => {
     const out = list([{ receipt: 'ZX-20310201-CCCC-CCCC-CCCC', slot: `${sijiu.id}@08:30`, status: '已收到' }]);
     expect(out).toContain('时段已改动的预约：1 人（约的是 08:30），请打电话确认');
     expect(out).toContain('<span class="desk-muted">载入私钥后显示</span>');
+  });
+});
+
+describe('reading a booking on the desk', () => {
+  it('labels the booked slot with every day of the schedule, past days too', () => {
+    const def = consultationRecordDef(FIXTURE);
+    const slot = fieldByName(def, 'slot')!;
+    expect(slot.options!.map((o) => o.value)).toEqual([`${duhu.id}@14:30`, first, `${sijiu.id}@10:00`]);
+    expect(fieldByName(consultationRecordDef([]), 'slot')).toBeUndefined();
   });
 });

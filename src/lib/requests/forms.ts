@@ -4,8 +4,8 @@
  * script, the functions and the desk's record view need it.
  */
 import type { FieldError, FormDef, FormValues } from '../forms/definitions.ts';
-import type { ServiceDayEntry } from '../consult/service-days.ts';
-import { consultationFormFor, consultationRequestForm } from './consultation/form.ts';
+import { SCHEDULE, type ServiceDayEntry } from '../consult/service-days.ts';
+import { consultationFormFor, consultationRecordDef, consultationRequestForm } from './consultation/form.ts';
 import { legalAidRequestForm } from './legal-aid/form.ts';
 import { mediationRequestForm } from './mediation/form.ts';
 import type { RequestTypeId } from './registry.ts';
@@ -33,6 +33,16 @@ export const REQUEST_FORMS: Record<RequestTypeId, RequestForm> = {
   mediation: mediationRequestForm as unknown as RequestForm,
   consultation: consultationRequestForm as unknown as RequestForm,
 };
+
+const CONSULTATION_RECORD_DEF = consultationRecordDef(SCHEDULE);
+
+/**
+ * The questions a stored request is read with on the desk: as the form, but a
+ * 法律咨询 has every published slot (a booked day that has passed keeps its label).
+ */
+export function recordDef(id: RequestTypeId): FormDef {
+  return id === 'consultation' ? CONSULTATION_RECORD_DEF : REQUEST_FORMS[id].def;
+}
 
 /** What a form may depend on besides its kind: the published service days and today (Beijing). */
 export interface FormContext {

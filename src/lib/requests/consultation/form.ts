@@ -206,6 +206,15 @@ export function consultationFormFor(days: readonly ServiceDayEntry[], today: str
 }
 
 /**
+ * The questions as the desk reads a stored consultation (its record view and
+ * CSV export): every slot of the schedule, past days too, since a record keeps
+ * its slot after the day. `upcoming` from the earliest date is every day, in order.
+ */
+export function consultationRecordDef(days: readonly ServiceDayEntry[]): FormDef {
+  return describeLimits(withSlots(consultationQuestions, upcoming(days, '0000-01-01')), consultationObject);
+}
+
+/**
  * The form for the published schedule as of when this module loads: the
  * static form page (at build time) and the page script (in the browser). The
  * function builds its own per request (requestForm in ../forms.ts).
