@@ -4,6 +4,7 @@
  * src/lib/requests/.
  */
 import { consultStore } from '../../src/lib/store/consult.ts';
+import { SCHEDULE } from '../../src/lib/consult/service-days.ts';
 import type { Context } from '@netlify/functions';
 import type { HandlerDeps } from '../../src/lib/requests/handlers/index.ts';
 import { MESSAGES } from '../../src/lib/requests/messages.ts';
@@ -43,5 +44,6 @@ export function depsFor(context: Partial<Context> | undefined): HandlerDeps {
     submissionsRefused: submissionsRefused(context),
     shell,
     consult: consultStore(),
+    schedule: SCHEDULE,
   };
 }

@@ -31,6 +31,7 @@ export const TABLES = [
   'staff_revocations',
   'stats_periods',
   'job_runs',
+  'service_day_bookings',
 ];
 
 export interface MemoryDatabase {

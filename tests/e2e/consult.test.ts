@@ -4,8 +4,10 @@
  * receipt; the site's own guides and cases are offered before asking; a staff
  * member answers on the desk (links picked from lists, a suggestion); the
  * asker reads the answer with receipt and phone and rates it, and the rating
- * reaches the desk. axe on every new page type in normal, high-contrast and
- * largest-font modes.
+ * reaches the desk. With no service days published (the repository's
+ * schedule is empty), /consult/ says so with the 司法所 route and the bureau's
+ * contact, and the form offers no slots. axe on every new page type in
+ * normal, high-contrast and largest-font modes.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -49,6 +51,8 @@ async function ask(js: boolean, question: string): Promise<string> {
   await page.goto(`${baseURL}/consult/`);
   await page.getByRole('link', { name: '开始提问' }).click();
   await page.waitForURL('**/apply/consultation/form/');
+  // No service days published: 当面咨询 has no slots to choose (staff call to arrange).
+  expect(await page.locator('input[name="slot"]').count()).toBe(0);
   await fillQuestion(page, question);
   await page.getByRole('button', { name: '继续：核对填写的内容' }).click();
   await page.getByRole('button', { name: '确认提交' }).click();
@@ -67,6 +71,14 @@ describe('asking', () => {
       const ctx = await context(true);
       const page = await ctx.newPage();
       await page.goto(`${baseURL}/consult/`);
+      // The schedule is empty in the repository: the page says so, with the 司法所 route and the bureau's contact.
+      const days = await page.locator('main').textContent();
+      expect(days).toContain('司法局还没有在本网站公布，所以这里暂时没有服务日安排，也不能在网上预约');
+      const contact = await page.locator('#service-day ~ .contact-fallback').textContent();
+      for (const s of ['服务日的时间表尚未公布', '0750-5524538', 'ts686@126.com', '12348'])
+        expect(contact).toContain(s);
+      expect(await page.locator('#service-day ~ p a[href$="/directory/type/justice-office/"]').count()).toBe(1);
+      expect(await page.locator('section[aria-labelledby^="day-"]').count()).toBe(0);
       await page.locator('#consult-suggest-q').fill('老板欠工资不给怎么办');
       await expect.poll(() => page.locator('[data-consult-suggest-list] li').count(), POLL).toBeGreaterThan(0);
       expect(await page.locator('[data-consult-suggest-list] li').count()).toBeLessThanOrEqual(5);

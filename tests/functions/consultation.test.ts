@@ -3,8 +3,11 @@
  * against an in-memory Postgres with the real migrations: bad inputs get a
  * clear Chinese error and never a 5xx; a question is stored with its personal
  * half sealed; repeated submits are idempotent; withdraw within 10 minutes;
- * the form works without JavaScript; the answer-time target counts working days.
+ * the form works without JavaScript; the answer-time target counts working days;
+ * a service day's slot is booked, never beyond its places, and listed on the desk.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import apply from '../../functions/apply.mts';
 import rateFn from '../../functions/rate.mts';
@@ -27,6 +30,8 @@ import { consultStore } from '../../src/lib/store/consult.ts';
 import { Deadline } from '../../src/lib/store/deadline.ts';
 import type { StatusView } from '../../src/lib/requests/views.ts';
 import type { AnswerView, RatingView } from '../../src/lib/consult/views.ts';
+import type { ServiceDayEntry } from '../../src/lib/consult/service-days.ts';
+import { routeRequest } from '../../src/lib/requests/handlers/index.ts';
 
 type Fn = (req: Request, ctx: never) => Promise<Response>;
 const ctx = { requestId: 'test-request', deploy: { context: 'dev', id: 'test-deploy' } } as never;
@@ -414,5 +419,205 @@ describe('answering on the desk, reading the answer, rating it', () => {
     const { body } = await ask();
     await call(withdrawFn, postJson('/api/withdraw', { receipt: body.receipt, token: body.withdrawToken }));
     expect((await status(body.receipt!)).view.rating).toBeUndefined();
+  });
+});
+
+/**
+ * 村居法律顾问服务日 bookings on the fixture schedule (tests/fixtures/service-days.json,
+ * made up; the real schedule stays empty until the bureau publishes one), passed
+ * to the handler as production passes SCHEDULE (depsFor). The slot's place is
+ * claimed in the statement that stores the request (src/lib/store/requests.ts).
+ */
+describe('booking a service day', () => {
+  const FIXTURE = JSON.parse(
+    readFileSync(join(import.meta.dirname, '..', 'fixtures', 'service-days.json'), 'utf8'),
+  ) as ServiceDayEntry[];
+  const SIJIU = '2031-03-14-sijiu-fixture';
+  const NINE = `${SIJIU}@09:00`; // 2 places
+  const DUHU = '2031-02-10-duhu-fixture@14:30'; // 1 place
+  const BEFORE = new Date('2031-02-01T02:00:00Z');
+  const visit = (slot?: string): FormValues => ({
+    ...consultation(),
+    channel: 'visit',
+    callTime: 'morning',
+    ...(slot ? { slot } : {}),
+  });
+  const deps = (now = BEFORE, schedule: readonly ServiceDayEntry[] = FIXTURE) => ({
+    ...depsFor(ctx),
+    schedule,
+    now: () => now,
+  });
+  const book = async (values: FormValues, key = newKey(), d = deps()) => {
+    const res = await routeRequest(postJson(API, { ...values, _key: key }), d, 'cid');
+    return { res, body: (await res.json()) as Record<string, unknown> };
+  };
+  const booked = async (slot: string) =>
+    (await sql().query<{ booked: number }>('SELECT booked FROM service_day_bookings WHERE service_slot = $1', [slot]))
+      .rows[0]?.booked ?? 0;
+  const fieldError = (body: Record<string, unknown>, field: string) =>
+    (body.errors as { field: string; message: string }[]).find((e) => e.field === field)?.message;
+
+  it('books a slot: 201, the slot in plaintext on the record, one place taken', async () => {
+    const { res, body } = await book(visit(NINE));
+    expect(res.status).toBe(201);
+    const rec = await record(body.receipt as string);
+    expect(rec.meta.serviceSlot).toBe(NINE);
+    expect(await openRecord(rec)).toMatchObject({ channel: 'visit', slot: NINE });
+    const row = await sql().query('SELECT service_slot, service_day FROM requests WHERE receipt = $1', [body.receipt]);
+    expect(row.rows[0]).toEqual({ service_slot: NINE, service_day: SIJIU });
+    expect(await booked(NINE)).toBe(1);
+  });
+
+  it('needs a slot for 当面咨询 where a schedule exists; without one, staff call to arrange as before', async () => {
+    const none = await book(visit());
+    expect(none.res.status).toBe(400);
+    expect(fieldError(none.body, 'slot')).toBe('请选择一个服务日时段');
+    const empty = await book(visit(), newKey(), deps(BEFORE, []));
+    expect(empty.res.status).toBe(201);
+    expect((await record(empty.body.receipt as string)).meta.serviceSlot).toBeUndefined();
+    // Another channel ignores a stray slot: nothing booked.
+    const online = await book({ ...consultation(), slot: NINE });
+    expect(online.res.status).toBe(201);
+    expect(await booked(NINE)).toBe(0);
+  });
+
+  it.each([
+    ['a time the day does not have', `${SIJIU}@13:00`, '不在已公布的服务日安排里'],
+    ['a day outside the schedule', '2031-03-15-sijiu-fixture@09:00', '不在已公布的服务日安排里'],
+    ['a made-up id of 200 characters', `${'x'.repeat(200)}@09:00`, '不在可选范围内'],
+    ['a slot on an empty schedule', NINE, '不在已公布的服务日安排里'],
+  ])('refuses %s: 400 at the slot question, in Chinese, nothing stored', async (name, slot, words) => {
+    const d = name.includes('empty') ? deps(BEFORE, []) : deps();
+    const { res, body } = await book(visit(slot), newKey(), d);
+    expect(res.status).toBe(400);
+    expect(fieldError(body, 'slot')).toContain(words);
+    expect(await countRecords()).toBe(0);
+  });
+
+  it('refuses a day already past (the form page without JavaScript says so at the slot)', async () => {
+    const after = deps(new Date('2031-02-11T02:00:00Z'));
+    const { res, body } = await book(visit(DUHU), newKey(), after);
+    expect(res.status).toBe(400);
+    expect(fieldError(body, 'slot')).toBe('这个服务日已经过去了，请选择以后的日期。');
+    const page = await routeRequest(postForm(API, { ...visit(DUHU), _step: 'check' }), after, 'cid');
+    expect(page.status).toBe(400);
+    expect(await page.text()).toContain('<a href="#f-slot">这个服务日已经过去了');
+  });
+
+  it('refuses a full slot with a clear message (409 at the slot question, with and without JavaScript)', async () => {
+    expect((await book(visit(DUHU))).res.status).toBe(201);
+    const { res, body } = await book(visit(DUHU));
+    expect(res.status).toBe(409);
+    expect(fieldError(body, 'slot')).toMatch(/^2031-02-10 14:30–16:00 的1个名额已经约满了。请选择其他时段/);
+    const form = await routeRequest(postForm(API, { ...visit(DUHU), _key: newKey(), _step: 'submit' }), deps(), 'c');
+    expect(form.status).toBe(409);
+    const page = await form.text();
+    expect(page).toContain('名额已经约满了');
+    expect(page.includes('name="slot" type="radio" value="2031-02-10-duhu-fixture@14:30" checked')).toBe(true);
+    expect(await countRecords()).toBe(1);
+    expect(await booked(DUHU)).toBe(1);
+  });
+
+  it('never overbooks: 8 bookings at once for a slot of 2 places → exactly 2 accepted, 6 told it is full', async () => {
+    const all = await Promise.all(Array.from({ length: 8 }, () => book(visit(NINE))));
+    const statuses = all.map((a) => a.res.status).sort();
+    expect(statuses).toEqual([201, 201, 409, 409, 409, 409, 409, 409]);
+    for (const a of all.filter((x) => x.res.status === 409)) expect(fieldError(a.body, 'slot')).toContain('约满了');
+    const rows = await sql().query<{ n: number }>('SELECT count(*)::int AS n FROM requests WHERE service_slot = $1', [
+      NINE,
+    ]);
+    expect(rows.rows[0]!.n).toBe(2);
+    expect(await booked(NINE)).toBe(2);
+  });
+
+  it('a resubmit (same key) keeps its one place; withdrawing gives the place back', async () => {
+    const key = newKey();
+    const first = await book(visit(DUHU), key);
+    const again = await book(visit(DUHU), key);
+    expect(again.res.status).toBe(200);
+    expect(again.body.receipt).toBe(first.body.receipt);
+    expect(await booked(DUHU)).toBe(1);
+    const w = await call(
+      withdrawFn,
+      postJson('/api/withdraw', { receipt: first.body.receipt, token: first.body.withdrawToken }),
+    );
+    expect(w.status).toBe(200);
+    expect(await booked(DUHU)).toBe(0);
+    // Withdrawing twice gives back nothing more; the place is free for someone else.
+    await call(withdrawFn, postJson('/api/withdraw', { receipt: first.body.receipt, token: first.body.withdrawToken }));
+    expect(await booked(DUHU)).toBe(0);
+    expect((await book(visit(DUHU))).res.status).toBe(201);
+    expect(await booked(DUHU)).toBe(1);
+  });
+
+  it('a correction may not move the booked slot (409, in Chinese); one that keeps it is taken', async () => {
+    const { body } = await book(visit(NINE));
+    const correction = (slot: string) =>
+      routeRequest(
+        postJson(API, { ...visit(slot), _key: newKey(), _correct: body.receipt, _token: body.withdrawToken }),
+        deps(),
+        'cid',
+      );
+    const moved = await correction(`${SIJIU}@10:00`);
+    expect(moved.status).toBe(409);
+    expect(fieldError((await moved.json()) as Record<string, unknown>, 'slot')).toContain('请先撤回');
+    const kept = await routeRequest(
+      postJson(API, {
+        ...visit(NINE),
+        caller: '黄伯',
+        _key: newKey(),
+        _correct: body.receipt,
+        _token: body.withdrawToken,
+      }),
+      deps(),
+      'cid',
+    );
+    expect(kept.status).toBe(200);
+    expect([await booked(NINE), await booked(`${SIJIU}@10:00`)]).toEqual([1, 0]);
+  });
+
+  it('without JavaScript: the check page names the slot, confirming books it (the real form-encoded body)', async () => {
+    const check = await routeRequest(postForm(API, { ...visit(NINE), _step: 'check' }), deps(), 'cid');
+    expect(check.status).toBe(200);
+    const page = await check.text();
+    expect(page).toContain('3月14日（星期五） 09:00–10:00，四九镇 测试用的社区（虚构）');
+    const key = page.match(/name="_key" value="([^"]+)"/)![1]!;
+    const hidden = new URLSearchParams(
+      [...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]),
+    );
+    expect(hidden.get('slot')).toBe(NINE);
+    const done = await routeRequest(postForm(API, { ...visit(NINE), _key: key, _step: 'submit' }), deps(), 'cid');
+    expect(done.status).toBe(303);
+    expect(await booked(NINE)).toBe(1);
+  });
+
+  it('the desk lists a day’s bookings by slot, sealed, without withdrawn ones and only in the staff member’s towns', async () => {
+    const a = await book(visit(NINE));
+    const b = await book({ ...visit(`${SIJIU}@10:00`), phone: '13800138000' });
+    const c = await book(visit(NINE));
+    await call(withdrawFn, postJson('/api/withdraw', { receipt: c.body.receipt, token: c.body.withdrawToken }));
+    await book(visit(DUHU));
+    const list = await staff(`/api/staff/service-days/${SIJIU}`);
+    expect(list.res.status).toBe(200);
+    const bookings = list.body.bookings as { receipt: string; slot: string; personal: unknown }[];
+    expect(bookings.map((x) => [x.receipt, x.slot])).toEqual([
+      [a.body.receipt, NINE],
+      [b.body.receipt, `${SIJIU}@10:00`],
+    ]);
+    expect(JSON.stringify(list.body)).not.toContain('13712345678');
+    expect(await openRecord({ receipt: a.body.receipt, personal: bookings[0]!.personal } as never)).toMatchObject({
+      phone: '13712345678',
+      caller: '黄先生',
+    });
+    expect(((await staff(`/api/staff/service-days/${SIJIU}`, undefined, OTHER_TOWN)).body.bookings as []).length).toBe(
+      0,
+    );
+    const bad = await staff('/api/staff/service-days/DROP%20TABLE');
+    expect(bad.res.status).toBe(400);
+    expect(bad.body.message).toMatch(HAN);
+    const audit = await sql().query<{ receipts: string[] }>(
+      `SELECT receipts FROM audit_entries WHERE detail->>'purpose' = 'service-day' AND actor = '城区管理员' ORDER BY at DESC LIMIT 1`,
+    );
+    expect(audit.rows[0]!.receipts).toEqual([a.body.receipt, b.body.receipt]);
   });
 });

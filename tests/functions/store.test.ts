@@ -11,7 +11,7 @@ import { newAuditEntry } from '../../src/lib/staff/audit.ts';
 import { parseCursor } from '../../src/lib/staff/records.ts';
 import type { ListQuery } from '../../src/lib/staff/store.ts';
 import { DUE } from '../../src/lib/store/retention.ts';
-import { AUDIT_INSERT, auditSql, auditValues, countSql, listSql } from '../../src/lib/store/staff.ts';
+import { AUDIT_INSERT, auditSql, auditValues, countSql, listSql, serviceDaySql } from '../../src/lib/store/staff.ts';
 import { MONTH } from '../../src/lib/store/stats.ts';
 import { insertRecords, syntheticRecords } from '../../scripts/seed-requests.ts';
 import { planSummary } from '../../scripts/explain.ts';
@@ -103,6 +103,14 @@ describe('query plans on 20,000 requests', () => {
       auditSql({ ...range, viewer, receipt: 'FY-20261120-0000-0000-0000' }),
     ])
       expect((await plan(q)).seqScans).toEqual([]);
+  });
+
+  it('lists a service day’s bookings from its index, for the city and for a town office', async () => {
+    for (const scope of [city, duhu]) {
+      const p = await plan(serviceDaySql('2031-03-14-sijiu-fixture', scope));
+      expect(p.text).toMatch(/requests_service_day/);
+      expect(p.seqScans).toEqual([]);
+    }
   });
 
   it('finds what retention must purge, and a month for the statistics, from indexes', async () => {

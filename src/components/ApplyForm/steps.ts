@@ -100,7 +100,8 @@ export class CheckStep {
         until: new Date(String(data.withdrawUntil)),
         corrected: !!data.corrected,
       });
-    } else if (status === 400 && Array.isArray(data.errors)) {
+    } else if ((status === 400 || status === 409) && Array.isArray(data.errors)) {
+      // 409 with field errors: a service-day slot that filled up meanwhile (the form again, the slot marked).
       page.showForm();
       page.showErrors(data.errors as FieldError[], true);
     } else if (status === 409 || status === 404 || status === 410) {

@@ -8,6 +8,7 @@
  *   export.ts   CSV made on the device, with or without personal data
  *   audit.ts    the audit trail
  *   consult/    the 法律咨询 answer panel under an opened consultation
+ *   service-days.ts a service day's bookings, printable for the adviser
  * Decrypted text is only ever inserted escaped (html``).
  */
 import { html } from '../../lib/html.ts';
@@ -16,6 +17,7 @@ import { NOTE_MAX } from '../../lib/staff/status-change.ts';
 import { townLabel } from '../../lib/staff/desk-format.ts';
 import { loadAudit } from './audit.ts';
 import { ConsultPanel } from './consult/answer-panel.ts';
+import { DayList } from './service-days.ts';
 import { dropKeys, loadKeyFiles, openingKeys, restoreSavedKeys, toggleRemember, whenKeysChange } from './desk-keys.ts';
 import { $, announce, hideError, messageOf } from './dom.ts';
 import { cancelExport, prepareExport, runExport } from './export.ts';
@@ -43,6 +45,9 @@ import {
 } from './record.ts';
 import { api, forget, resetIdle, signIn, signedIn, whenSignedOut, type Me } from './session.ts';
 
+/** The service day's list, where the desk has published days to list. */
+let dayList: DayList | null = null;
+
 function signOut(message: string): void {
   forget();
   dropKeys();
@@ -50,6 +55,8 @@ function signOut(message: string): void {
   closeRecord();
   $('[data-signed-in]').hidden = true;
   $('[data-audit-rows]').innerHTML = '';
+  // A service day's list holds decrypted names and phones: gone with the sign-out.
+  dayList?.clear();
   $('[data-signin]').hidden = false;
   ($('#desk-token') as HTMLInputElement).value = '';
   const note = $('[data-signin-note]');
@@ -167,6 +174,9 @@ function wire(): void {
     onSaved: (record) => void showRecord(record),
   });
   whenRecordShown((record, personal) => void consult.show(record, personal));
+  const days = document.querySelector<HTMLElement>('[data-days]');
+  dayList = days && days.querySelector('[data-days-form]') ? new DayList(days) : null;
+  whenKeysChange(() => void dayList?.render());
   for (const ev of ['keydown', 'pointerdown'])
     document.addEventListener(ev, () => signedIn() && resetIdle(), { passive: true });
 }

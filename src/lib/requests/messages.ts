@@ -37,6 +37,8 @@ export const MESSAGES = {
   withdrawn: (receipt: string) =>
     `这份申请（回执号 ${receipt}）已撤回，填写的个人信息已经删除，不会再办理。还需要申请的，请重新填写一份。有疑问请打电话 ${BUREAU.phone}。`,
   noRetention: `网上申请暂时停止受理：网站还没有设定个人信息的保存期限，在设定之前不能保证到期删除您的信息。请先打电话 ${BUREAU.phone} 或到司法所办理。`,
+  /** A correction within 10 minutes may not move, add or drop a booked service-day slot (its seat is counted). */
+  slotNotCorrectable: `约好的服务日时段不能在“更正内容”里改。想换时段或者不再当面咨询的，请先撤回这次咨询，再重新提交；也可以打电话 ${BUREAU.phone}。`,
   internal: `系统出错了，请稍后再试，或打电话 ${BUREAU.phone}。`,
   callUs: `请打电话 ${BUREAU.phone}。`,
   withdrawFailed: `撤回没有成功，请打电话 ${BUREAU.phone}。`,

@@ -54,6 +54,12 @@ export interface RecordMeta {
    * before it existed (read as zh-Hans).
    */
   lang?: 'zh-Hans' | 'zh-Hant';
+  /**
+   * The village legal adviser's service-day slot booked with a 法律咨询
+   * (src/lib/consult/service-days.ts slotId): plaintext, so the desk lists
+   * bookings per day; not personal data. Absent on every other request.
+   */
+  serviceSlot?: string;
 }
 
 export interface ApplicationRecord {
@@ -119,7 +125,10 @@ export function withdrawn(record: ApplicationRecord, now: Date): ApplicationReco
 export function corrected(
   record: ApplicationRecord,
   now: Date,
-  change: { meta: Pick<RecordMeta, 'town' | 'category' | 'phoneCheck' | 'submissionHash'>; personal: SealedPersonal },
+  change: {
+    meta: Pick<RecordMeta, 'town' | 'category' | 'phoneCheck' | 'submissionHash' | 'serviceSlot'>;
+    personal: SealedPersonal;
+  },
 ): ApplicationRecord {
   const at = now.toISOString();
   return {

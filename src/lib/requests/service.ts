@@ -30,6 +30,7 @@ import {
   type RecordMeta,
 } from './record.ts';
 import { StoreUnavailableError, type Deadline } from '../store/deadline.ts';
+import type { Seat } from '../consult/service-days.ts';
 import type { ApplicationStore, PersonalSealer } from './store.ts';
 
 export interface ServiceDeps {
@@ -45,6 +46,8 @@ export interface Application {
   data: Record<string, unknown>;
   /** The script of the site the person used (src/lib/i18n/); stored as meta.lang. */
   lang?: 'zh-Hans' | 'zh-Hant';
+  /** A service-day slot to book with it (法律咨询, 当面咨询): stored only if the slot has a place left. */
+  seat?: Seat;
 }
 
 /** The keyed hash of what was submitted: the same key with other content is a conflict. */
@@ -56,7 +59,7 @@ function submissionHash(secret: string, app: Application): string {
 async function metaFor(
   secret: string,
   app: Application,
-): Promise<Pick<RecordMeta, 'town' | 'category' | 'phoneCheck' | 'submissionHash' | 'lang'>> {
+): Promise<Pick<RecordMeta, 'town' | 'category' | 'phoneCheck' | 'submissionHash' | 'lang' | 'serviceSlot'>> {
   const { town, category, phone } = REQUEST_FORMS[app.formType].routing(app.data);
   return {
     town,
@@ -64,13 +67,16 @@ async function metaFor(
     phoneCheck: await phoneCheck(secret, phone),
     submissionHash: submissionHash(secret, app),
     lang: app.lang ?? 'zh-Hans',
+    ...(app.seat ? { serviceSlot: app.seat.slot } : {}),
   };
 }
 
 export type SubmitResult =
   | { kind: 'created' | 'duplicate'; receipt: string; token: string; withdrawUntil: Date }
   | { kind: 'conflict'; receipt: string }
-  | { kind: 'withdrawn'; receipt: string };
+  | { kind: 'withdrawn'; receipt: string }
+  /** The service-day slot has no place left: nothing was stored. */
+  | { kind: 'full'; message: string };
 
 export async function submit(
   deps: ServiceDeps,
@@ -89,8 +95,9 @@ export async function submit(
     // Sealed per candidate: the ciphertext is bound to the receipt it is stored under.
     const personal = await deps.sealer.seal(app.data, { receipt });
     const record = newRecord({ receipt, formType: app.formType, now, meta: { ...meta, idemHash }, personal });
-    const out = await deadline.run('create record', (signal) => store.createRecord(record, signal));
+    const out = await deadline.run('create record', (signal) => store.createRecord(record, signal, app.seat));
     if (out.written) return { kind: 'created', receipt, token, withdrawUntil: until(record.createdAt) };
+    if (out.full && app.seat) return { kind: 'full', message: app.seat.fullMessage };
     const existing = await deadline.run('get record', (signal) => store.getRecord(receipt, signal));
     if (!existing) throw new StoreUnavailableError('record vanished after a refused create');
     const first = existing.record;
@@ -116,7 +123,12 @@ export async function lookup(
   return found && match ? found.record : null;
 }
 
-export type ChangeResult = { kind: 'not-found' } | { kind: 'expired' } | { kind: 'ok'; record: ApplicationRecord };
+export type ChangeResult =
+  | { kind: 'not-found' }
+  | { kind: 'expired' }
+  | { kind: 'ok'; record: ApplicationRecord }
+  /** A correction that would move, add or drop a booked service-day slot (its seat is counted): refused. */
+  | { kind: 'slot-changed' };
 
 /** The stored record only if its receipt matches in full: the key ignores the date, the receipt does not. */
 function exact<T extends { record: ApplicationRecord }>(found: T | null, receipt: string): T | null {
@@ -172,6 +184,7 @@ export async function correct(
     // The same correction sent twice (a double click, a retry) changes nothing the second time.
     if (found.record.meta.submissionHash === submissionHash(deps.secret, app) && found.record.personal)
       return { kind: 'ok', record: found.record };
+    if ((found.record.meta.serviceSlot ?? '') !== (app.seat?.slot ?? '')) return { kind: 'slot-changed' };
     const meta = await metaFor(deps.secret, app);
     const personal = await deps.sealer.seal(app.data, { receipt: found.record.receipt });
     const next = corrected(found.record, now, { meta, personal });

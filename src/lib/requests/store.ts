@@ -4,11 +4,14 @@
  * netlify/database/migrations/). Every call runs under the request's Deadline
  * (src/lib/store/deadline.ts).
  */
+import type { Seat } from '../consult/service-days.ts';
 import type { ApplicationRecord, PersonalData, SealedPersonal } from './record.ts';
 
 export interface WriteOutcome {
   /** false when the slot was taken (create) or the record changed since it was read (replace). */
   written: boolean;
+  /** create with a seat: nothing was written because the service-day slot has no place left. */
+  full?: boolean;
 }
 
 export interface StoredRecord {
@@ -28,9 +31,17 @@ export interface StoredRecord {
 export interface ApplicationStore {
   /** The record filed under this receipt's slot (its date may differ: callers compare record.receipt). */
   getRecord(receipt: string, signal?: AbortSignal): Promise<StoredRecord | null>;
-  /** Creates the record unless its slot is taken (then written: false). One statement. */
-  createRecord(record: ApplicationRecord, signal?: AbortSignal): Promise<WriteOutcome>;
-  /** Replaces a record only if it still has this version. One statement. */
+  /**
+   * Creates the record unless its slot is taken (then written: false). One
+   * statement; with a seat, the same statement claims a place in the
+   * service-day slot (record.meta.serviceSlot) and writes nothing when the
+   * slot is full (full: true).
+   */
+  createRecord(record: ApplicationRecord, signal?: AbortSignal, seat?: Seat): Promise<WriteOutcome>;
+  /**
+   * Replaces a record only if it still has this version. One statement; a
+   * record with a service-day slot that becomes 已撤回 gives its place back in it.
+   */
   replaceRecord(record: ApplicationRecord, version: number, signal?: AbortSignal): Promise<WriteOutcome>;
 }
 

@@ -7,7 +7,7 @@
  * carries zod; it is a staff tool on office computers, not a public page.
  */
 import { allFields, optionLabel, type FieldDef } from '../forms/definitions.ts';
-import { REQUEST_FORMS } from '../requests/forms.ts';
+import { recordDef } from '../requests/forms.ts';
 import type { PersonalData } from '../requests/record.ts';
 import { categoryLabel, REQUEST_TYPES, requestType, type RequestTypeId } from '../requests/registry.ts';
 import { BEIJING_ZONE, CALLBACK_WINDOWS } from '../forms/callback.ts';
@@ -75,7 +75,7 @@ export interface PersonalRow {
  * left empty are skipped. `at`: when it was submitted (call-back times).
  */
 export function personalRows(formType: RequestTypeId, data: PersonalData, at?: Date | string): PersonalRow[] {
-  return allFields(REQUEST_FORMS[formType].def)
+  return allFields(recordDef(formType))
     .map((f) => ({ name: f.name, label: f.short ?? f.label, value: valueText(f, data[f.name], data, at) }))
     .filter((r) => r.value !== '');
 }
@@ -97,7 +97,7 @@ export function exportCsv(items: readonly ExportItem[], now: Date, withPersonal 
     ? REQUEST_TYPES.map((t) => t.id).filter((t) => items.some((i) => i.summary.formType === t))
     : [];
   const columns = types.flatMap((t) =>
-    allFields(REQUEST_FORMS[t].def).map((f) => ({
+    allFields(recordDef(t)).map((f) => ({
       type: t,
       f,
       label: types.length > 1 ? `${requestType(t).labels.name}：${f.short ?? f.label}` : (f.short ?? f.label),

@@ -50,6 +50,16 @@ export interface StatusCount {
   shown: number;
 }
 
+/** One booking on a service day's list. */
+export interface DayBooking {
+  receipt: string;
+  /** The slot id (src/lib/consult/service-days.ts slotId). */
+  slot: string;
+  status: Status;
+  town: string;
+  personal: ApplicationRecord['personal'];
+}
+
 export interface AuditQuery {
   /** Entries at or after this instant (ISO), and before `to`. */
   from: string;
@@ -88,6 +98,13 @@ export interface StaffStore extends ApplicationStore {
     scope: Scope,
     signal?: AbortSignal,
   ): Promise<{ receipt: string; personal: ApplicationRecord['personal'] }[]>;
+  /**
+   * The bookings of one service day (0005_service_day_bookings.sql), those in
+   * scope and not withdrawn, by slot then time of booking; sealed halves
+   * included, for the adviser's list decrypted on the desk. From the index
+   * requests_service_day.
+   */
+  serviceDayBookings(day: string, scope: Scope, signal?: AbortSignal): Promise<DayBooking[]>;
   /** Appends one audit entry under a new id; never overwrites (written: false if the id exists). */
   appendAudit(entry: AuditEntry, signal?: AbortSignal): Promise<{ written: boolean }>;
   auditPage(q: AuditQuery, signal?: AbortSignal): Promise<Page<AuditEntry>>;

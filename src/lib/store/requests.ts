@@ -18,6 +18,7 @@ import type { ApplicationRecord, RecordMeta, SealedPersonal, StatusEntry } from 
 import type { RequestTypeId } from '../requests/registry.ts';
 import type { Status } from '../requests/status.ts';
 import type { ApplicationStore, StoredRecord } from '../requests/store.ts';
+import { slotDay } from '../consult/service-days.ts';
 import { asJson, database, iso, isoOrNull, type Sql } from './db.ts';
 
 /** The columns of a request row, as read back (timestamps as the driver gives them). */
@@ -44,11 +45,13 @@ export interface RequestRow {
   schema_version: number;
   /** Null for records made before the language was kept (0002_request_lang.sql). */
   lang: string | null;
+  /** The booked service-day slot, or null (0005_service_day_bookings.sql). */
+  service_slot: string | null;
 }
 
 /** The columns of a record without its sealed half: lists and exports of metadata never read it. */
 export const SUMMARY_COLUMNS =
-  'receipt, kind, town, category, status, created_at, updated_at, purged_at, version, idem_hash, submission_hash, phone_check, withdraw_until, corrections, history, personal_kid, mac, schema_version, lang';
+  'receipt, kind, town, category, status, created_at, updated_at, purged_at, version, idem_hash, submission_hash, phone_check, withdraw_until, corrections, history, personal_kid, mac, schema_version, lang, service_slot';
 
 /** Every column a record is read from, in one place for every query that returns whole records. */
 export const RECORD_COLUMNS = `${SUMMARY_COLUMNS}, personal`;
@@ -85,6 +88,7 @@ export function recordFromRow(row: RequestRow): ApplicationRecord {
     withdrawUntil: iso(row.withdraw_until),
     corrections: row.corrections,
     ...(row.lang === 'zh-Hans' || row.lang === 'zh-Hant' ? { lang: row.lang } : {}),
+    ...(row.service_slot ? { serviceSlot: row.service_slot } : {}),
   };
   const purgedAt = isoOrNull(row.purged_at);
   return {
@@ -139,6 +143,8 @@ export function recordValues(secret: string, r: ApplicationRecord): unknown[] {
     recordMac(secret, metadataOf(r)),
     r.schemaVersion,
     r.meta.lang ?? null,
+    r.meta.serviceSlot ?? null,
+    r.meta.serviceSlot ? slotDay(r.meta.serviceSlot) : null,
   ];
 }
 
@@ -168,7 +174,26 @@ export const WRITE_COLUMNS = [
   'mac',
   'schema_version',
   'lang',
+  'service_slot',
+  'service_day',
 ];
+
+/** Each written column's type: INSERT … SELECT (the booking below) does not infer parameter types. */
+const COLUMN_TYPES: Record<string, string> = {
+  created_at: 'timestamptz',
+  updated_at: 'timestamptz',
+  due_on: 'date',
+  accepted_at: 'timestamptz',
+  decided_at: 'timestamptz',
+  closed_at: 'timestamptz',
+  purged_at: 'timestamptz',
+  withdraw_until: 'timestamptz',
+  corrections: 'integer',
+  history: 'jsonb',
+  personal: 'jsonb',
+  has_personal: 'boolean',
+  schema_version: 'integer',
+};
 
 const placeholders = WRITE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
 const INSERT = `INSERT INTO requests (${WRITE_COLUMNS.join(', ')}) VALUES (${placeholders}) ON CONFLICT DO NOTHING RETURNING version`;
@@ -179,6 +204,47 @@ const UPDATE = `UPDATE requests SET ${WRITE_COLUMNS.slice(2)
     ', ',
   )}, version = version + 1 WHERE receipt = $1 AND slot = $2 AND version = $${WRITE_COLUMNS.length + 1} RETURNING version`;
 
+const n = WRITE_COLUMNS.length;
+const typed = WRITE_COLUMNS.map((c, i) => `$${i + 1}::${COLUMN_TYPES[c] ?? 'text'}`).join(', ');
+const SLOT = `$${WRITE_COLUMNS.indexOf('service_slot') + 1}::text`;
+const DAY = `$${WRITE_COLUMNS.indexOf('service_day') + 1}::text`;
+
+/**
+ * A booking, in ONE statement: claim a place in the slot (a new row, or one
+ * more on the row while fewer than the capacity ($n+1) are taken), then insert
+ * the request from that claim — no claim, no request. No place is claimed for
+ * a receipt slot already taken (the same submission again, or another
+ * request's number: the service looks at it and tries the next number), so an
+ * idempotent resubmit never takes a second place. `seated` and `written` say
+ * what happened; `taken` (the row before this statement) tells a full slot
+ * from a receipt slot already in use.
+ */
+const BOOK = `WITH seat AS (
+    INSERT INTO service_day_bookings AS b (service_slot, service_day, booked)
+    SELECT ${SLOT}, ${DAY}, 1 WHERE NOT EXISTS (SELECT 1 FROM requests WHERE slot = $2)
+    ON CONFLICT (service_slot) DO UPDATE SET booked = b.booked + 1 WHERE b.booked < $${n + 1}::integer
+    RETURNING 1
+  ), ins AS (
+    INSERT INTO requests (${WRITE_COLUMNS.join(', ')}) SELECT ${typed} FROM seat ON CONFLICT DO NOTHING RETURNING version
+  )
+  SELECT (SELECT count(*)::int FROM seat) AS seated, (SELECT count(*)::int FROM ins) AS written,
+    EXISTS (SELECT 1 FROM requests WHERE slot = $2) AS taken`;
+
+/** A claim whose request lost a race for its receipt slot (real Postgres only; one session cannot race). */
+const UNSEAT = `UPDATE service_day_bookings SET booked = booked - 1 WHERE service_slot = $1 AND booked > 0`;
+
+/** Withdrawing a booking: the request's update and the place given back, in ONE statement. */
+const WITHDRAW_BOOKING = `WITH upd AS (${UPDATE.replace('RETURNING version', 'RETURNING version, service_slot')}),
+  freed AS (UPDATE service_day_bookings AS b SET booked = b.booked - 1 FROM upd
+    WHERE b.service_slot = upd.service_slot AND b.booked > 0 RETURNING 1)
+  SELECT version FROM upd`;
+
+interface BookRow {
+  seated: number;
+  written: number;
+  taken: boolean;
+}
+
 export function requestStore(secret: string, sql: () => Sql = database): ApplicationStore {
   return {
     async getRecord(receipt) {
@@ -187,12 +253,23 @@ export function requestStore(secret: string, sql: () => Sql = database): Applica
       ]);
       return rows[0] ? storedFromRow(secret, rows[0]) : null;
     },
-    async createRecord(record) {
-      const { rows } = await sql().query(INSERT, recordValues(secret, record));
-      return { written: rows.length === 1 };
+    async createRecord(record, _signal, seat) {
+      if (!seat || seat.slot !== record.meta.serviceSlot) {
+        const { rows } = await sql().query(INSERT, recordValues(secret, record));
+        return { written: rows.length === 1 };
+      }
+      const { rows } = await sql().query<BookRow>(BOOK, [...recordValues(secret, record), seat.capacity]);
+      const r = rows[0]!;
+      if (r.written === 1) return { written: true };
+      if (r.seated === 1) await sql().query(UNSEAT, [seat.slot]);
+      return r.seated === 0 && !r.taken ? { written: false, full: true } : { written: false };
     },
     async replaceRecord(record, version) {
-      const { rows } = await sql().query(UPDATE, [...recordValues(secret, record), version]);
+      const release = record.status.current === '已撤回' && !!record.meta.serviceSlot;
+      const { rows } = await sql().query(release ? WITHDRAW_BOOKING : UPDATE, [
+        ...recordValues(secret, record),
+        version,
+      ]);
       return { written: rows.length === 1 };
     },
   };

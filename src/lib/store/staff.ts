@@ -7,14 +7,15 @@
  * Indexes that serve these queries are in the migration: requests_queue,
  * requests_town_queue, requests_status_queue, requests_newest,
  * requests_town_newest (keyset pages), requests_counts (counts, index only),
- * audit_time, audit_receipt, audit_receipts (the audit view).
+ * audit_time, audit_receipt, audit_receipts (the audit view),
+ * requests_service_day (a service day's bookings).
  * tests/functions/store.test.ts checks the plans with EXPLAIN.
  */
 import { beijingMidnight, dayToDate, beijingDay } from '../time.ts';
 import type { AuditEntry } from '../staff/audit.ts';
 import { DUE_SOON_DAYS } from '../staff/deadline.ts';
 import type { Filters } from '../staff/records.ts';
-import type { AuditQuery, ListQuery, Page, StaffStore, StatusCount } from '../staff/store.ts';
+import type { AuditQuery, ListQuery, Page, Scope, StaffStore, StatusCount } from '../staff/store.ts';
 import type { ApplicationRecord } from '../requests/record.ts';
 import type { Status } from '../requests/status.ts';
 import { asJson, database, iso, type Sql } from './db.ts';
@@ -27,6 +28,31 @@ export class Params {
     this.values.push(value);
     return `$${this.values.length}`;
   }
+}
+
+/**
+ * Most bookings one service day's list holds: far above any day's capacity
+ * (a slot sees at most 50 people, src/schemas/service-days.ts), a bound on
+ * what one answer carries all the same.
+ */
+export const SERVICE_DAY_MAX = 500;
+
+interface DayBookingRow {
+  receipt: string;
+  service_slot: string;
+  status: Status;
+  town: string;
+  personal: ApplicationRecord['personal'];
+}
+
+/** A service day's bookings in scope, not withdrawn, by slot (index requests_service_day). */
+export function serviceDaySql(day: string, scope: Scope): { text: string; values: unknown[] } {
+  const p = new Params();
+  const where = [`service_day = ${p.add(day)}`, `status <> '已撤回'`];
+  if (!scope.cityWide) where.push(`town = ANY(${p.add([...scope.towns])}::text[])`);
+  const text = `SELECT receipt, service_slot, status, town, personal FROM requests WHERE ${where.join(' AND ')}
+    ORDER BY service_day, service_slot, created_at, receipt LIMIT ${SERVICE_DAY_MAX}`;
+  return { text, values: p.values };
 }
 
 const addDays = (date: string, days: number) => dayToDate(beijingDay(beijingMidnight(date)) + days);
@@ -252,6 +278,17 @@ export function staffStore(secret: string, sql: () => Sql = database): StaffStor
         p.values,
       );
       return rows;
+    },
+    async serviceDayBookings(day, scope) {
+      const { text, values } = serviceDaySql(day, scope);
+      const { rows } = await sql().query<DayBookingRow>(text, values);
+      return rows.map((r) => ({
+        receipt: r.receipt,
+        slot: r.service_slot,
+        status: r.status,
+        town: r.town,
+        personal: r.personal,
+      }));
     },
     async appendAudit(entry) {
       const { rows } = await sql().query(AUDIT_INSERT, auditValues(entry));

@@ -9,6 +9,7 @@
  * anyone typed.
  */
 import type { ConsultStore } from '../../store/consult.ts';
+import type { ServiceDayEntry } from '../../consult/service-days.ts';
 import type { Crumb } from '../../breadcrumbs.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { bodyKind, crossSite, parseValues, readBody, wantsHtml, type BodyKind } from '../../http/body.ts';
@@ -55,6 +56,12 @@ export interface HandlerDeps extends ServiceDeps {
   shell: PageShell;
   /** 法律咨询 answers and 满意度评价 (src/lib/store/consult.ts); without it the status page shows neither. */
   consult?: ConsultStore;
+  /**
+   * The village legal adviser's service days bookings are checked against:
+   * SCHEDULE (content/consult/service-days.json) in the functions, a fixture
+   * in tests. Without it, no slot can be booked.
+   */
+  schedule?: readonly ServiceDayEntry[];
 }
 
 export interface PageParts {

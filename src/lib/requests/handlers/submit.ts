@@ -18,7 +18,9 @@ import { withBase } from '../../paths.ts';
 import { StoreUnavailableError } from '../../store/deadline.ts';
 import { fieldByName, type FieldError, type FormValues } from '../../forms/definitions.ts';
 import { HONEYPOT, toFormValues } from '../../forms/render.ts';
-import { REQUEST_FORMS } from '../forms.ts';
+import { requestForm, type RequestForm } from '../forms.ts';
+import { seatFor } from '../../consult/service-days.ts';
+import { beijingDate } from '../../time.ts';
 import { KEY_PATTERN, newKey } from '../keys.ts';
 import { MESSAGES, PROBLEM_TITLES } from '../messages.ts';
 import { parseReceipt, receiptFormType } from '../receipt.ts';
@@ -44,6 +46,11 @@ interface Submission {
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** The kind's form for this request: the 法律咨询 one offers the schedule's slots as of today. */
+function formOf(s: Submission): RequestForm {
+  return requestForm(s.formType, { schedule: s.x.deps.schedule ?? [], today: beijingDate(s.x.deps.now()) });
+}
 
 /** The withdraw secret: from the page's memory (JSON) or the cookie (no JavaScript). */
 export function withdrawTokenFrom(req: Request, kind: 'json' | 'form', values: FormValues, receipt: string): string {
@@ -100,17 +107,20 @@ async function run(s: Submission): Promise<Response> {
   const { x, kind, values } = s;
   if (kind === 'form' && s.step === 'correct-start') return startCorrection(s);
   if (kind === 'form' && s.step === 'edit') {
-    x.log(200, 'edit', undefined, fieldByName(REQUEST_FORMS[s.formType].def, str(values._edit))?.name);
+    x.log(200, 'edit', undefined, fieldByName(formOf(s).def, str(values._edit))?.name);
     return formPage(s, 200, values, [], s.key);
   }
-  const parsed = REQUEST_FORMS[s.formType].parse(values);
+  const form = formOf(s);
+  const parsed = form.parse(values);
   if (!parsed.ok) {
     x.log(400, 'invalid', undefined, parsed.errors.map((e) => e.field).join(','));
     if (kind === 'json') return json(400, { error: 'validation', errors: parsed.errors }, x.cid);
     return formPage(s, 400, values, parsed.errors, s.key);
   }
-  const app: Application = { formType: s.formType, data: parsed.data, lang: x.lang };
-  const canonical = toFormValues(REQUEST_FORMS[s.formType].def, parsed.data);
+  const slot = str(parsed.data.slot);
+  const seat = slot ? seatFor(x.deps.schedule ?? [], slot) : undefined;
+  const app: Application = { formType: s.formType, data: parsed.data, lang: x.lang, ...(seat ? { seat } : {}) };
+  const canonical = toFormValues(form.def, parsed.data);
   if (kind === 'form' && (s.step !== 'submit' || !s.key)) {
     x.log(200, 'check');
     return checkPage(s, 200, canonical, s.key ?? newKey());
@@ -142,7 +152,7 @@ function startCorrection(s: Submission): Response {
 
 function formPage(s: Submission, status: number, values: FormValues, errors: FieldError[], key?: string): Response {
   const t = requestType(s.formType);
-  const def = REQUEST_FORMS[s.formType].def;
+  const def = formOf(s).def;
   const body = renderFormPage(def, values, {
     base: s.x.deps.base,
     errors,
@@ -160,7 +170,7 @@ function formPage(s: Submission, status: number, values: FormValues, errors: Fie
 
 function checkPage(s: Submission, status: number, values: FormValues, key: string, notice?: string): Response {
   const t = requestType(s.formType);
-  const def = REQUEST_FORMS[s.formType].def;
+  const def = formOf(s).def;
   const body = renderCheckStep(def, values, { base: s.x.deps.base, key, correct: s.correcting, notice });
   const title = notice ? errorTitle(`暂时无法提交${t.labels.request}`) : `核对${t.labels.request}`;
   const headers: Record<string, string> = notice ? { 'Retry-After': String(s.x.deps.retryAfter) } : {};
@@ -171,6 +181,10 @@ async function storeCorrection(s: Submission, app: Application, receipt: string)
   const { x } = s;
   const token = withdrawTokenFrom(x.req, s.kind, s.values, receipt);
   const r = await correct(x.deps, x.deadline(), app, receipt, token);
+  if (r.kind === 'slot-changed') {
+    x.log(409, 'correct-slot-changed', receipt);
+    return slotRefused(s, app, MESSAGES.slotNotCorrectable);
+  }
   if (r.kind !== 'ok') {
     const status = r.kind === 'expired' ? 410 : 404;
     x.log(status, `correct-${r.kind}`, receipt);
@@ -189,6 +203,10 @@ async function storeNew(s: Submission, app: Application, key: string): Promise<R
   const { x } = s;
   const now = x.deps.now();
   const r = await submit(x.deps, x.deadline(), app, key);
+  if (r.kind === 'full') {
+    x.log(409, 'slot-full');
+    return slotRefused(s, app, r.message);
+  }
   if (r.kind === 'conflict') {
     x.log(409, 'conflict', r.receipt);
     return x.message(409, 'conflict', '已经提交过了', MESSAGES.duplicate(r.receipt), { json: { receipt: r.receipt } });
@@ -214,4 +232,17 @@ async function storeNew(s: Submission, app: Application, key: string): Promise<R
   const cookie = withdrawCookie({ receipt: r.receipt, until, token: r.token }, x.deps.base, isSecure(x.req), now);
   const done = withBase(doneIn(x, s.formType), x.deps.base);
   return seeOther(`${done}?receipt=${r.receipt}`, x.cid, { 'Set-Cookie': cookie });
+}
+
+/**
+ * A booking that cannot be stored as asked (the slot filled up meanwhile, or a
+ * correction changes the booked slot): 409, the form again with the message at
+ * the slot question (JSON: the same field error), every value kept.
+ */
+function slotRefused(s: Submission, app: Application, message: string): Response {
+  const def = formOf(s).def;
+  const field = fieldByName(def, 'slot') && app.data.channel === 'visit' ? 'slot' : 'channel';
+  const errors: FieldError[] = [{ field, message }];
+  if (s.kind === 'json') return json(409, { error: 'slot', message, errors }, s.x.cid);
+  return formPage(s, 409, toFormValues(def, app.data), errors, s.key);
 }

@@ -18,6 +18,8 @@
  *   GET  /api/staff/audit?from&to&receipt&before audit entries, a page at a time, newest first
  *   POST /api/staff/records/<receipt>/answer     answer a 法律咨询 (consult.ts)
  *   GET  /api/staff/records/<receipt>/consult    its answer (sealed) and any rating (consult.ts)
+ *   GET  /api/staff/service-days/<day id>         a service day's bookings, sealed, for the adviser's
+ *                                                printable list (service-days.ts)
  *
  * There is no route that edits or deletes a record's personal data or an
  * audit entry. Decryption happens only in the staff member's browser. Logs:

@@ -28,14 +28,17 @@ import type { ListQuery, StatusCount, StoredRecord } from '../store.ts';
 import { canSee } from '../tokens.ts';
 import { STAFF_MESSAGES, type StaffCall } from './context.ts';
 import { readAnswer, writeAnswer } from './consult.ts';
+import { serviceDayList } from './service-days.ts';
 
 export type RouteName =
-  'session' | 'list' | 'read' | 'sealed' | 'status' | 'export' | 'audit' | 'answer' | 'read-answer';
+  'session' | 'list' | 'read' | 'sealed' | 'status' | 'export' | 'audit' | 'answer' | 'read-answer' | 'service-day';
 
 export interface Route {
   name: RouteName;
   method: 'GET' | 'POST';
   receipt?: string;
+  /** A service day's id (service-day). */
+  day?: string;
 }
 
 /** The route for a path below /api/staff/ (the base path, if any, is already removed by the caller's path). */
@@ -47,6 +50,8 @@ export function route(pathname: string): Route | { name: 'none' } {
   if (rest === 'export') return { name: 'export', method: 'POST' };
   if (rest === 'sealed') return { name: 'sealed', method: 'POST' };
   if (rest === 'audit') return { name: 'audit', method: 'GET' };
+  const day = /^service-days\/([^/]+)$/.exec(rest);
+  if (day) return { name: 'service-day', method: 'GET', day: decodeURIComponent(day[1]!) };
   const answer = /^records\/([^/]+)\/(answer|consult)$/.exec(rest);
   if (answer) {
     const receipt = decodeURIComponent(answer[1]!);
@@ -356,5 +361,7 @@ export function runRoute(call: StaffCall, r: Route): Promise<Response> {
       return writeAnswer(call, r.receipt!);
     case 'read-answer':
       return readAnswer(call, r.receipt!);
+    case 'service-day':
+      return serviceDayList(call, r.day!);
   }
 }
