@@ -6,7 +6,7 @@
  * needs it polls that file. A failure reaches every test that waits, with its
  * message (the build's or netlify dev's output).
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -29,7 +29,10 @@ export async function announce(file: string, work: Promise<unknown>): Promise<vo
   } catch (e) {
     status = { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
-  writeFileSync(file, JSON.stringify(status));
+  // Written whole under another name, then renamed: a waiting test polls for the file and must
+  // never read it half-written (it once read an empty file and failed before any test ran).
+  writeFileSync(`${file}.part`, JSON.stringify(status));
+  renameSync(`${file}.part`, file);
 }
 
 /** Test worker: waits until `file` says the work ended; throws its error if it failed. */
