@@ -9,8 +9,10 @@
  * before anyone prints it.
  */
 import { html, type SafeHtml } from './html.ts';
-import { SITE } from './site.ts';
+import { uiStrings, type UiLang } from './i18n/strings.ts';
 
-export function mastheadHtml(title: string, url: string): SafeHtml {
-  return html`<div class="print-masthead" data-pagefind-ignore="all"><p class="print-masthead__site">${SITE.name}</p>${title !== SITE.name && html`<p class="print-masthead__title">${title}</p>`}<p class="print-masthead__url">网址：${url}</p><p class="print-masthead__date" data-print-date></p></div>`;
+/** In the page's language (繁體 pages: converted with the rest of the page). The date's label travels with it. */
+export function mastheadHtml(title: string, url: string, lang: UiLang = 'zh-Hans'): SafeHtml {
+  const ui = uiStrings(lang);
+  return html`<div class="print-masthead" data-pagefind-ignore="all"><p class="print-masthead__site">${ui.printSite}</p>${title !== ui.printSite && html`<p class="print-masthead__title">${title}</p>`}<p class="print-masthead__url">${ui.printAddress}${url}</p><p class="print-masthead__date" data-print-date="${ui.printedAt}"></p></div>`;
 }

@@ -73,6 +73,14 @@ describe.each(MODES)('axe on the 繁體 and English pages, %s mode', (mode, pref
   });
 });
 
+/** The print masthead as printed (print media), then back to the screen. */
+async function printedMasthead(page: Page): Promise<string> {
+  await page.emulateMedia({ media: 'print' });
+  const text = await page.locator('.print-masthead').innerText();
+  await page.emulateMedia({ media: 'screen' });
+  return text;
+}
+
 describe('the language switch', () => {
   it('lands on the same page in the other script and in English, and back', async () => {
     const ctx = await context(true);
@@ -87,7 +95,13 @@ describe('the language switch', () => {
     await page.goto(`${baseURL}/services/notary/`);
     await go('繁體中文', '/zh-hant/services/notary/');
     expect(await page.locator('h1').textContent()).toContain('公證');
+    expect(await printedMasthead(page)).toMatch(/打印時間：\d{4}年/);
     await go('English', '/en/notarisation/');
+    // Printed, an English page says who published it in both languages, in English words.
+    const masthead = await printedMasthead(page);
+    expect(masthead).toContain('Taishan Justice Bureau (台山市司法局)');
+    expect(masthead).toMatch(/Web address: \S+\/en\/notarisation\//);
+    expect(masthead).toMatch(/Printed: \d{1,2} \w+ \d{4}/);
     await go('繁體中文', '/zh-hant/services/notary/');
     await go('简体中文', '/services/notary/');
     // The check used on the forms below can fail: a 简体 page is full of such characters.

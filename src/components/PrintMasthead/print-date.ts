@@ -8,6 +8,9 @@
  * second script request on every content page (measured: one request more).
  */
 export function fillPrintDate(): void {
-  const when = new Date().toLocaleString('zh-CN', { dateStyle: 'long', timeStyle: 'short' });
-  for (const el of document.querySelectorAll<HTMLElement>('[data-print-date]')) el.textContent = `打印时间：${when}`;
+  // The masthead carries its label in the page's language (src/lib/masthead.ts); the date follows <html lang>.
+  const locale = document.documentElement.lang === 'en' ? 'en-GB' : 'zh-CN';
+  const when = new Date().toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' });
+  for (const el of document.querySelectorAll<HTMLElement>('[data-print-date]'))
+    el.textContent = `${el.dataset.printDate || '打印时间：'}${when}`;
 }

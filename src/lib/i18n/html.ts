@@ -39,7 +39,16 @@ const VOID = new Set(
 );
 /** Raw text: skipped whole, never parsed. textarea holds what a person typed. */
 const RAW = new Set(['script', 'style', 'textarea']);
-const READABLE_ATTRS = new Set(['title', 'alt', 'aria-label', 'aria-description', 'placeholder', 'label']);
+// data-print-date: the print masthead's label, which the page's script writes out before printing.
+const READABLE_ATTRS = new Set([
+  'title',
+  'alt',
+  'aria-label',
+  'aria-description',
+  'placeholder',
+  'label',
+  'data-print-date',
+]);
 const ATTR = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 const TOKEN =
   /<!--[\s\S]*?-->|<![^>]*>|<\/?([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g;

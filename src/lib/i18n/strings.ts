@@ -4,7 +4,7 @@
  * the build converts the 简体 pages (docs/i18n.md). One module, so the layout
  * and its components exist once, parameterised by language.
  */
-import { BUREAU } from '../site.ts';
+import { BUREAU, SITE } from '../site.ts';
 
 export type UiLang = 'zh-Hans' | 'en';
 
@@ -38,6 +38,10 @@ const ZH = {
   report: '我为网站找错',
   qrTitle: '本页二维码：',
   qrCaption: '扫一扫在手机打开当前页',
+  /** The print masthead: who published the page, its address and when it was printed. */
+  printSite: SITE.name,
+  printAddress: '网址：',
+  printedAt: '打印时间：',
 } as const;
 
 export type UiStrings = {
@@ -67,6 +71,10 @@ const EN: UiStrings = {
   report: 'Report a mistake on this page',
   qrTitle: 'QR code of this page: ',
   qrCaption: 'Scan to open this page on a phone',
+  // Bilingual: a printed English page is often taken to an office in China.
+  printSite: `Taishan Justice Bureau (${BUREAU.name})`,
+  printAddress: 'Web address: ',
+  printedAt: 'Printed: ',
 };
 
 export function uiStrings(lang: UiLang = 'zh-Hans'): UiStrings {
