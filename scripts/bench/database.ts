@@ -21,12 +21,12 @@ import { refreshStats } from '../../src/lib/staff/stats-refresh.ts';
 import { newToken, parseStaffTokens, staffLine } from '../../src/lib/staff/tokens.ts';
 import { closeDatabase, database } from '../../src/lib/store/db.ts';
 import { DUE, retentionStore } from '../../src/lib/store/retention.ts';
-import { AUDIT_INSERT, auditSql, auditValues, countSql, listSql, staffStore } from '../../src/lib/store/staff.ts';
+import { auditSql, countSql, listSql, staffStore } from '../../src/lib/store/staff.ts';
 import { jobStore, MONTH, statsStore } from '../../src/lib/store/stats.ts';
 import { beijingDate } from '../../src/lib/time.ts';
 import { forkMemoryDatabase } from '../lib/database.ts';
 import { planSummary } from '../explain.ts';
-import { insertRecords, syntheticRecords } from '../seed-requests.ts';
+import { insertAuditEntries, insertRecords, syntheticRecords } from '../seed-requests.ts';
 import { log, npmRun, root, table } from './lib.ts';
 
 const pct = (xs: number[], p: number) => {
@@ -178,20 +178,16 @@ export async function databaseBench(count: number, deskRuns: number): Promise<Da
     const t = performance.now();
     const records = await syntheticRecords({ count, from, to: now, secret: DEV_SECRET });
     await insertRecords(database(), DEV_SECRET, records);
-    for (let i = 0; i < records.length; i += 500) {
-      const batch = records
-        .slice(i, i + 500)
-        .map((r) =>
-          newAuditEntry(
-            DEV_SECRET,
-            { actor: '基准测试', action: 'read', receipt: r.receipt, town: r.meta.town },
-            new Date(r.updatedAt),
-          ),
-        );
-      const rows = batch.map((_, k) => `(${Array.from({ length: 9 }, (_, c) => `$${k * 9 + c + 1}`).join(', ')})`);
-      const text = AUDIT_INSERT.replace(/VALUES \(.*?\)/, `VALUES ${rows.join(', ')}`);
-      await database().query(text, batch.flatMap(auditValues));
-    }
+    await insertAuditEntries(
+      database(),
+      records.map((r) =>
+        newAuditEntry(
+          DEV_SECRET,
+          { actor: '基准测试', action: 'read', receipt: r.receipt, town: r.meta.town },
+          new Date(r.updatedAt),
+        ),
+      ),
+    );
     await database().query('VACUUM ANALYZE');
     const seedSeconds = (performance.now() - t) / 1000;
     const d = deps(now);

@@ -11,9 +11,9 @@ import { newAuditEntry } from '../../src/lib/staff/audit.ts';
 import { parseCursor } from '../../src/lib/staff/records.ts';
 import type { ListQuery } from '../../src/lib/staff/store.ts';
 import { DUE } from '../../src/lib/store/retention.ts';
-import { AUDIT_INSERT, auditSql, auditValues, countSql, listSql, serviceDaySql } from '../../src/lib/store/staff.ts';
+import { auditSql, countSql, listSql, serviceDaySql } from '../../src/lib/store/staff.ts';
 import { MONTH } from '../../src/lib/store/stats.ts';
-import { insertRecords, syntheticRecords } from '../../scripts/seed-requests.ts';
+import { insertAuditEntries, insertRecords, syntheticRecords } from '../../scripts/seed-requests.ts';
 import { planSummary } from '../../scripts/explain.ts';
 import { useDatabase } from './support/database.ts';
 
@@ -31,19 +31,16 @@ beforeAll(async () => {
     secret: DEV_SECRET,
   });
   expect(await insertRecords(sql(), DEV_SECRET, records)).toBe(20_000);
-  for (let i = 0; i < 3000; i++) {
-    const e = newAuditEntry(
-      DEV_SECRET,
-      {
-        actor: i % 2 ? '城区管理员' : '都斛司法所',
-        action: 'read',
-        receipt: records[i]!.receipt,
-        town: records[i]!.meta.town,
-      },
-      new Date(now.getTime() - i * 60_000),
+  const entries = records
+    .slice(0, 3000)
+    .map((r, i) =>
+      newAuditEntry(
+        DEV_SECRET,
+        { actor: i % 2 ? '城区管理员' : '都斛司法所', action: 'read', receipt: r.receipt, town: r.meta.town },
+        new Date(now.getTime() - i * 60_000),
+      ),
     );
-    await sql().query(AUDIT_INSERT, auditValues(e));
-  }
+  await insertAuditEntries(sql(), entries);
   await sql().query('VACUUM ANALYZE requests');
   await sql().query('VACUUM ANALYZE audit_entries');
 }, 600_000);
