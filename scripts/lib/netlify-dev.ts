@@ -48,12 +48,16 @@ export async function migrateLocalDatabase(cwd = projectRoot): Promise<void> {
   if (code !== 0) throw new Error(`数据库迁移失败（${code}）：\n${out.slice(-2000)}`);
 }
 
-/** Applies the migrations, starts netlify dev and returns at once; await `ready` before using it. */
+/**
+ * Applies the migrations, starts netlify dev and returns at once; await `ready` before using it.
+ * `migrate: false` when the caller applied them already (a test migrating while it builds).
+ */
 export async function startNetlifyDev({
   cwd = projectRoot,
   env = {},
-}: { cwd?: string; env?: Record<string, string> } = {}): Promise<NetlifyDev> {
-  await migrateLocalDatabase(cwd);
+  migrate = true,
+}: { cwd?: string; env?: Record<string, string>; migrate?: boolean } = {}): Promise<NetlifyDev> {
+  if (migrate) await migrateLocalDatabase(cwd);
   const port = await freePort();
   const functionsPort = await freePort();
   const args = [

@@ -9,28 +9,20 @@
  *    SITE_BUILD_DATE) the warning notice, and /review/ lists them so; with a
  *    base path (/sfj/) the feed, sitemap and robots.txt carry it.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/lib/build.ts';
 import { projectRoot } from '../support/dist.ts';
+import { copyProject, removeCopy } from '../support/project-copy.ts';
 
 let temp = '';
 
 /** Copies what a build needs; content/cases/ keeps only `keep` articles so the build is quick. */
-function copyProject(keep: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'taishan-cases-build-'));
-  for (const name of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-    cpSync(join(projectRoot, name), join(dir, name), { recursive: true });
-  }
-  cpSync(join(projectRoot, 'content'), join(dir, 'content'), {
-    recursive: true,
+const copyKeeping = (keep: string[]): string =>
+  copyProject('taishan-cases-build-', {
     filter: (src) => !src.includes(`${join('content', 'cases')}/`) || keep.some((k) => src.endsWith(`/${k}.mdx`)),
   });
-  symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  return dir;
-}
 
 /** astro build of the copy (no search index: nothing here reads it). */
 const build = (dir: string, env: Record<string, string> = {}) => buildSite({ cwd: dir, env, searchIndex: false });
@@ -38,11 +30,9 @@ const build = (dir: string, env: Record<string, string> = {}) => buildSite({ cwd
 const sample = readFileSync(join(projectRoot, 'content', 'cases', 'unpaid-wages-contractor-fled.mdx'), 'utf8');
 
 beforeAll(() => {
-  temp = copyProject(['unpaid-wages-contractor-fled', 'work-injury-recognition']);
+  temp = copyKeeping(['unpaid-wages-contractor-fled', 'work-injury-recognition']);
 });
-afterAll(() => {
-  if (temp) rmSync(temp, { recursive: true, force: true });
-});
+afterAll(() => removeCopy(temp));
 
 describe('a build with a broken citation', () => {
   it('fails, naming the file and the citation', async () => {

@@ -12,9 +12,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.ts';
-import { launchBrowser, newContext, type DisplayPrefs } from './support/chromium.ts';
+import { DISPLAY_MODES, displayApplied, launchBrowser, newContext, type DisplayPrefs } from './support/chromium.ts';
 import { noDialogs } from './support/keyboard.ts';
 import { openStored } from './support/keys.ts';
+import { loadKeyFile } from './support/desk.ts';
 import { storedRecord } from './support/database.ts';
 
 const baseURL = inject('baseURL');
@@ -133,8 +134,7 @@ describe('answering and reading the answer', () => {
       await page.locator('#desk-token').fill(tokens.city);
       await page.keyboard.press('Enter');
       await page.waitForSelector('[data-signed-in]:not([hidden])', POLL);
-      await page.locator('#desk-keyfile').setInputFiles(keyFile);
-      await expect.poll(() => page.locator('[data-keys-list]').textContent(), POLL).toContain('密钥编号');
+      await loadKeyFile(page, keyFile);
       await page.locator('#desk-f-type').selectOption('consultation');
       await page.locator('[data-filters] button[type="submit"]').click();
       await page.locator(`[data-open="${receipt}"]`).click();
@@ -194,21 +194,14 @@ describe('answering and reading the answer', () => {
   );
 });
 
-describe.each([
-  ['normal', {}],
-  ['high contrast', { contrast: 'high' }],
-  ['largest font', { font: 'xlarge' }],
-] as const)('axe, %s mode', (mode, prefs) => {
+describe.each(DISPLAY_MODES)('axe, %s mode', (mode, prefs) => {
   it.each([['/consult/'], ['/apply/consultation/form/'], ['/qa/']])(
     '%s has no violations',
     async (path) => {
       const ctx = await context(true, prefs);
       const page = await ctx.newPage();
       await page.goto(baseURL + path);
-      if ('contrast' in prefs)
-        await expect.poll(() => page.getAttribute('html', 'data-contrast'), { timeout: 5000 }).toBe('high');
-      if ('font' in prefs)
-        await expect.poll(() => page.getAttribute('html', 'data-font'), { timeout: 5000 }).toBe('xlarge');
+      await displayApplied(page, prefs);
       await expectNoAxeViolations(page, `${path} (${mode})`);
       await ctx.close();
     },

@@ -18,6 +18,7 @@ import { expectNoAxeViolations } from './support/axe.ts';
 import { launchBrowser, newContext } from './support/chromium.ts';
 import { active, noDialogs, tabTo } from './support/keyboard.ts';
 import { openStored } from './support/keys.ts';
+import { loadKeyFile, signIn } from './support/desk.ts';
 import { e2eStore, storedRecord } from './support/database.ts';
 import { DEV_SECRET } from '../../functions/_shared/secrets.ts';
 import { syntheticRecords } from '../../scripts/seed-requests.ts';
@@ -94,16 +95,6 @@ async function find(page: Page, receipt: string): Promise<void> {
   await page.locator(`[data-open="${receipt}"]`).waitFor(POLL);
 }
 
-async function signIn(page: Page, token: string): Promise<void> {
-  await page.goto(`${baseURL}/staff/`);
-  await page.waitForSelector('[data-desk]:not([hidden])');
-  await page.locator('#desk-token').focus();
-  await page.keyboard.type(token);
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('[data-signed-in]:not([hidden])', POLL);
-  await expect.poll(() => page.locator('[data-records] tr').count(), POLL).toBeGreaterThan(0);
-}
-
 describe('staff desk', () => {
   it(
     'says that JavaScript is required when it is off, and is axe clean',
@@ -168,7 +159,7 @@ describe('staff desk', () => {
       noDialogs(page);
       const requests: string[] = [];
       page.on('request', (r) => requests.push(`${r.method()} ${r.url()} ${r.postData() ?? ''}`));
-      await signIn(page, tokens.city);
+      await signIn(page, baseURL, tokens.city);
       expect(await page.locator('[data-who]').textContent()).toBe('测试管理员');
       // The token is not kept anywhere but in memory.
       expect(
@@ -188,8 +179,7 @@ describe('staff desk', () => {
       expect(await freshRow.textContent()).toMatch(/还剩7天/);
 
       // The private key file, through the file input: it stays on this device.
-      await page.locator('#desk-keyfile').setInputFiles(keyFile);
-      await expect.poll(() => page.locator('[data-keys-list]').textContent(), POLL).toContain('密钥编号');
+      await loadKeyFile(page, keyFile);
       const keyText = readFileSync(keyFile, 'utf8');
       const d = JSON.parse(keyText).d as string;
       expect(requests.some((r) => r.includes(d))).toBe(false);
@@ -272,9 +262,8 @@ describe('staff desk', () => {
     async () => {
       const ctx = await context();
       const page = await ctx.newPage();
-      await signIn(page, tokens.city);
-      await page.locator('#desk-keyfile').setInputFiles(keyFile);
-      await expect.poll(() => page.locator('[data-keys-list]').textContent(), POLL).toContain('密钥编号');
+      await signIn(page, baseURL, tokens.city);
+      await loadKeyFile(page, keyFile);
       await page.locator('#desk-f-type').selectOption('legal-aid');
       await page.getByRole('button', { name: '筛选', exact: true }).click();
       await expect.poll(() => page.locator('[data-records]').textContent(), POLL).not.toContain(mediationReceipt);
@@ -327,10 +316,9 @@ describe('staff desk', () => {
     async () => {
       const ctx = await context();
       const page = await ctx.newPage();
-      await signIn(page, tokens.city);
+      await signIn(page, baseURL, tokens.city);
       await page.locator('#desk-remember').check();
-      await page.locator('#desk-keyfile').setInputFiles(keyFile);
-      await expect.poll(() => page.locator('[data-keys-list]').textContent(), POLL).toContain('密钥编号');
+      await loadKeyFile(page, keyFile);
       const stored = await page.evaluate(async () => {
         const db = await new Promise<IDBDatabase>((resolve, reject) => {
           const r = indexedDB.open('ts-staff-desk');
@@ -369,7 +357,7 @@ describe('staff desk', () => {
       expect(stored.text).not.toContain(JSON.parse(readFileSync(keyFile, 'utf8')).d);
       // Signed out and in again on this device: the record opens without choosing the file.
       await page.getByRole('button', { name: '退出' }).click();
-      await signIn(page, tokens.city);
+      await signIn(page, baseURL, tokens.city);
       expect(await page.locator('[data-keys-list]').textContent()).toContain('这台设备上记住的私钥');
       await find(page, mediationReceipt);
       await page.locator(`[data-open="${mediationReceipt}"]`).click();
@@ -402,7 +390,7 @@ describe('staff desk', () => {
     async () => {
       const ctx = await context();
       const page = await ctx.newPage();
-      await signIn(page, tokens.duhu);
+      await signIn(page, baseURL, tokens.duhu);
       expect(await page.locator('[data-scope]').textContent()).toBe('都斛镇');
       await find(page, mediationReceipt);
       // A receipt outside the office's towns is not found at all.
@@ -419,7 +407,7 @@ describe('staff desk', () => {
     async () => {
       const ctx = await context({ font: 'xlarge' });
       const page = await ctx.newPage();
-      await signIn(page, tokens.city);
+      await signIn(page, baseURL, tokens.city);
       // No public header, navigation, QR code or footer; the table uses the width of the screen.
       expect(await page.locator('header, footer, .qr').count()).toBe(0);
       expect(await page.locator('.staff-bar [data-display-settings]').count()).toBe(1);
@@ -465,7 +453,7 @@ describe('staff desk', () => {
       const page = await ctx.newPage();
       const requests: string[] = [];
       page.on('request', (r) => requests.push(`${r.url()} ${r.postData() ?? ''}`));
-      await signIn(page, tokens.city);
+      await signIn(page, baseURL, tokens.city);
       await page.locator('#desk-q').fill('陈大文');
       await page.locator('[data-search] button[type="submit"]').click();
       await expect.poll(() => active(page, '[data-list-error]'), POLL).toBe(true);
@@ -511,7 +499,7 @@ describe('staff desk', () => {
       const ctx = await context();
       const page = await ctx.newPage();
       noDialogs(page);
-      await signIn(page, tokens.city);
+      await signIn(page, baseURL, tokens.city);
       await page.locator('#desk-q').fill(receipt);
       await page.locator('[data-search] button[type="submit"]').click();
       await page.locator(`[data-open="${receipt}"]`).click();
@@ -558,7 +546,7 @@ describe('staff desk', () => {
       const receipt = await submit('/api/legal-aid', { ...legalAidSelf(), _lang: 'zh-Hant' });
       const ctx = await context();
       const page = await ctx.newPage();
-      await signIn(page, tokens.city);
+      await signIn(page, baseURL, tokens.city);
       await find(page, receipt);
       expect(await page.locator(`[data-row="${receipt}"] .desk-lang`).textContent()).toBe('繁體');
       await page.locator(`[data-open="${receipt}"]`).click();
@@ -585,7 +573,7 @@ describe('staff desk', () => {
       expect(out.status).toBe(200);
       const ctx = await context();
       const page = await ctx.newPage();
-      await signIn(page, tokens.city);
+      await signIn(page, baseURL, tokens.city);
       await find(page, receipt);
       const row = (await page.locator(`[data-row="${receipt}"]`).textContent())!;
       expect(row).toContain('已撤回，无需决定');
@@ -608,9 +596,8 @@ describe('staff desk', () => {
       await page.goto(`${baseURL}/staff/`);
       await page.waitForSelector('[data-desk]:not([hidden])');
       await expectNoAxeViolations(page, `/staff/ signed out (${_label})`);
-      await signIn(page, tokens.city);
-      await page.locator('#desk-keyfile').setInputFiles(keyFile);
-      await expect.poll(() => page.locator('[data-keys-list]').textContent(), POLL).toContain('密钥编号');
+      await signIn(page, baseURL, tokens.city);
+      await loadKeyFile(page, keyFile);
       await find(page, mediationReceipt);
       await page.locator(`[data-open="${mediationReceipt}"]`).click();
       await expect.poll(() => page.locator('[data-record-body]').textContent(), POLL).toContain('李小梅');
@@ -637,7 +624,7 @@ describe('staff desk', () => {
       for (const r of records) await e2eStore().createRecord(r);
       const ctx = await context();
       const page = await ctx.newPage();
-      await signIn(page, tokens.city);
+      await signIn(page, baseURL, tokens.city);
       expect(await page.locator('[data-records] tr').count()).toBe(50);
       expect(await page.locator('[data-page-info]').textContent()).toMatch(/第 1 页/);
       const firstPage = await page

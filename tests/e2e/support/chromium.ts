@@ -4,7 +4,7 @@
  * with the bench.
  */
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export { launchBrowser } from '../../../scripts/lib/chromium.ts';
 
@@ -12,6 +12,20 @@ export { launchBrowser } from '../../../scripts/lib/chromium.ts';
 export interface DisplayPrefs {
   font?: string;
   contrast?: string;
+}
+
+/** The display modes every page type is checked in (axe): as stored, high contrast, 特大 text. */
+export const DISPLAY_MODES = [
+  ['normal', {}],
+  ['high contrast', { contrast: 'high' }],
+  ['largest font', { font: 'xlarge' }],
+] as const satisfies readonly (readonly [string, DisplayPrefs])[];
+
+/** Waits until the page's display-settings script has applied the stored choices `prefs`. */
+export async function displayApplied(page: Page, prefs: DisplayPrefs): Promise<void> {
+  if (prefs.contrast)
+    await expect.poll(() => page.getAttribute('html', 'data-contrast'), { timeout: 5000 }).toBe(prefs.contrast);
+  if (prefs.font) await expect.poll(() => page.getAttribute('html', 'data-font'), { timeout: 5000 }).toBe(prefs.font);
 }
 
 /**

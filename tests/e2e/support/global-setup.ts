@@ -7,22 +7,18 @@
  * to answer (about 10 s), so other tests run meanwhile; every browser test
  * file waits for it first (server-ready.ts, a setup file).
  *
- * The staff desk's secrets are made fresh for every run, in a temporary
- * folder (never in the repository): a bureau key pair (the public key goes to
- * netlify dev as APPLICATIONS_PUBLIC_KEY, the private key file's path to the
- * tests as inject('staffKeyFile')) and two staff tokens (STAFF_TOKENS; the
- * tokens as inject('staffTokens')). Variables passed this way win over
- * keys/dev/netlify-dev.env.
+ * The staff desk's secrets are made fresh for every run (staff-secrets.ts):
+ * the private key file's path goes to the tests as inject('staffKeyFile'),
+ * the tokens as inject('staffTokens').
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { chromiumPath } from '../../../scripts/lib/chromium.ts';
 import { startNetlifyDev, type NetlifyDev } from '../../../scripts/lib/netlify-dev.ts';
 import { projectRoot as root } from '../../../scripts/lib/root.ts';
-import { newStaff, writeKeyPair } from '../../../scripts/lib/staff-keys.ts';
 import { announce, statusFile } from '../../support/handshake.ts';
+import { staffSecrets } from './staff-secrets.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -42,14 +38,12 @@ let keysDir: string | undefined;
 let status: string | undefined;
 
 /** Fresh keys and tokens for this run, in a temporary folder. */
-async function staffSecrets(project: TestProject): Promise<Record<string, string>> {
-  keysDir = mkdtempSync(join(tmpdir(), 'e2e-keys-'));
-  const pair = await writeKeyPair(keysDir);
-  const city = newStaff('测试管理员', '*');
-  const duhu = newStaff('都斛测试', ['duhu']);
-  project.provide('staffKeyFile', pair.privateFile);
-  project.provide('staffTokens', { city: city.token, duhu: duhu.token });
-  return { APPLICATIONS_PUBLIC_KEY: pair.publicKeyEnv, STAFF_TOKENS: `${city.line};${duhu.line}` };
+async function runSecrets(project: TestProject): Promise<Record<string, string>> {
+  const secrets = await staffSecrets();
+  keysDir = secrets.dir;
+  project.provide('staffKeyFile', secrets.privateFile);
+  project.provide('staffTokens', secrets.tokens);
+  return secrets.env;
 }
 
 export async function setup(project: TestProject): Promise<void> {
@@ -72,7 +66,7 @@ export async function setup(project: TestProject): Promise<void> {
     });
     return;
   }
-  server = await startNetlifyDev({ env: await staffSecrets(project) });
+  server = await startNetlifyDev({ env: await runSecrets(project) });
   project.provide('baseURL', server.origin);
   void announce(status, server.ready);
 }
