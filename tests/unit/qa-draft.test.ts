@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { blocking, checkAll } from '../../src/integrations/content-checks.ts';
-import { anonymise, draftFileName, qaDraftMarkdown, REMOVED } from '../../src/lib/consult/qa-draft.ts';
+import { anonymise, draftFileName, REMOVED } from '../../src/lib/consult/qa-draft.ts';
+import { publishedQa, qaDraft } from '../fixtures/qa.ts';
 import { projectRoot } from '../support/dist.ts';
 
 describe('anonymise', () => {
@@ -32,25 +33,11 @@ describe('anonymise', () => {
   });
 });
 
-const ANSWER = {
-  text: '可以先向劳动监察部门投诉，也可以申请劳动仲裁。讨要工资的农民工申请法律援助，不用审查经济困难状况（《中华人民共和国法律援助法》第四十二条）。',
-  pages: [{ path: '/services/legal-aid/', title: '法律援助办事指南' }],
-  laws: ['《中华人民共和国法律援助法》第四十二条'],
-  suggest: ['legal-aid' as const],
-};
-
 describe('qaDraftMarkdown', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'qa-draft-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-  const draft = qaDraftMarkdown({
-    topicName: '拖欠工资',
-    town: 'sijiu',
-    question: '我是黄先生，在大塘村的工地干了三个月，老板一直欠工资，电话13712345678，怎么办？',
-    answer: ANSWER,
-    answeredAt: '2026-12-07T03:00:00Z',
-    known: { caller: '黄先生', phone: '13712345678' },
-  });
+  const draft = qaDraft();
 
   it('starts as a draft with the checklist unticked and nothing identifying', () => {
     expect(draft).toContain('draft: true');
@@ -68,11 +55,7 @@ describe('qaDraftMarkdown', () => {
 
   it('passes the content check as a draft, and once the editor has checked and published it', () => {
     expect(write(draft)).toEqual([]);
-    const edited = draft
-      .replace('（请编辑：用一句话写出问题，6到40个字）', '包工头跑了，工钱找谁要？')
-      .replace('draft: true', 'draft: false')
-      .replace(/: false #/g, ': true #')
-      .replace('# editedBy: 审核人的单位和姓名（发布前填写）', 'editedBy: 台山市司法局 编辑');
+    const edited = publishedQa(draft);
     expect(write(edited)).toEqual([]);
   });
 

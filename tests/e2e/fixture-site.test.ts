@@ -1,10 +1,12 @@
 /**
- * Booking a village legal adviser's service day, in Chromium, end to end.
- * The repository publishes no schedule (content/consult/service-days.json is
- * `[]`, and stays so: no invented days), so this file builds a throwaway copy
- * of the project whose schedule is a test fixture (days 7 and 14 days ahead,
- * Beijing time, at an obviously fictional place) and serves it with netlify
- * dev, with staff secrets of its own:
+ * What the bureau has not published yet, in Chromium, end to end, on a
+ * throwaway copy of the project whose content has it as test fixtures,
+ * served with netlify dev and staff secrets of its own. The repository's own
+ * content has neither (and keeps it so: no invented days, nothing published
+ * without an editor):
+ *
+ * A village legal adviser's service-day schedule (days 7 and 14 days ahead,
+ * Beijing time, at an obviously fictional place):
  *  - without JavaScript, /consult/ lists the days and the form offers their
  *    slots under 当面咨询; a booking goes through the check step to a ZX- receipt;
  *  - with JavaScript, the slot is booked to its capacity, and one more booking
@@ -13,7 +15,12 @@
  *    decrypted, and 打印名单 prints the list alone;
  *  - axe on /consult/ with the days and the form with the slots shown (normal,
  *    high contrast, 特大), and on the desk's list.
- * Setup (copy, build without search index, netlify dev) is timed and printed.
+ *
+ * A 常见问答 entry, as the desk drafts it and an editor publishes it
+ * (tests/fixtures/qa.ts): /qa/ lists it, its page shows it without the
+ * asker's name, village or phone, the search finds it, RSS carries it; axe in
+ * the three modes.
+ * * Setup (copy, build with the search index, netlify dev) is timed and printed.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +31,7 @@ import { migrateLocalDatabase, startNetlifyDev, type NetlifyDev } from '../../sc
 import { fullMessage, slotId, slotOptions, type ServiceDayEntry } from '../../src/lib/consult/service-days.ts';
 import { beijingDate, beijingDay, dayToDate } from '../../src/lib/time.ts';
 import { copyProject, removeCopy } from '../support/project-copy.ts';
+import { publishedQa, QA_TITLE } from '../fixtures/qa.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { DISPLAY_MODES, displayApplied, launchBrowser, newContext, type DisplayPrefs } from './support/chromium.ts';
 import { loadKeyFile, signIn } from './support/desk.ts';
@@ -62,6 +70,8 @@ const SCHEDULE = fixtureSchedule();
 const DAY = SCHEDULE[0]!;
 const SLOT = DAY.slots[0]!;
 const SLOT_ID = slotId(DAY, SLOT);
+/** The 常见问答 entry's file name in content/qa/, and so its address: /qa/<id>/. */
+const QA_ID = 'unpaid-wages-boss-gone';
 
 /** The bookings this file makes of SLOT_ID, in order: the first without JavaScript. */
 const PEOPLE = [
@@ -82,12 +92,13 @@ beforeAll(async () => {
   const lap = (from: number) => ((performance.now() - from) / 1000).toFixed(1);
   dir = copyProject('taishan-service-day-', { serve: true });
   writeFileSync(join(dir, 'content', 'consult', 'service-days.json'), `${JSON.stringify(SCHEDULE, null, 2)}\n`);
+  writeFileSync(join(dir, 'content', 'qa', `${QA_ID}.md`), publishedQa());
   const copied = lap(started);
   const buildStart = performance.now();
   // The database's migrations, the staff secrets and Chromium need no build: made while it runs.
   const timed = async <T>(p: Promise<T>): Promise<[T, string]> => [await p, lap(buildStart)];
   const [[built, buildTime], [, migrateTime], keys, launched] = await Promise.all([
-    timed(buildSite({ cwd: dir, searchIndex: false })),
+    timed(buildSite({ cwd: dir })),
     timed(migrateLocalDatabase(dir)),
     staffSecrets(),
     launchBrowser(),
@@ -262,6 +273,32 @@ describe('the desk', () => {
   );
 });
 
+describe('a 常见问答 entry published from a desk draft', () => {
+  it(
+    'is listed at /qa/, shown without the asker’s name, village or phone, found by search and carried by RSS',
+    async () => {
+      const ctx = await context(true);
+      const page = await ctx.newPage();
+      await page.goto(`${baseURL}/qa/`);
+      await page.getByRole('link', { name: QA_TITLE }).click();
+      await page.waitForURL(`**/qa/${QA_ID}/`);
+      const main = (await page.locator('main').textContent())!;
+      expect(await page.locator('h1').textContent()).toContain(QA_TITLE);
+      expect(main).toContain('讨要工资的农民工申请法律援助');
+      for (const s of ['黄先生', '大塘村', '13712345678']) expect(main).not.toContain(s);
+      // The site's search, as a resident types the question.
+      await page.goto(`${baseURL}/search/?q=${encodeURIComponent('包工头跑了工钱找谁要')}`);
+      const hit = page.locator(`[data-search-results] a[href$="/qa/${QA_ID}/"]`).first();
+      await expect.poll(() => hit.count(), POLL).toBeGreaterThan(0);
+      const rss = await (await fetch(`${baseURL}/qa/rss.xml`)).text();
+      expect(rss).toContain(QA_TITLE);
+      expect(rss).toContain(`/qa/${QA_ID}/`);
+      await ctx.close();
+    },
+    LONG,
+  );
+});
+
 /** The pages with the schedule's days, as a reader reaches them: the form with 当面咨询 chosen (its slots shown). */
 const PAGES = [
   ['/consult/ listing the service days', '/consult/', async () => {}],
@@ -273,6 +310,7 @@ const PAGES = [
       await expect.poll(() => page.locator(`input[name="slot"][value="${SLOT_ID}"]`).isVisible(), POLL).toBe(true);
     },
   ],
+  ['a 常见问答 entry', `/qa/${QA_ID}/`, async () => {}],
 ] as const;
 
 describe.each(DISPLAY_MODES)('axe, %s mode', (mode, prefs) => {
