@@ -12,7 +12,9 @@ import { REQUEST_FORMS } from '../../src/lib/requests/forms.ts';
 import { parseReceipt, formatReceipt } from '../../src/lib/requests/receipt.ts';
 import { REQUEST_TYPES, requestTypeByPrefix } from '../../src/lib/requests/registry.ts';
 import { STATUSES } from '../../src/lib/requests/status.ts';
+import { startPageOf } from '../../src/lib/requests/start-pages.ts';
 import { requestPaths } from '../../src/lib/requests/types.ts';
+import { WORK_LINE_IDS } from '../../src/lib/taxonomy.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -20,6 +22,12 @@ describe.each(REQUEST_TYPES.map((t) => [t.id, t] as const))('request type %s', (
   it('has a start page (src/pages/apply/<id>/, or its own section)', () => {
     const page = join('src', 'pages', ...requestPaths(id).start.split('/').filter(Boolean), 'index.astro');
     expect(existsSync(join(root, page)), page).toBe(true);
+  });
+  it('says what its start page is called, where search files it and what it offers (startPage in its index.ts)', () => {
+    const page = startPageOf(id);
+    expect(page.title).toMatch(/\p{Script=Han}/u);
+    expect(WORK_LINE_IDS).toContain(page.workLine);
+    expect(page.description).toMatch(/\p{Script=Han}/u);
   });
   it('has a form whose definition names it, with a parser and routing', () => {
     const form = REQUEST_FORMS[id];

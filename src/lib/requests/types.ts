@@ -11,6 +11,7 @@
  * its schema are the kind's `form.ts`, registered in forms.ts.
  */
 import type { Option } from '../forms/definitions.ts';
+import type { WorkLineId } from '../taxonomy.ts';
 import type { Status } from './status.ts';
 
 export interface RequestLabels {
@@ -50,6 +51,21 @@ export interface PrivacyText {
   whoSees: string;
   /** The archive rules that set how long records are kept: 法律援助档案管理. */
   archive: string;
+}
+
+/**
+ * What the frame of a kind's start page says (src/layouts/RequestStart.astro):
+ * the kind's index.ts exports it as `startPage`, beside its RequestType rather
+ * than in it, so the scripts that read the registry (status page, forms, desk)
+ * do not carry the start page's words (start-pages.ts finds it).
+ */
+export interface StartPage {
+  /** The page title and its heading: 申请法律援助. */
+  title: string;
+  /** The work line (工作条线) the page is found under in search. */
+  workLine: WorkLineId;
+  /** The meta description: what the page lets a resident do, in one or two sentences. */
+  description: string;
 }
 
 export interface RequestType<Id extends string = string> {

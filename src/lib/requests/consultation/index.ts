@@ -9,7 +9,7 @@
  */
 import type { Option } from '../../forms/definitions.ts';
 import { TOPICS } from '../../taxonomy.ts';
-import type { RequestType } from '../types.ts';
+import type { RequestType, StartPage } from '../types.ts';
 
 /**
  * The bureau's answer-time target, in working days after the day the
@@ -65,3 +65,10 @@ export const consultation = {
   },
   quickExit: true,
 } as const satisfies RequestType<'consultation'>;
+
+/** Its start page's title, search facet and description (src/layouts/RequestStart.astro). */
+export const startPage = {
+  title: '法律咨询',
+  workLine: 'lawyers',
+  description: '在网上提出法律问题，选择网上答复、电话回复或当面咨询。不用注册，提交后得到回执号。',
+} as const satisfies StartPage;

@@ -5,7 +5,7 @@
  * confidentiality 第二十一条).
  */
 import type { Option } from '../../forms/definitions.ts';
-import type { RequestType } from '../types.ts';
+import type { RequestType, StartPage } from '../types.ts';
 
 const opts = (pairs: [string, string, string?][]): Option[] =>
   pairs.map(([value, label, hint]) => ({ value, label, ...(hint ? { hint } : {}) }));
@@ -78,3 +78,10 @@ export const legalAid = {
   },
   quickExit: false,
 } as const satisfies RequestType<'legal-aid'>;
+
+/** Its start page's title, search facet and description (src/layouts/RequestStart.astro). */
+export const startPage = {
+  title: '申请法律援助',
+  workLine: 'legal-aid',
+  description: '在网上申请法律援助：谁可以申请、要准备什么、多久有结果、个人信息怎样处理。不需要经济困难证明。',
+} as const satisfies StartPage;

@@ -5,7 +5,7 @@
  * mediation (第十七条). No time limit for a decision is set by law.
  */
 import type { Option } from '../../forms/definitions.ts';
-import type { RequestType } from '../types.ts';
+import type { RequestType, StartPage } from '../types.ts';
 
 export const DISPUTE_OPTIONS: Option[] = [
   ['family', '婚姻家庭：夫妻、赡养、抚养、继承等'],
@@ -49,3 +49,10 @@ export const mediation = {
   },
   quickExit: true,
 } as const satisfies RequestType<'mediation'>;
+
+/** Its start page's title, search facet and description (src/layouts/RequestStart.astro). */
+export const startPage = {
+  title: '申请人民调解',
+  workLine: 'mediation',
+  description: '在网上申请人民调解：免费、自愿，可以选调解员，可以要求不公开调解。',
+} as const satisfies StartPage;
