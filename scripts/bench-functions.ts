@@ -15,17 +15,19 @@
  * Target: zero lost. Throughput is bounded by design: every submission (and
  * every status lookup) computes one scrypt of the phone (src/lib/requests/keys.ts,
  * ≈ 40 ms of CPU on a quiet core), so about 25 submissions a second per core.
+ * Phase by phase, and under `node --cpu-prof`: scripts/bench/submission.ts
+ * (`npm run bench -- --only submission`).
  */
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import apply from '../functions/apply.mts';
 import status from '../functions/status.mts';
-import { idCheckChar } from '../src/lib/forms/id-card.ts';
 import { generateKeyPair } from '../src/lib/staff/crypto.ts';
 import { closeDatabase } from '../src/lib/store/db.ts';
 import { requestStore } from '../src/lib/store/requests.ts';
 import { DEV_SECRET } from '../functions/_shared/secrets.ts';
+import { benchSubmission } from './bench/bodies.ts';
 import { forkMemoryDatabase } from './lib/database.ts';
 
 const { values: args } = parseArgs({
@@ -48,40 +50,6 @@ process.env.NETLIFY_DB_URL = db.url;
 process.env.APPLICATIONS_PUBLIC_KEY ||= JSON.stringify((await generateKeyPair()).publicJwk);
 
 const ctx = { requestId: 'bench', deploy: { context: 'dev', id: 'bench' } } as never;
-const first17 = '44078119650412123';
-const idNumber = first17 + idCheckChar(first17);
-const legalAidBody = {
-  forWhom: 'self',
-  name: '陈大文',
-  idNumber,
-  phone: '13800138000',
-  town: 'taicheng',
-  address: '台城街道某某路12号',
-  matterType: 'labour',
-  opponent: '姓王的包工头',
-  stage: 'none',
-  facts: '我在工地干了三个月，老板一直拖欠工资，一共一万二千元。',
-  exemptions: ['migrant-worker'],
-  pledgeTruth: 'yes',
-  pledgeVerify: 'yes',
-  contactTime: 'any',
-};
-const mediationBody = {
-  name: '李小梅',
-  phone: '13912345678',
-  town: 'duhu',
-  otherName: '隔壁的陈伯',
-  otherWilling: 'unknown',
-  disputeType: 'neighbour',
-  disputeTown: 'duhu',
-  facts: '隔壁新建房屋把排水沟改到我家门口，下雨时水都流进我家院子里。',
-  request: '希望把排水沟改回原来的位置',
-  proceedings: 'none',
-  mediator: 'assign',
-  publicity: 'private',
-  contactTime: 'any',
-  pledgeVoluntary: 'yes',
-};
 
 interface Ack {
   receipt: string;
@@ -94,23 +62,12 @@ let n = 0;
 
 async function client(id: number, until: number): Promise<void> {
   while (performance.now() < until) {
-    const i = n++;
-    const isLegalAid = i % 2 === 0;
-    const body = {
-      ...(isLegalAid ? legalAidBody : mediationBody),
-      _key: `bench-${id}-${i}-${Math.random().toString(36).slice(2, 12)}`,
-    };
-    const req = new Request(`http://localhost/api/${isLegalAid ? 'legal-aid' : 'mediation'}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+    const { request: req, phone } = benchSubmission(n++, String(id));
     const started = performance.now();
     const res = await apply(req, ctx);
     const data = (await res.json()) as { receipt?: string };
     latencies.push(performance.now() - started);
-    if ((res.status === 201 || res.status === 200) && data.receipt)
-      acked.push({ receipt: data.receipt, phone: isLegalAid ? legalAidBody.phone : mediationBody.phone });
+    if ((res.status === 201 || res.status === 200) && data.receipt) acked.push({ receipt: data.receipt, phone });
     else failures.set(res.status, (failures.get(res.status) ?? 0) + 1);
   }
 }
@@ -124,9 +81,13 @@ print(
   `Benchmark: ${CLIENTS} concurrent clients, ${SECONDS} s, in-process functions against a local Postgres (PGlite)…`,
 );
 print(`machine: ${cpus().length} CPUs, load average ${load()} (1 / 5 / 15 min) before`);
+// The load phase on the monotonic clock (µs) that `node --cpu-prof` profiles use (scripts/bench/submission.ts).
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+const loadWindow = [monotonicUs()];
 const start = performance.now();
 await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i, start + SECONDS * 1000)));
 const elapsed = (performance.now() - start) / 1000;
+loadWindow.push(monotonicUs());
 
 latencies.sort((a, b) => a - b);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
@@ -186,6 +147,7 @@ if (args.json) {
     notAcknowledged: Object.fromEntries(failures),
     missing,
     unfindable,
+    window: loadWindow,
   };
   print(`BENCH_JSON ${JSON.stringify(figures)}`);
 }

@@ -9,14 +9,14 @@
  *   npm run bench -- --skip install,scale         all but some parts
  *   npm run bench -- --quick                      fewer and smaller runs, to try the bench itself
  *
- * Parts: weight, lighthouse, scale, search, functions, install, database. A partial run
+ * Parts: weight, lighthouse, scale, search, functions, submission, install, database. A partial run
  * replaces only its own sections of BENCHMARKS.md and keeps the others.
  * Other options: --no-build (use dist/ as it is), --out FILE,
  * --lighthouse-runs N, --scale-sizes 1000,5000, --scale-runs N (at the
  * smallest size; the larger sizes run once), --plain-sizes 1000,5000 (where
  * the plain Astro site is built too; default the smallest), --functions-runs N,
  * --functions-seconds N, --ci-runs N, --start-runs N, --database-records N,
- * --desk-runs N, --note "text".
+ * --desk-runs N, --submission-iterations N, --profile-seconds N, --note "text".
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -31,6 +31,7 @@ import { installAndStart, installSection } from './install.ts';
 import { failIf, load, log, machine, npmRun, root } from './lib.ts';
 import { lighthousePages, lighthouseSection } from './lighthouse.ts';
 import { searchBench, searchSection } from './search.ts';
+import { submissionBench, submissionSection } from './submission.ts';
 import { measureWeights, weightSection } from './weight.ts';
 
 /** Page types Lighthouse runs on: the page types the budgets name. */
@@ -49,7 +50,7 @@ const LIGHTHOUSE_TYPES = [
   'apply-status',
 ];
 
-const PARTS = ['weight', 'lighthouse', 'scale', 'search', 'functions', 'install', 'database'] as const;
+const PARTS = ['weight', 'lighthouse', 'scale', 'search', 'functions', 'submission', 'install', 'database'] as const;
 type Part = (typeof PARTS)[number];
 
 const TITLES: Record<Part, string> = {
@@ -58,6 +59,7 @@ const TITLES: Record<Part, string> = {
   scale: '构建规模 / Build scale',
   search: '搜索 / Search',
   functions: '在线申请函数 / Application functions',
+  submission: '一次提交的耗时 / Where a submission’s time goes',
   install: '安装与启动 / Install and start',
   database: '工作台数据库规模 / Back office at 100,000 records',
 };
@@ -79,6 +81,8 @@ const { values: args } = parseArgs({
     'start-runs': { type: 'string' },
     'database-records': { type: 'string' },
     'desk-runs': { type: 'string' },
+    'submission-iterations': { type: 'string' },
+    'profile-seconds': { type: 'string' },
     note: { type: 'string' },
   },
 });
@@ -108,6 +112,8 @@ const settings = {
   startRuns: num(args['start-runs'], 1, 1),
   databaseRecords: num(args['database-records'], 100_000, 10_000),
   deskRuns: num(args['desk-runs'], 20, 5),
+  submissionIterations: num(args['submission-iterations'], 100, 20),
+  profileSeconds: num(args['profile-seconds'], 10, 3),
 };
 
 // ------------------------------------------------------------- output ---
@@ -158,7 +164,7 @@ function render(
     '',
     'What the site weighs, how fast it loads and builds, and how far it scales, measured on one machine. Sizes are also budgets that `npm test` enforces (tests/build/budgets.test.ts); timings live only here, because they depend on the machine.',
     '',
-    "**Rerun:** `npm run bench` (about 14 minutes on a quiet 2-core machine; it builds dist/ first). One part: `npm run bench -- --only lighthouse` (parts: weight, lighthouse, scale, search, functions, install, database); it replaces only that part's section below. Needs Chromium (`/usr/bin/chromium` or `CHROME_PATH`), as the browser tests do. Figures are median (min–max) over the runs shown.",
+    "**Rerun:** `npm run bench` (about 14 minutes on a quiet 2-core machine; it builds dist/ first). One part: `npm run bench -- --only lighthouse` (parts: weight, lighthouse, scale, search, functions, submission, install, database); it replaces only that part's section below. Needs Chromium (`/usr/bin/chromium` or `CHROME_PATH`), as the browser tests do. Figures are median (min–max) over the runs shown.",
     '',
     `## 机器 / Machine`,
     '',
@@ -184,9 +190,11 @@ const loadStart = load();
 log(`parts: ${parts.join(', ')}; settings ${JSON.stringify(settings)}`);
 if (busy()) log(`the machine is busy (load average ${loadStart} on ${cores} cores): timings will be pessimistic`);
 
-// The functions (submissions in the functions and database parts) render their pages in the
+// The functions (submissions in the functions, submission and database parts) render their pages in the
 // build's shell (dist/_shell/shells.json), so they need dist/ too.
-const needsDist = parts.some((p) => ['weight', 'lighthouse', 'search', 'functions', 'database'].includes(p));
+const needsDist = parts.some((p) =>
+  ['weight', 'lighthouse', 'search', 'functions', 'submission', 'database'].includes(p),
+);
 if (needsDist && !args['no-build']) {
   log('npm run build (dist/ for page weight, Lighthouse, search and the functions)');
   const b = await npmRun(root, 'build', [], { timeoutMs: 15 * 60_000 });
@@ -234,6 +242,9 @@ for (const p of parts) {
         await functionsBench([1, 20], settings.functionsRuns, settings.functionsSeconds),
         settings.functionsSeconds,
       );
+      break;
+    case 'submission':
+      body = submissionSection(await submissionBench(settings.submissionIterations, settings.profileSeconds));
       break;
     case 'install':
       body = installSection(await installAndStart(settings.ciRuns, settings.startRuns));
