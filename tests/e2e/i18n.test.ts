@@ -10,7 +10,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.ts';
-import { launchBrowser, newContext, type DisplayPrefs } from './support/chromium.ts';
+import { DISPLAY_MODES, displayApplied, launchBrowser, newContext, type DisplayPrefs } from './support/chromium.ts';
 import { leftovers, simplifiedOnlyCharacters } from '../../src/lib/i18n/check.ts';
 import { exceptionEntries, readExceptions } from '../../src/lib/i18n/exceptions.ts';
 import { openccDictionary } from '../../src/lib/i18n/opencc.ts';
@@ -34,11 +34,6 @@ const HANT_PAGES = [
   '/zh-hant/no-such-page/',
 ];
 const EN_PAGES = ['/en/', ...PAGE_TYPES.filter((t) => t.example.startsWith('/en/')).map((t) => t.example)];
-const MODES: [string, DisplayPrefs][] = [
-  ['normal', {}],
-  ['high contrast', { contrast: 'high' }],
-  ['largest font', { font: 'xlarge' }],
-];
 
 const simplifiedOnly = simplifiedOnlyCharacters(openccDictionary(exceptionEntries(readExceptions(projectRoot))));
 
@@ -58,16 +53,14 @@ async function simplifiedLeft(page: Page): Promise<string[]> {
   return leftovers([(await page.locator('main').innerText()) + (await page.title())], simplifiedOnly);
 }
 
-describe.each(MODES)('axe on the 繁體 and English pages, %s mode', (mode, prefs) => {
+describe.each(DISPLAY_MODES)('axe on the 繁體 and English pages, %s mode', (mode, prefs) => {
   it.each([...HANT_PAGES, ...EN_PAGES])('%s has no violations', async (path) => {
     const ctx = await newContext(browser, { display: prefs });
     const page = await ctx.newPage();
     const res = await page.goto(baseURL + path);
     if (path.includes('no-such-page')) expect(res?.status()).toBe(404);
     expect(await page.getAttribute('html', 'lang')).toBe(path.startsWith('/en/') ? 'en' : 'zh-Hant');
-    if (prefs.contrast)
-      await expect.poll(() => page.getAttribute('html', 'data-contrast'), { timeout: 5000 }).toBe('high');
-    if (prefs.font) await expect.poll(() => page.getAttribute('html', 'data-font'), { timeout: 5000 }).toBe('xlarge');
+    await displayApplied(page, prefs);
     await expectNoAxeViolations(page, `${path} (${mode})`);
     await ctx.close();
   });
