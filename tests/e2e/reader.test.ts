@@ -451,9 +451,10 @@ describe('printing', () => {
       expect(text).not.toContain(PHONE);
       expect(await page.locator('.print-masthead').isVisible()).toBe(true);
       expect(await page.locator('.keep__qr img').isVisible()).toBe(true);
-      expect(await page.locator('.keep__qr img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(
-        0,
-      );
+      // Decoded, not only placed: a busy machine decodes the image after the page arrives.
+      await expect
+        .poll(() => page.locator('.keep__qr img').evaluate((img: HTMLImageElement) => img.naturalWidth), POLL)
+        .toBeGreaterThan(0);
       for (const sel of ['.site-header', '.withdraw', '[data-print]', '.breadcrumbs'])
         expect(await page.locator(sel).first().isVisible(), sel).toBe(false);
       await context.close();
