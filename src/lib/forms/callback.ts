@@ -6,7 +6,7 @@
  * hours: a tap for an older reader, no format to get wrong, no script needed.
  * Staff read it in Beijing time through callbackWords (src/lib/staff/).
  */
-import type { z } from './zod.ts';
+import type * as z from './zod.ts';
 import { CALLBACK_ZONES } from '../time.ts';
 import type { FieldDef } from './definitions.ts';
 import { optionalChoice, requireWhen } from './fields.ts';
@@ -50,7 +50,7 @@ export const callbackShape = {
 };
 
 /** A caller abroad who named their place but not a time would be called at a Beijing hour: ask for one. */
-export function checkCallback(v: { callbackZone?: string; callbackWindow?: string }, ctx: z.RefinementCtx): void {
+export function checkCallback(v: { callbackZone?: string; callbackWindow?: string }, ctx: z.core.$RefinementCtx): void {
   requireWhen(
     v,
     ctx,

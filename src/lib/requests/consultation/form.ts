@@ -16,7 +16,7 @@
  * as before. The form therefore depends on the schedule and the day
  * (consultationFormFor); the function builds it per request.
  */
-import { z } from '../../forms/zod.ts';
+import * as z from '../../forms/zod.ts';
 import {
   choice,
   describeLimits,
@@ -148,18 +148,19 @@ const consultationObject = z.object({
   town: town('您所在的镇（街）'),
   channel: choice(CHANNELS, '希望怎样得到答复'),
   phone: phone(),
-  callTime: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined),
-    z.enum(CALL_TIMES, { error: '方便接电话的时间不在可选范围内，请从列表中重新选择' }).optional(),
+  callTime: z.pipe(
+    z.transform((v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined)),
+    z.optional(z.enum(CALL_TIMES, { error: '方便接电话的时间不在可选范围内，请从列表中重新选择' })),
   ),
   caller: line('称呼', 1, 20, false),
   /** A service-day slot id (src/lib/consult/service-days.ts), checked against the schedule below. */
-  slot: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined),
-    z
-      .string({ error: '服务日时段不在可选范围内，请从列表中重新选择' })
-      .max(SLOT_ID_MAX, { error: '服务日时段不在可选范围内，请从列表中重新选择' })
-      .optional(),
+  slot: z.pipe(
+    z.transform((v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined)),
+    z.optional(
+      z
+        .string({ error: '服务日时段不在可选范围内，请从列表中重新选择' })
+        .check(z.maxLength(SLOT_ID_MAX, { error: '服务日时段不在可选范围内，请从列表中重新选择' })),
+    ),
   ),
 });
 
@@ -170,19 +171,21 @@ const consultationObject = z.object({
  */
 export function consultationSchemaFor(days: readonly ServiceDayEntry[], today: string) {
   const offered = upcoming(days, today).length > 0;
-  return consultationObject.superRefine(
-    (v, ctx) => {
-      if ((v.channel === 'phone' || v.channel === 'visit') && !v.callTime)
-        ctx.addIssue({ code: 'custom', path: ['callTime'], message: '请选择方便接电话的时间' });
-      if (v.channel !== 'visit') return;
-      if (!v.slot) {
-        if (offered) ctx.addIssue({ code: 'custom', path: ['slot'], message: '请选择一个服务日时段' });
-        return;
-      }
-      const booking = checkBooking(days, v.slot, today, 0);
-      if (!booking.ok) ctx.addIssue({ code: 'custom', path: ['slot'], message: booking.message });
-    },
-    { when: () => true },
+  return consultationObject.check(
+    z.superRefine(
+      (v, ctx) => {
+        if ((v.channel === 'phone' || v.channel === 'visit') && !v.callTime)
+          ctx.addIssue({ code: 'custom', path: ['callTime'], message: '请选择方便接电话的时间' });
+        if (v.channel !== 'visit') return;
+        if (!v.slot) {
+          if (offered) ctx.addIssue({ code: 'custom', path: ['slot'], message: '请选择一个服务日时段' });
+          return;
+        }
+        const booking = checkBooking(days, v.slot, today, 0);
+        if (!booking.ok) ctx.addIssue({ code: 'custom', path: ['slot'], message: booking.message });
+      },
+      { when: () => true },
+    ),
   );
 }
 

@@ -15,7 +15,7 @@
  *  - the groups that need no hardship test (第三十二条) or no verification
  *    (第四十二条), so staff can see it at once.
  */
-import { z } from '../../forms/zod.ts';
+import * as z from '../../forms/zod.ts';
 import {
   choice,
   describeLimits,
@@ -378,8 +378,8 @@ export const legalAidSchema = z
     agentName: personName('您的姓名', false),
     agentIdNumber: idNumber('您的身份证号码', false),
     agentPhone: phone(false),
-    agentRelation: choice(AGENT_RELATIONS, '您和需要帮助的人的关系').optional(),
-    agentReason: choice(AGENT_REASONS, '代为申请的原因').optional(),
+    agentRelation: z.optional(choice(AGENT_RELATIONS, '您和需要帮助的人的关系')),
+    agentReason: z.optional(choice(AGENT_REASONS, '代为申请的原因')),
     name: personName('姓名'),
     idNumber: idNumber(),
     phone: phone(false),
@@ -394,7 +394,7 @@ export const legalAidSchema = z
     exemptions: multi(EXEMPTIONS, '有没有下面的情况', 'none'),
     householdSize: wholeNumber('家庭人口', 1, 30, PEOPLE),
     monthlyIncome: wholeNumber('家庭月收入', 0, 10_000_000, YUAN),
-    assets: choice(ASSETS, '家里有没有价值较大的财产').optional(),
+    assets: z.optional(choice(ASSETS, '家里有没有价值较大的财产')),
     economicNote: text('经济情况说明', 0, 500, false),
     pledgeTruth: pledge('请阅读并勾选个人诚信承诺：承诺填写的内容真实、完整'),
     pledgeVerify: pledge('请勾选同意核查经济状况；不同意的，法律援助机构无法审查经济困难状况'),
@@ -402,49 +402,51 @@ export const legalAidSchema = z
     ...callbackShape,
     contactNote: line('联系注意事项', 0, 100, false),
   })
-  .superRefine(
-    (v, ctx) => {
-      checkCallback(v, ctx);
-      const other = v.forWhom === 'other';
-      requireWhen(v, ctx, 'agentName', other, '请填写您的姓名（代为申请的人）');
-      requireWhen(v, ctx, 'agentIdNumber', other, '请填写您的居民身份证号码（代为申请的人）');
-      requireWhen(v, ctx, 'agentPhone', other, '请填写您的联系电话，工作人员会打这个电话联系您');
-      requireWhen(v, ctx, 'agentRelation', other, '请选择您和需要帮助的人是什么关系');
-      requireWhen(v, ctx, 'agentReason', other, '请选择为什么由您代为申请');
-      requireWhen(
-        v,
-        ctx,
-        'phone',
-        v.forWhom === 'self',
-        '请填写联系电话，工作人员会打这个电话联系您，查询进度也要用它',
-      );
-      requireWhen(
-        v,
-        ctx,
-        'opponent',
-        v.matterType !== undefined && v.matterType !== 'criminal-defence',
-        '请填写对方是谁；不知道全名的，可以写“姓王的老板”这样的称呼',
-      );
-      requireWhen(
-        v,
-        ctx,
-        'stageBody',
-        v.stage === 'arbitration' || v.stage === 'litigation',
-        '已经在仲裁或诉讼的，请填写受理的法院、仲裁委员会或机关名称',
-      );
-      const needsEconomy = Array.isArray(v.exemptions) && v.exemptions.length === 1 && v.exemptions[0] === 'none';
-      requireWhen(v, ctx, 'householdSize', needsEconomy, '请填写家里一起生活的有几口人（算上您自己）');
-      requireWhen(v, ctx, 'monthlyIncome', needsEconomy, '请填写全家平均每月收入大约多少元；没有收入的填0');
-      requireWhen(v, ctx, 'assets', needsEconomy, '请回答家里有没有价值较大的财产');
-      if (other && typeof v.agentIdNumber === 'string' && v.agentIdNumber === v.idNumber) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['agentIdNumber'],
-          message: '您的身份证号码和需要帮助的人的一样；替家人申请时，这里请填您自己的号码',
-        });
-      }
-    },
-    { when: () => true },
+  .check(
+    z.superRefine(
+      (v, ctx) => {
+        checkCallback(v, ctx);
+        const other = v.forWhom === 'other';
+        requireWhen(v, ctx, 'agentName', other, '请填写您的姓名（代为申请的人）');
+        requireWhen(v, ctx, 'agentIdNumber', other, '请填写您的居民身份证号码（代为申请的人）');
+        requireWhen(v, ctx, 'agentPhone', other, '请填写您的联系电话，工作人员会打这个电话联系您');
+        requireWhen(v, ctx, 'agentRelation', other, '请选择您和需要帮助的人是什么关系');
+        requireWhen(v, ctx, 'agentReason', other, '请选择为什么由您代为申请');
+        requireWhen(
+          v,
+          ctx,
+          'phone',
+          v.forWhom === 'self',
+          '请填写联系电话，工作人员会打这个电话联系您，查询进度也要用它',
+        );
+        requireWhen(
+          v,
+          ctx,
+          'opponent',
+          v.matterType !== undefined && v.matterType !== 'criminal-defence',
+          '请填写对方是谁；不知道全名的，可以写“姓王的老板”这样的称呼',
+        );
+        requireWhen(
+          v,
+          ctx,
+          'stageBody',
+          v.stage === 'arbitration' || v.stage === 'litigation',
+          '已经在仲裁或诉讼的，请填写受理的法院、仲裁委员会或机关名称',
+        );
+        const needsEconomy = Array.isArray(v.exemptions) && v.exemptions.length === 1 && v.exemptions[0] === 'none';
+        requireWhen(v, ctx, 'householdSize', needsEconomy, '请填写家里一起生活的有几口人（算上您自己）');
+        requireWhen(v, ctx, 'monthlyIncome', needsEconomy, '请填写全家平均每月收入大约多少元；没有收入的填0');
+        requireWhen(v, ctx, 'assets', needsEconomy, '请回答家里有没有价值较大的财产');
+        if (other && typeof v.agentIdNumber === 'string' && v.agentIdNumber === v.idNumber) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['agentIdNumber'],
+            message: '您的身份证号码和需要帮助的人的一样；替家人申请时，这里请填您自己的号码',
+          });
+        }
+      },
+      { when: () => true },
+    ),
   );
 
 /** The questions with the schema's length limits in their hints (one source for both). */

@@ -10,7 +10,7 @@
  * call, and checks identity when the parties meet (个人信息保护法: ask for
  * what the work needs, no more).
  */
-import { z } from '../../forms/zod.ts';
+import * as z from '../../forms/zod.ts';
 import {
   choice,
   describeLimits,
@@ -288,7 +288,7 @@ export const mediationSchema = z
     contactNote: line('联系注意事项', 0, 100, false),
     pledgeVoluntary: pledge('请阅读并勾选：您了解人民调解的规则，自愿申请调解'),
   })
-  .superRefine(checkCallback, { when: () => true });
+  .check(z.superRefine(checkCallback, { when: () => true }));
 
 /** The questions with the schema's length limits in their hints (one source for both). */
 export const mediationForm: FormDef = describeLimits(mediationQuestions, mediationSchema);
