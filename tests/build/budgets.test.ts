@@ -7,6 +7,8 @@
  *   plan page      HTML + CSS + JS ≤ 20 KB gzipped
  *   content pages  ≤ 2 KB of JavaScript gzipped (all but search, forms, staff desk, /admin/)
  *   site CSS       all stylesheets of the public pages together ≤ 10 KB gzipped
+ *   form pages     ≤ 31 KB of JavaScript gzipped (its kind's schema included), first visit ≤ 46 KB (简体)
+ *   staff desk     ≤ 30 KB of JavaScript gzipped
  *
  * A failure names the page, the figure and the budget, with the breakdown.
  */
@@ -17,6 +19,7 @@ import {
   BUDGETS,
   builtPages,
   cssRefs,
+  formChunks,
   isContentPage,
   jsImports,
   kb,
@@ -111,6 +114,35 @@ describe('page weight budgets', () => {
     expect(over).toEqual([]);
   });
 
+  it(`form pages: JavaScript ≤ ${kb(BUDGETS.formJs.gzip)}, first visit ≤ ${kb(BUDGETS.formFirstVisit.gzip)} gzipped`, () => {
+    const forms = pages.filter((p) => pageTypeOf(p).id === 'apply-form');
+    expect(forms).toContain('/apply/legal-aid/form/');
+    expect(forms).toContain('/zh-hant/apply/mediation/form/');
+    const over = forms.flatMap((p) => {
+      const w = weightOf(p);
+      const out: string[] = [];
+      const scripts = w.resources.filter((r) => r.kind === 'js').map((r) => `${r.path} ${kb(r.gzip)}`);
+      if (w.byKind.js.gzip > BUDGETS.formJs.gzip)
+        out.push(
+          `${p}：JavaScript ${kb(w.byKind.js.gzip)}（${scripts.join('、')}），超出预算 ${kb(BUDGETS.formJs.gzip)}`,
+        );
+      if (!p.startsWith('/zh-hant/') && w.total.gzip > BUDGETS.formFirstVisit.gzip)
+        out.push(`${p}：首次访问 ${kb(w.total.gzip)}（${breakdown(w)}），超出预算 ${kb(BUDGETS.formFirstVisit.gzip)}`);
+      return out;
+    });
+    expect(over).toEqual([]);
+  });
+
+  it(`the staff desk: JavaScript ≤ ${kb(BUDGETS.deskJs.gzip)} gzipped`, () => {
+    const w = weightOf('/staff/');
+    const scripts = w.resources.filter((r) => r.kind === 'js').map((r) => `${r.path} ${kb(r.gzip)}`);
+    const over =
+      w.byKind.js.gzip > BUDGETS.deskJs.gzip
+        ? [`/staff/：JavaScript ${kb(w.byKind.js.gzip)}（${scripts.join('、')}），超出预算 ${kb(BUDGETS.deskJs.gzip)}`]
+        : [];
+    expect(over).toEqual([]);
+  });
+
   it(`the site's CSS is ≤ ${kb(BUDGETS.siteCss.gzip)} gzipped`, () => {
     const css = siteCss(dist, pages);
     expect(css.length).toBeGreaterThan(0);
@@ -132,6 +164,15 @@ describe('how the page weight is measured', () => {
         'import{a as e,b as t}from"./render.x.js";import"./side.js";export{c}from"./re.js";const m=import("./lazy.js")',
       ),
     ).toEqual(['./render.x.js', './side.js', './re.js']);
+  });
+
+  it("follows the one dynamic import a form page makes at once: its own kind's form", () => {
+    const js =
+      'const x=Object.assign({"../../lib/requests/consultation/form.ts":()=>g(()=>import(`./form.A.js`).then(e=>e.requestForm),d([0])),' +
+      '"../../lib/requests/legal-aid/form.ts":()=>g(()=>import(`./form.B.js`).then(e=>e.requestForm),d([1]))});const s=()=>import("./steps.js")';
+    expect(formChunks('<form class="f" data-apply-form="legal-aid">', js)).toEqual(['./form.B.js']);
+    expect(formChunks('<form class="f" data-apply-form="consultation">', js)).toEqual(['./form.A.js']);
+    expect(formChunks('<form class="f">', js)).toEqual([]);
   });
 
   it('follows @import and url() in CSS, but not data: URLs', () => {

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allFields } from '../../src/lib/forms/definitions.ts';
+import { LOADABLE_KINDS, loadRequestForm } from '../../src/components/ApplyForm/kind-form.ts';
 import { REQUEST_FORMS } from '../../src/lib/requests/forms.ts';
 import { parseReceipt, formatReceipt } from '../../src/lib/requests/receipt.ts';
 import { REQUEST_TYPES, requestTypeByPrefix } from '../../src/lib/requests/registry.ts';
@@ -35,6 +36,11 @@ describe.each(REQUEST_TYPES.map((t) => [t.id, t] as const))('request type %s', (
     expect(form.def.type).toBe(id);
     expect(form.def.action).toBe(requestPaths(id).api);
     expect(allFields(form.def).length).toBeGreaterThan(0);
+  });
+  it('has a form the form page can load on its own (requestForm in src/lib/requests/<id>/form.ts)', async () => {
+    expect(LOADABLE_KINDS).toContain(id);
+    const form = await loadRequestForm(id);
+    expect(form?.def.type).toBe(id);
   });
   it('has every label, in Chinese', () => {
     for (const [k, v] of Object.entries(t.labels)) expect(v, `labels.${k}`).toMatch(/\p{Script=Han}/u);

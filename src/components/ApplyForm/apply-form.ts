@@ -5,6 +5,11 @@
  *    shows conditional questions only when they apply (FormFields).
  *  - On “继续”: all errors in a summary that takes focus, or the
  *    check-your-answers step; “修改” returns to the field.
+ *  - Loads what it needs when it is needed: the page's own kind's schema at
+ *    once (kind-form.ts), the steps after the form (steps.ts: the check
+ *    step, sending, the confirmation) once the reader starts filling in.
+ *    Should the steps fail to arrive, “继续” posts the form as it would
+ *    without JavaScript, and the function answers.
  *  - On “确认提交”: posts JSON with an idempotency key made once per filled
  *    form, so a double click or a retry gives one record and one receipt.
  *  - On any failure the values stay where they are, in memory, with a retry.
@@ -21,15 +26,19 @@ import { allFields, type FieldError } from '../../lib/forms/definitions.ts';
 import { fieldId, toFormValues } from '../../lib/forms/render.ts';
 import type { SafeHtml } from '../../lib/html.ts';
 import { errorTitle } from '../../lib/page-title.ts';
-import { REQUEST_FORMS, type RequestForm } from '../../lib/requests/forms.ts';
+import type { RequestForm } from '../../lib/requests/forms.ts';
 import { newKey } from '../../lib/requests/idempotency.ts';
-import { isRequestTypeId, requestType } from '../../lib/requests/registry.ts';
 import { pageTitle, ready, writeHtml, writeText } from '../../lib/i18n/page-script.ts';
 import { showErrorSummary, showFieldError } from './field-errors.ts';
 import { FormFields, readValues } from './form-fields.ts';
 import { canPostJson } from './post-json.ts';
+import { loadRequestForm } from './kind-form.ts';
 import { prefillChoices } from './prefill.ts';
-import { CheckStep } from './steps.ts';
+import type * as StepsModule from './steps.ts';
+
+/** The steps after the form, fetched once (the first call starts it, later calls share it). */
+let stepsModule: Promise<typeof StepsModule> | undefined;
+const loadSteps = () => (stepsModule ??= import('./steps.ts'));
 
 export interface Correction {
   receipt: string;
@@ -53,12 +62,11 @@ export class ApplyForm {
   key = newKey();
   correction: Correction | undefined;
 
-  /** The form page's parts, or undefined on a page that lacks one. */
-  static find(form: HTMLFormElement): ApplyForm | undefined {
-    const type = form.dataset.applyForm;
-    const spec = isRequestTypeId(type) ? REQUEST_FORMS[type] : undefined;
+  /** The form page's parts, with its kind's form loaded, or undefined on a page that lacks one. */
+  static async find(form: HTMLFormElement): Promise<ApplyForm | undefined> {
     const formView = form.closest<HTMLElement>('[data-form-view]');
     const stepView = document.querySelector<HTMLElement>('[data-step-view]');
+    const spec = await loadRequestForm(form.dataset.applyForm);
     return spec && formView && stepView ? new ApplyForm(form, spec, formView, stepView) : undefined;
   }
 
@@ -74,21 +82,32 @@ export class ApplyForm {
     new FormFields(this);
     form.addEventListener('submit', (e) => {
       e.preventDefault();
-      this.continue();
+      void this.continue();
     });
+    // Reading the form takes longer than fetching the steps: start once the reader starts.
+    form.addEventListener('focusin', () => void loadSteps().catch(() => {}), { once: true });
     // Focus returns to the heading when the form is shown again.
     if (this.heading && !this.heading.hasAttribute('tabindex')) this.heading.tabIndex = -1;
   }
 
   /** “继续”: every error at once, or the check-your-answers step. */
-  private continue(): void {
+  private async continue(): Promise<void> {
     const r = this.spec.parse(readValues(this.form));
     if (!r.ok) {
       this.showErrors(r.errors, true);
       return;
     }
     this.showErrors([], false);
-    new CheckStep(this, toFormValues(this.spec.def, r.data));
+    let steps: typeof StepsModule;
+    try {
+      steps = await loadSteps();
+    } catch {
+      // The steps could not be fetched (connection lost): the page works as without JavaScript.
+      stepsModule = undefined;
+      this.form.submit();
+      return;
+    }
+    new steps.CheckStep(this, toFormValues(this.spec.def, r.data));
   }
 
   /** Errors by their fields and in the summary; the title says so first (page-title.ts). */
@@ -139,11 +158,11 @@ export class ApplyForm {
     window.scrollTo(0, 0);
   }
 
-  /** “更正内容”: the same form again, filled as it was, sent with the receipt and its secret and a new key. */
-  startCorrection(correction: Correction): void {
+  /** “更正内容”: the same form again under `heading` (更正法律援助申请), filled as it was, sent with the receipt and its secret and a new key. */
+  startCorrection(correction: Correction, heading: string): void {
     this.correction = correction;
     this.key = newKey();
-    if (this.heading) writeText(this.heading, requestType(this.spec.def.type).labels.correct);
+    if (this.heading) writeText(this.heading, heading);
     this.showForm();
   }
 
@@ -180,6 +199,6 @@ if (form && canPostJson()) {
   // On the 繁體 site, once the converter is there (page-script.ts); at once on 简体 pages.
   void ready(form.dataset.base ?? '/').then(() => {
     new ErrorSummaryLinks(document);
-    ApplyForm.find(form);
+    void ApplyForm.find(form);
   });
 }

@@ -12,6 +12,7 @@ import { pageText, writeHtml, writeText } from '../../lib/i18n/page-script.ts';
 import { errorTitle } from '../../lib/page-title.ts';
 import { withBase } from '../../lib/paths.ts';
 import { MESSAGES, PROBLEM_TITLES } from '../../lib/requests/messages.ts';
+import { requestType } from '../../lib/requests/registry.ts';
 import {
   renderCheckStep,
   renderConfirmation,
@@ -170,7 +171,12 @@ export class Confirmation {
     }
     page.stepView
       .querySelector('[data-correct]')
-      ?.addEventListener('click', () => page.startCorrection({ receipt: submitted.receipt, token: submitted.token }));
+      ?.addEventListener('click', () =>
+        page.startCorrection(
+          { receipt: submitted.receipt, token: submitted.token },
+          requestType(page.spec.def.type).labels.correct,
+        ),
+      );
     page.stepView.querySelector<HTMLElement>('[data-withdraw]')?.addEventListener('click', (e) => {
       const button = e.currentTarget as HTMLElement;
       const section = button.closest<HTMLElement>('.withdraw')!;

@@ -14,7 +14,7 @@
 import { html } from '../../lib/html.ts';
 import { beijingDate } from '../../lib/time.ts';
 import { NOTE_MAX } from '../../lib/staff/status-change.ts';
-import { townLabel } from '../../lib/staff/desk-format.ts';
+import { townLabel } from '../../lib/staff/desk-labels.ts';
 import { loadAudit } from './audit.ts';
 import { ConsultPanel } from './consult/answer-panel.ts';
 import { DayList } from './service-days.ts';

@@ -5,7 +5,7 @@
  * until staff choose. Pages come from the server under 4 MB each and are
  * decrypted here; every page is in the audit trail.
  */
-import { exportCsv, exportFileName, type ExportItem } from '../../lib/staff/desk-format.ts';
+import type { ExportItem } from '../../lib/staff/desk-format.ts';
 import type { RecordDetail } from '../../lib/staff/records.ts';
 import { openPersonal } from './desk-keys.ts';
 import { $, announce, hideError, messageOf, reveal, showError } from './dom.ts';
@@ -71,6 +71,7 @@ export async function runExport(personal: boolean): Promise<void> {
   try {
     const items = await fetchAll(personal);
     const now = new Date();
+    const { exportCsv, exportFileName } = await import('../../lib/staff/desk-format.ts');
     download(exportCsv(items, now, personal), exportFileName(now));
     const missing = items.filter((i) => i.data === null && i.problem?.startsWith('缺少私钥')).length;
     const kind = personal ? '' : '（只含办理信息）';

@@ -12,7 +12,7 @@ import { requestType } from '../../lib/requests/registry.ts';
 import { STATUSES, type Status } from '../../lib/requests/status.ts';
 import { beijingDateTime } from '../../lib/time.ts';
 import { deadlineWords, DUE_SOON_DAYS } from '../../lib/staff/deadline.ts';
-import { categoryLabel, langLabel, townLabel } from '../../lib/staff/desk-format.ts';
+import { categoryLabel, langLabel, townLabel } from '../../lib/staff/desk-labels.ts';
 import type { RecordSummary } from '../../lib/staff/records.ts';
 import { haveKeys, openPersonal } from './desk-keys.ts';
 import { $, announce, hideError, messageOf, showError } from './dom.ts';

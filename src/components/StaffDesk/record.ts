@@ -8,7 +8,7 @@ import { html, lines, type SafeHtml } from '../../lib/html.ts';
 import { requestType } from '../../lib/requests/registry.ts';
 import { STATUS_EXPLAINED, type Status } from '../../lib/requests/status.ts';
 import { beijingDateTime } from '../../lib/time.ts';
-import { categoryLabel, langLabel, personalRows, townLabel } from '../../lib/staff/desk-format.ts';
+import { categoryLabel, langLabel, townLabel } from '../../lib/staff/desk-labels.ts';
 import type { PersonalData } from '../../lib/requests/record.ts';
 import type { RecordDetail, RecordSummary } from '../../lib/staff/records.ts';
 import { cannotChange, checkStatusChange, type StatusChangeError } from '../../lib/staff/status-change.ts';
@@ -45,6 +45,8 @@ async function personalHtml(r: RecordDetail): Promise<SafeHtml> {
   const opened = await openPersonal(r.personal, r.receipt);
   if ('data' in opened) {
     personal = opened.data;
+    // The forms' questions come with the first record opened (desk-format.ts says why).
+    const { personalRows } = await import('../../lib/staff/desk-format.ts');
     const rows = personalRows(r.formType, opened.data, r.createdAt).map((x) => factRow(x.label, lines(x.value)));
     return html`<h3>申请人填写的内容</h3><dl class="summary-list desk-personal">${rows}</dl>`;
   }

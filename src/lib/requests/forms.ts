@@ -1,13 +1,19 @@
 /**
  * The form and its zod schema for each kind of request. Kept apart from
- * registry.ts because it pulls in zod and every question: only the form pages'
- * script, the functions and the desk's record view need it.
+ * registry.ts because it pulls in zod and every question: only the functions
+ * and the desk's record view need every kind's; a form page loads its own
+ * kind's alone (src/components/ApplyForm/kind-form.ts), by the name every
+ * kind's form.ts exports its form under: `requestForm`.
  */
 import type { FieldError, FormDef, FormValues } from '../forms/definitions.ts';
 import { SCHEDULE, type ServiceDayEntry } from '../consult/service-days.ts';
-import { consultationFormFor, consultationRecordDef, consultationRequestForm } from './consultation/form.ts';
-import { legalAidRequestForm } from './legal-aid/form.ts';
-import { mediationRequestForm } from './mediation/form.ts';
+import {
+  consultationFormFor,
+  consultationRecordDef,
+  requestForm as consultationRequestForm,
+} from './consultation/form.ts';
+import { requestForm as legalAidRequestForm } from './legal-aid/form.ts';
+import { requestForm as mediationRequestForm } from './mediation/form.ts';
 import type { RequestTypeId } from './registry.ts';
 
 /** What the site files a request under, in plaintext: the town and category route it, the phone finds it again. */

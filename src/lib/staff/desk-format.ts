@@ -1,35 +1,23 @@
 /**
- * Words for the staff desk and its CSV export: labels of form types, towns and
- * categories, a decrypted application as label/value rows (in the order of the
- * form, with the labels the applicant saw), and the export file. Pure: the
- * desk script and the unit tests use the same code. Imports the form
- * definitions (which sit beside their zod schemas), so the desk's script
- * carries zod; it is a staff tool on office computers, not a public page.
+ * Words for the staff desk and its CSV export: a decrypted application as
+ * label/value rows (in the order of the form, with the labels the applicant
+ * saw), and the export file. Pure: the desk script and the unit tests use the
+ * same code. Imports every kind's form definition (which sits beside its zod
+ * schema), so the desk loads this module when it first opens a record or
+ * exports, not with the list (the labels the list needs: desk-labels.ts).
  */
 import { allFields, optionLabel, type FieldDef } from '../forms/definitions.ts';
 import { recordDef } from '../requests/forms.ts';
 import type { PersonalData } from '../requests/record.ts';
-import { categoryLabel, REQUEST_TYPES, requestType, type RequestTypeId } from '../requests/registry.ts';
+import { REQUEST_TYPES, requestType, type RequestTypeId } from '../requests/registry.ts';
+import { categoryLabel, langLabel, townLabel } from './desk-labels.ts';
 import { BEIJING_ZONE, CALLBACK_WINDOWS } from '../forms/callback.ts';
 import { beijingDateTime, callbackInBeijing, CALLBACK_ZONES, zoneDate } from '../time.ts';
-import { TOWNS } from '../towns.ts';
 import { toCsv } from './csv.ts';
 import { deadlineWords } from './deadline.ts';
 import type { RecordSummary } from './records.ts';
 
-export { categoryLabel };
-
-export function townLabel(id: string): string {
-  return TOWNS.find((t) => t.id === id)?.name ?? id;
-}
-
-/**
- * The script the person used on the site, as the desk shows it: a reply in
- * the same script is friendlier (overseas Taishanese read 繁體).
- */
-export function langLabel(lang: RecordSummary['lang']): string {
-  return lang === 'zh-Hant' ? '繁體' : '简体';
-}
+export { categoryLabel, langLabel, townLabel };
 
 /**
  * A call-back time for staff, in Beijing time, with the caller's own words:

@@ -15,7 +15,7 @@
 import { createHmac } from 'node:crypto';
 import { requestType, type RequestTypeId } from '../requests/registry.ts';
 import { monthDay } from '../time.ts';
-import { townLabel } from './desk-format.ts';
+import { townLabel } from './desk-labels.ts';
 
 export const DIGEST_FORMATS = ['wecom', 'dingtalk', 'json'] as const;
 export type DigestFormat = (typeof DIGEST_FORMATS)[number];

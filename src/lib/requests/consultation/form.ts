@@ -220,11 +220,11 @@ export function consultationRecordDef(days: readonly ServiceDayEntry[]): FormDef
 /**
  * The form for the published schedule as of when this module loads: the
  * static form page (at build time) and the page script (in the browser). The
- * function builds its own per request (requestForm in ../forms.ts).
+ * function builds its own per request (the requestForm() function of ../forms.ts).
  */
-export const consultationRequestForm = consultationFormFor(SCHEDULE, beijingDate(new Date()));
-export const consultationForm: FormDef = consultationRequestForm.def;
+export const requestForm = consultationFormFor(SCHEDULE, beijingDate(new Date()));
+export const consultationForm: FormDef = requestForm.def;
 
 export function parseConsultation(values: FormValues) {
-  return consultationRequestForm.parse(values);
+  return requestForm.parse(values);
 }

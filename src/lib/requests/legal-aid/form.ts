@@ -464,7 +464,7 @@ export function legalAidContactPhone(a: LegalAidApplication): string {
   return (a.forWhom === 'other' ? a.agentPhone : a.phone) ?? a.phone ?? '';
 }
 
-export const legalAidRequestForm: RequestForm<LegalAidApplication> = {
+export const requestForm: RequestForm<LegalAidApplication> = {
   def: legalAidForm,
   parse: parseLegalAid,
   routing: (a) => ({ town: a.town, category: a.matterType, phone: legalAidContactPhone(a) }),

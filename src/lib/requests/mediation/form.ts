@@ -300,7 +300,7 @@ export function parseMediation(values: FormValues) {
   return parseForm(mediationForm, mediationSchema, values);
 }
 
-export const mediationRequestForm: RequestForm<MediationApplication> = {
+export const requestForm: RequestForm<MediationApplication> = {
   def: mediationForm,
   parse: parseMediation,
   routing: (a) => ({ town: a.disputeTown, category: a.disputeType, phone: a.phone ?? '' }),
