@@ -12,7 +12,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.ts';
-import { DISPLAY_MODES, displayApplied, launchBrowser, newContext, type DisplayPrefs } from './support/chromium.ts';
+import { chooseDisplay, DISPLAY_MODES, launchBrowser, newContext, type DisplayPrefs } from './support/chromium.ts';
 import { noDialogs } from './support/keyboard.ts';
 import { openStored } from './support/keys.ts';
 import { loadKeyFile } from './support/desk.ts';
@@ -194,15 +194,17 @@ describe('answering and reading the answer', () => {
   );
 });
 
-describe.each(DISPLAY_MODES)('axe, %s mode', (mode, prefs) => {
+describe('axe in each display mode', () => {
   it.each([['/consult/'], ['/apply/consultation/form/'], ['/qa/']])(
     '%s has no violations',
     async (path) => {
-      const ctx = await context(true, prefs);
+      const ctx = await context(true);
       const page = await ctx.newPage();
       await page.goto(baseURL + path);
-      await displayApplied(page, prefs);
-      await expectNoAxeViolations(page, `${path} (${mode})`);
+      for (const [mode, prefs] of DISPLAY_MODES) {
+        await chooseDisplay(page, prefs);
+        await expectNoAxeViolations(page, `${path} (${mode})`);
+      }
       await ctx.close();
     },
     LONG,

@@ -33,7 +33,7 @@ import { beijingDate, beijingDay, dayToDate } from '../../src/lib/time.ts';
 import { copyProject, removeCopy } from '../support/project-copy.ts';
 import { publishedQa, QA_TITLE } from '../fixtures/qa.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
-import { DISPLAY_MODES, displayApplied, launchBrowser, newContext, type DisplayPrefs } from './support/chromium.ts';
+import { chooseDisplay, DISPLAY_MODES, launchBrowser, newContext, type DisplayPrefs } from './support/chromium.ts';
 import { loadKeyFile, signIn } from './support/desk.ts';
 import { noDialogs } from './support/keyboard.ts';
 import { staffSecrets, type StaffSecrets } from './support/staff-secrets.ts';
@@ -313,16 +313,18 @@ const PAGES = [
   ['a 常见问答 entry', `/qa/${QA_ID}/`, async () => {}],
 ] as const;
 
-describe.each(DISPLAY_MODES)('axe, %s mode', (mode, prefs) => {
+describe('axe in each display mode', () => {
   it.each(PAGES)(
     '%s has no violations',
     async (label, path, prepare) => {
-      const ctx = await context(true, prefs);
+      const ctx = await context(true);
       const page = await ctx.newPage();
       await page.goto(baseURL + path);
-      await displayApplied(page, prefs);
       await prepare(page);
-      await expectNoAxeViolations(page, `${label} (${mode})`);
+      for (const [mode, prefs] of DISPLAY_MODES) {
+        await chooseDisplay(page, prefs);
+        await expectNoAxeViolations(page, `${label} (${mode})`);
+      }
       await ctx.close();
     },
     LONG,
