@@ -11,8 +11,8 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoAxeViolations } from './support/axe.ts';
-import { chooseDisplay, DISPLAY_MODES, launchBrowser, newContext, type DisplayPrefs } from './support/chromium.ts';
+import { expectNoAxeViolations, expectNoAxeViolationsInEveryMode } from './support/axe.ts';
+import { launchBrowser, newContext, sharedPage, type DisplayPrefs } from './support/chromium.ts';
 import { noDialogs } from './support/keyboard.ts';
 import { openStored } from './support/keys.ts';
 import { loadKeyFile } from './support/desk.ts';
@@ -195,17 +195,13 @@ describe('answering and reading the answer', () => {
 });
 
 describe('axe in each display mode', () => {
+  const tab = sharedPage(() => context(true));
   it.each([['/consult/'], ['/apply/consultation/form/'], ['/qa/']])(
     '%s has no violations',
     async (path) => {
-      const ctx = await context(true);
-      const page = await ctx.newPage();
+      const page = tab();
       await page.goto(baseURL + path);
-      for (const [mode, prefs] of DISPLAY_MODES) {
-        await chooseDisplay(page, prefs);
-        await expectNoAxeViolations(page, `${path} (${mode})`);
-      }
-      await ctx.close();
+      await expectNoAxeViolationsInEveryMode(page, path);
     },
     LONG,
   );

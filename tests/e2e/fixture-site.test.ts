@@ -32,8 +32,8 @@ import { fullMessage, slotId, slotOptions, type ServiceDayEntry } from '../../sr
 import { beijingDate, beijingDay, dayToDate } from '../../src/lib/time.ts';
 import { copyProject, removeCopy } from '../support/project-copy.ts';
 import { publishedQa, QA_TITLE } from '../fixtures/qa.ts';
-import { expectNoAxeViolations } from './support/axe.ts';
-import { chooseDisplay, DISPLAY_MODES, launchBrowser, newContext, type DisplayPrefs } from './support/chromium.ts';
+import { expectNoAxeViolations, expectNoAxeViolationsInEveryMode } from './support/axe.ts';
+import { launchBrowser, newContext, sharedPage, type DisplayPrefs } from './support/chromium.ts';
 import { loadKeyFile, signIn } from './support/desk.ts';
 import { noDialogs } from './support/keyboard.ts';
 import { staffSecrets, type StaffSecrets } from './support/staff-secrets.ts';
@@ -314,18 +314,14 @@ const PAGES = [
 ] as const;
 
 describe('axe in each display mode', () => {
+  const tab = sharedPage(() => context(true));
   it.each(PAGES)(
     '%s has no violations',
     async (label, path, prepare) => {
-      const ctx = await context(true);
-      const page = await ctx.newPage();
+      const page = tab();
       await page.goto(baseURL + path);
       await prepare(page);
-      for (const [mode, prefs] of DISPLAY_MODES) {
-        await chooseDisplay(page, prefs);
-        await expectNoAxeViolations(page, `${label} (${mode})`);
-      }
-      await ctx.close();
+      await expectNoAxeViolationsInEveryMode(page, label);
     },
     LONG,
   );

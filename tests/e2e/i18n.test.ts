@@ -9,8 +9,8 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoAxeViolations } from './support/axe.ts';
-import { chooseDisplay, DISPLAY_MODES, launchBrowser, newContext, type DisplayPrefs } from './support/chromium.ts';
+import { expectNoAxeViolationsInEveryMode } from './support/axe.ts';
+import { launchBrowser, newContext, sharedPage, type DisplayPrefs } from './support/chromium.ts';
 import { leftovers, simplifiedOnlyCharacters } from '../../src/lib/i18n/check.ts';
 import { exceptionEntries, readExceptions } from '../../src/lib/i18n/exceptions.ts';
 import { openccDictionary } from '../../src/lib/i18n/opencc.ts';
@@ -54,22 +54,14 @@ async function simplifiedLeft(page: Page): Promise<string[]> {
 }
 
 describe('axe on the 繁體 and English pages', () => {
-  let ctx: BrowserContext;
-  beforeAll(async () => {
-    ctx = await newContext(browser);
-  });
-  afterAll(() => ctx?.close());
-  // One load per page, each display mode chosen on it in the menu, whose labels are the page's language.
+  // One tab; each page loaded once, each display mode chosen on it in the menu, whose labels are the page's language.
+  const tab = sharedPage(() => newContext(browser));
   it.each([...HANT_PAGES, ...EN_PAGES])('%s has no violations in any display mode', async (path) => {
-    const page = await ctx.newPage();
+    const page = tab();
     const res = await page.goto(baseURL + path);
     if (path.includes('no-such-page')) expect(res?.status()).toBe(404);
     expect(await page.getAttribute('html', 'lang')).toBe(path.startsWith('/en/') ? 'en' : 'zh-Hant');
-    for (const [mode, prefs] of DISPLAY_MODES) {
-      await chooseDisplay(page, prefs);
-      await expectNoAxeViolations(page, `${path} (${mode})`);
-    }
-    await page.close();
+    await expectNoAxeViolationsInEveryMode(page, path);
   });
 });
 

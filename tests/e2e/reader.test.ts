@@ -11,7 +11,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.ts';
-import { chooseDisplay, launchBrowser, newContext, type DisplayPrefs } from './support/chromium.ts';
+import { chooseDisplay, launchBrowser, newContext, sharedPage, type DisplayPrefs } from './support/chromium.ts';
 import { active, noDialogs } from './support/keyboard.ts';
 import {
   contrastProblems,
@@ -136,17 +136,24 @@ const STATES: State[] = [
   { name: 'status result (function)', open: statusResult, functions: true },
 ];
 
-/** Opens a state in the context's display mode, and waits until the mode applies. */
-async function openState(context: BrowserContext, state: State, prefs: DisplayPrefs = {}): Promise<Page> {
-  const page = await context.newPage();
-  noDialogs(page);
+/**
+ * Opens a state in `page`: a tab the tests of a block share, since a new tab
+ * costs a renderer process (about 0.5 s here, as much as the page itself).
+ * Routes a state set up are dropped first.
+ */
+async function openState(page: Page, state: State): Promise<void> {
+  await page.unrouteAll();
   if (state.functions) await withoutPageScripts(page);
   await state.open(page);
   // The steps a function renders arrive by navigation: measure once their stylesheet is in.
   await page.waitForLoadState('load');
-  if (prefs.font) await expect.poll(() => page.getAttribute('html', 'data-font'), POLL).toBe(prefs.font);
-  if (prefs.contrast) await expect.poll(() => page.getAttribute('html', 'data-contrast'), POLL).toBe(prefs.contrast);
-  return page;
+}
+
+/** One tab for the tests of the enclosing block, in a fresh context made by `make`; any dialog fails. */
+function tabIn(make: () => Promise<BrowserContext>): () => Page {
+  const tab = sharedPage(make);
+  beforeAll(() => noDialogs(tab()));
+  return tab;
 }
 
 const openMenu = (page: Page) =>
@@ -174,15 +181,13 @@ const MODES: [string, DisplayPrefs, number][] = [
  * screens) and by the other browser tests' axe runs.
  */
 describe('every page type, in each display mode', () => {
-  let context: BrowserContext;
-  beforeAll(async () => {
-    context = await newContext(browser);
-  });
-  afterAll(() => context?.close());
+  const tab = tabIn(() => newContext(browser));
   it.each(STATES.map((s) => [s.name, s] as const))(
     '%s: heading within 250 px (特大 600 px), axe clean, every colour distinct in high contrast, fits 320 px',
     async (_name, state) => {
-      const page = await openState(context, state);
+      const page = tab();
+      await page.setViewportSize({ width: 390, height: 844 });
+      await openState(page, state);
       for (const [mode, prefs, limit] of MODES) {
         await chooseDisplay(page, prefs);
         const top = await headingTop(page, state.first);
@@ -207,24 +212,20 @@ describe('every page type, in each display mode', () => {
         );
         expect(overflow, `${state.name} at 320 px${prefs.font ? ', 特大' : ''}`).toBeLessThanOrEqual(0);
       }
-      await page.close();
     },
     LONG,
   );
 });
 
 describe('every page type without JavaScript', () => {
-  let context: BrowserContext;
-  beforeAll(async () => {
-    context = await newContext(browser, { javaScriptEnabled: false });
-  });
-  afterAll(() => context?.close());
+  const tab = tabIn(() => newContext(browser, { javaScriptEnabled: false }));
   it.each(
     STATES.filter((s) => !s.name.includes('(script)') && !s.name.startsWith('search results')).map(
       (s) => [s.name, s] as const,
     ),
   )('%s: heading within 250 px, fits 320 px with the menu open', async (_name, state) => {
-    const page = await context.newPage();
+    const page = tab();
+    await page.setViewportSize({ width: 390, height: 844 });
     await state.open(page);
     await page.waitForLoadState('load');
     const top = await headingTop(page);
@@ -235,7 +236,6 @@ describe('every page type without JavaScript', () => {
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
     ).toBeLessThanOrEqual(0);
-    await page.close();
   });
 });
 
@@ -245,14 +245,13 @@ describe('wide screens keep the navigation in view and the heading high', () => 
     ['特大', { font: 'xlarge' }, 600],
   ])('%s at 1280 × 800', async (_mode, prefs, limit) => {
     const context = await newContext(browser, { viewport: { width: 1280, height: 800 }, display: prefs });
+    const page = await context.newPage();
     for (const path of ['/', '/services/legal-aid/', ARTICLE, '/apply/legal-aid/form/']) {
-      const page = await context.newPage();
       await page.goto(baseURL + path);
       if (prefs.font) await expect.poll(() => page.getAttribute('html', 'data-font'), POLL).toBe(prefs.font);
       expect(await headingTop(page), path).toBeLessThanOrEqual(limit);
       const nav = page.getByRole('navigation', { name: '主导航' });
       expect(await nav.getByRole('link', { name: '以案说法' }).isVisible(), path).toBe(true);
-      await page.close();
     }
     await context.close();
   });
@@ -388,23 +387,25 @@ describe('touch targets of at least 44 px', () => {
     { name: 'case list', open: (p) => p.goto(`${baseURL}/cases/`).then(() => {}) },
     { name: 'case list, page 2', open: (p) => p.goto(`${baseURL}/cases/page/2/`).then(() => {}) },
   ];
-  it.each([
-    ['standard', {}],
-    ['大', { font: 'large' }],
-    ['特大', { font: 'xlarge' }],
-  ] as const)(
-    'at %s size: buttons, fields, choices, 修改, the menu, pagination and filters',
-    async (_size, prefs) => {
-      const context = await newContext(browser, { display: prefs });
+  // Each state opened once, every text size chosen on it in the 菜单.
+  const tab = tabIn(() => newContext(browser));
+  it.each(targets.map((s) => [s.name, s] as const))(
+    '%s, at standard, 大 and 特大 size: buttons, fields, choices, 修改, the menu, pagination and filters',
+    async (_name, state) => {
+      const page = tab();
+      await openState(page, state);
       const small: string[] = [];
-      for (const state of targets) {
-        const page = await openState(context, state, prefs);
+      for (const [size, font] of [
+        ['standard', 'standard'],
+        ['大', 'large'],
+        ['特大', 'xlarge'],
+      ] as const) {
+        await chooseDisplay(page, { font });
         await openMenu(page);
-        small.push(...(await smallTargets(page)).map((s) => `${state.name}: ${s}`));
-        await page.close();
+        small.push(...(await smallTargets(page)).map((s) => `${state.name} (${size}): ${s}`));
       }
       expect(small).toEqual([]);
-      await context.close();
+      await chooseDisplay(page, {});
     },
     LONG,
   );

@@ -20,6 +20,7 @@ import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
 import type { AxeResults, RunOptions } from 'axe-core';
 import { expect } from 'vitest';
+import { chooseDisplay, DISPLAY_MODES } from './chromium.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
@@ -57,4 +58,24 @@ export async function expectNoAxeViolations(page: Page, label = page.url()): Pro
         .join('\n    ')}`,
   );
   expect(summary, `axe 在 ${label} 发现无障碍问题`).toEqual([]);
+}
+
+/**
+ * axe on the page in each display mode in turn (DISPLAY_MODES), each chosen in
+ * the 菜单 as a reader does (chooseDisplay): one load for the three checks.
+ * `prepare` runs after each switch and before axe (to open folded content,
+ * or the menu, which the switch closes). Leaves the page at standard size
+ * and normal contrast.
+ */
+export async function expectNoAxeViolationsInEveryMode(
+  page: Page,
+  label: string,
+  prepare: (page: Page) => Promise<unknown> = async () => {},
+): Promise<void> {
+  for (const [mode, prefs] of DISPLAY_MODES) {
+    await chooseDisplay(page, prefs);
+    await prepare(page);
+    await expectNoAxeViolations(page, `${label} (${mode})`);
+  }
+  await chooseDisplay(page, {});
 }
