@@ -10,7 +10,9 @@
  *   npm run bench -- --quick                      fewer and smaller runs, to try the bench itself
  *
  * Parts: weight, lighthouse, scale, search, functions, submission, install, database. A partial run
- * replaces only its own sections of BENCHMARKS.md and keeps the others.
+ * replaces only its own sections of BENCHMARKS.md and keeps the others. It ends by saying which
+ * figures moved by 10 % or more since the last committed BENCHMARKS.md (moved.ts), on the console
+ * and under the machine's description.
  * Other options: --no-build (use dist/ as it is), --out FILE,
  * --lighthouse-runs N, --scale-sizes 1000,5000, --scale-runs N (at the
  * smallest size; the larger sizes run once), --plain-sizes 1000,5000 (where
@@ -18,9 +20,10 @@
  * --functions-seconds N, --ci-runs N, --start-runs N, --database-records N,
  * --desk-runs N, --submission-iterations N, --profile-seconds N, --note "text".
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { PAGE_TYPES, builtPages } from '../lib/page-weight.ts';
@@ -33,6 +36,7 @@ import { lighthousePages, lighthouseSection } from './lighthouse.ts';
 import { searchBench, searchSection } from './search.ts';
 import { submissionBench, submissionSection } from './submission.ts';
 import { measureWeights, weightSection } from './weight.ts';
+import { movedFigures, movedReport, type Move } from './moved.ts';
 
 /** Page types Lighthouse runs on: the page types the budgets name. */
 const LIGHTHOUSE_TYPES = [
@@ -125,17 +129,33 @@ const now = () => new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UT
 const cores = cpus().length;
 const busy = () => loadavg()[0]! > cores * 0.5;
 
-/** The sections already in BENCHMARKS.md, to keep those this run does not measure. */
-function previousSections(): Map<Part, string> {
+/** The sections of a BENCHMARKS.md text, by part. */
+function sectionsOf(text: string): Map<Part, string> {
   const map = new Map<Part, string>();
-  if (!existsSync(out)) return map;
-  const text = readFileSync(out, 'utf8');
   for (const p of PARTS) {
     const a = text.indexOf(begin(p));
     const b = text.indexOf(end(p));
     if (a >= 0 && b > a) map.set(p, text.slice(a, b + end(p).length));
   }
   return map;
+}
+
+/** The sections already in BENCHMARKS.md, to keep those this run does not measure. */
+function previousSections(): Map<Part, string> {
+  return existsSync(out) ? sectionsOf(readFileSync(out, 'utf8')) : new Map();
+}
+
+/**
+ * The sections as last committed (HEAD), to say which figures moved
+ * (moved.ts); the file on disk when it is not in git.
+ */
+function committedSections(): Map<Part, string> {
+  try {
+    const path = relative(root, out);
+    return sectionsOf(execFileSync('git', ['show', `HEAD:${path}`], { cwd: root, encoding: 'utf8', stdio: 'pipe' }));
+  } catch {
+    return previousSections();
+  }
 }
 
 function wrap(p: Part, body: string, started: string, loadBefore: string, seconds: number): string {
@@ -149,7 +169,7 @@ function wrap(p: Part, body: string, started: string, loadBefore: string, second
 
 function render(
   sections: Map<Part, string>,
-  header: { date: string; totalSeconds: number; loadStart: string; loadEnd: string; parts: Part[] },
+  header: { date: string; totalSeconds: number; loadStart: string; loadEnd: string; parts: Part[]; moved: string },
 ): string {
   const machineLines = machine().map((l) => `- ${l}`);
   const note = args.note ? `\n> ${args.note}\n` : '';
@@ -164,7 +184,7 @@ function render(
     '',
     'What the site weighs, how fast it loads and builds, and how far it scales, measured on one machine. Sizes are also budgets that `npm test` enforces (tests/build/budgets.test.ts); timings live only here, because they depend on the machine.',
     '',
-    "**Rerun:** `npm run bench` (about 14 minutes on a quiet 2-core machine; it builds dist/ first). One part: `npm run bench -- --only lighthouse` (parts: weight, lighthouse, scale, search, functions, submission, install, database); it replaces only that part's section below. Needs Chromium (`/usr/bin/chromium` or `CHROME_PATH`), as the browser tests do. Figures are median (min–max) over the runs shown.",
+    "**Rerun:** `npm run bench` (about 14 minutes on a quiet 2-core machine; it builds dist/ first). One part: `npm run bench -- --only lighthouse` (parts: weight, lighthouse, scale, search, functions, submission, install, database); it replaces only that part's section below. Needs Chromium (`/usr/bin/chromium` or `CHROME_PATH`), as the browser tests do. Figures are median (min–max) over the runs shown. Each run lists below which figures moved by 10 % or more since the last committed version of this file.",
     '',
     `## 机器 / Machine`,
     '',
@@ -174,6 +194,10 @@ function render(
     `- Load average (1 / 5 / 15 min) at the start: ${header.loadStart}; at the end: ${header.loadEnd}`,
     busyNote,
     note,
+    '## 变化 / What moved since the last committed run',
+    '',
+    header.moved,
+    '',
     ...PARTS.map(
       (p) =>
         (sections.get(p) ??
@@ -205,6 +229,10 @@ if (needsDist && !existsSync(join(root, 'dist', 'index.html')))
   throw new Error('dist/ is missing: run without --no-build');
 
 const sections = previousSections();
+const committed = committedSections();
+const moves: Move[] = [];
+const compared: Part[] = [];
+const moved = () => movedReport(moves, compared);
 for (const p of parts) {
   const started = now();
   const loadBefore = load();
@@ -256,13 +284,27 @@ for (const p of parts) {
   const seconds = (performance.now() - t) / 1000;
   log(`${p}: ${seconds.toFixed(0)} s`);
   sections.set(p, wrap(p, body, started, loadBefore, seconds));
+  const before = committed.get(p);
+  if (before) {
+    compared.push(p);
+    moves.push(...movedFigures(p, before, body));
+  }
   // Write after every part, so an interrupted run keeps what it measured.
   writeFileSync(
     out,
-    render(sections, { date, totalSeconds: (performance.now() - t0) / 1000, loadStart, loadEnd: load(), parts }),
+    render(sections, {
+      date,
+      totalSeconds: (performance.now() - t0) / 1000,
+      loadStart,
+      loadEnd: load(),
+      parts,
+      moved: moved(),
+    }),
   );
 }
 
 const total = (performance.now() - t0) / 1000;
-writeFileSync(out, render(sections, { date, totalSeconds: total, loadStart, loadEnd: load(), parts }));
+moves.sort((a, b) => Math.abs(b.change) - Math.abs(a.change));
+writeFileSync(out, render(sections, { date, totalSeconds: total, loadStart, loadEnd: load(), parts, moved: moved() }));
 log(`wrote ${args.out} in ${(total / 60).toFixed(1)} minutes`);
+process.stderr.write(`\n${moved()}\n`);
