@@ -30,7 +30,7 @@ import type { RequestForm } from '../../lib/requests/forms.ts';
 import { newKey } from '../../lib/requests/idempotency.ts';
 import { pageTitle, ready, writeHtml, writeText } from '../../lib/i18n/page-script.ts';
 import { showErrorSummary, showFieldError } from './field-errors.ts';
-import { FormFields, readValues } from './form-fields.ts';
+import { Conditionals, FormFields, readValues } from './form-fields.ts';
 import { canPostJson } from './post-json.ts';
 import { loadRequestForm } from './kind-form.ts';
 import { prefillChoices } from './prefill.ts';
@@ -61,6 +61,7 @@ export class ApplyForm {
   /** One per filled form (idempotency.ts). */
   key = newKey();
   correction: Correction | undefined;
+  readonly fields: FormFields;
 
   /** The form page's parts, with its kind's form loaded, or undefined on a page that lacks one. */
   static async find(form: HTMLFormElement): Promise<ApplyForm | undefined> {
@@ -79,7 +80,7 @@ export class ApplyForm {
     this.heading = formView.querySelector<HTMLElement>('[data-step-title]');
     this.base = form.dataset.base ?? '/';
     prefillChoices(form, spec.def, new URLSearchParams(location.search));
-    new FormFields(this);
+    this.fields = new FormFields(this);
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       void this.continue();
@@ -91,7 +92,7 @@ export class ApplyForm {
   }
 
   /** “继续”: every error at once, or the check-your-answers step. */
-  private async continue(): Promise<void> {
+  async continue(): Promise<void> {
     const r = this.spec.parse(readValues(this.form));
     if (!r.ok) {
       this.showErrors(r.errors, true);
@@ -196,9 +197,32 @@ class ErrorSummaryLinks {
 
 const form = document.querySelector<HTMLFormElement>('form[data-apply-form]');
 if (form && canPostJson()) {
+  // At once: the conditional questions need no schema, and must not show and then fold away.
+  new Conditionals(form);
+  // The fields left before the schema arrives are checked when it does.
+  const left = new Set<string>();
+  const track = (e: FocusEvent) => {
+    const name = (e.target as HTMLInputElement | null)?.name;
+    if (name) left.add(name);
+  };
+  form.addEventListener('focusout', track);
   // On the 繁體 site, once the converter is there (page-script.ts); at once on 简体 pages.
-  void ready(form.dataset.base ?? '/').then(() => {
-    new ErrorSummaryLinks(document);
-    void ApplyForm.find(form);
+  const page = ready(form.dataset.base ?? '/')
+    .then(() => {
+      new ErrorSummaryLinks(document);
+      return ApplyForm.find(form);
+    })
+    .catch(() => undefined);
+  // “继续” pressed before the kind's schema has arrived waits for it, rather than leaving the
+  // page; without a schema (it could not be fetched) the form is sent as without JavaScript.
+  const early = (e: SubmitEvent) => {
+    e.preventDefault();
+    void page.then((p) => (p ? p.continue() : form.submit()));
+  };
+  form.addEventListener('submit', early);
+  void page.then((p) => {
+    form.removeEventListener('submit', early);
+    form.removeEventListener('focusout', track);
+    p?.fields.catchUp(left);
   });
 }

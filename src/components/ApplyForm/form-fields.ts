@@ -5,7 +5,10 @@
  *    Once an error shows, the field is checked again as the reader types or
  *    changes it, and the error goes as soon as the value is right.
  *  - Conditional questions show only when they apply (without JavaScript they
- *    all show, and the server drops those that do not apply).
+ *    all show, and the server drops those that do not apply): Conditionals,
+ *    which reads the conditions from the HTML (data-show-if) and so runs as
+ *    soon as the page script does, before the kind's schema has arrived: no
+ *    question appears and then folds away under the reader's eyes.
  *  - A textarea's counter says how many characters are left, counted as the
  *    schema counts them.
  * Checks run the kind's one schema (src/lib/requests/<kind>/form.ts), the one
@@ -39,12 +42,16 @@ export class FormFields {
     const { form } = page;
     form.addEventListener('focusout', (e) => this.left(e.target));
     form.addEventListener('input', (e) => this.typed(e.target));
-    form.addEventListener('change', (e) => {
-      this.showConditionals();
-      this.recheck(e.target);
-    });
+    form.addEventListener('change', (e) => this.recheck(e.target));
     form.querySelectorAll('textarea').forEach((area) => this.count(area));
-    this.showConditionals();
+  }
+
+  /** Checks the fields named, as if just left: those the reader left before the schema arrived. */
+  catchUp(names: Iterable<string>): void {
+    for (const name of names) {
+      const control = this.page.form.elements.namedItem(name);
+      this.left(control instanceof RadioNodeList ? (control[0] ?? null) : control);
+    }
   }
 
   private left(target: EventTarget | null): void {
@@ -75,10 +82,21 @@ export class FormFields {
     const max = Number(counter?.dataset.maxChars);
     if (counter && max) writeText(counter, charCountNote(max, charCount(area.value)));
   }
+}
 
-  private showConditionals(): void {
-    const values = readValues(this.page.form);
-    for (const el of this.page.form.querySelectorAll<HTMLElement>('[data-show-if]')) {
+/** The conditional questions of a form, shown when their condition holds; kept so as the answers change. */
+export class Conditionals {
+  readonly form: HTMLFormElement;
+
+  constructor(form: HTMLFormElement) {
+    this.form = form;
+    form.addEventListener('change', () => this.update());
+    this.update();
+  }
+
+  update(): void {
+    const values = readValues(this.form);
+    for (const el of this.form.querySelectorAll<HTMLElement>('[data-show-if]')) {
       el.hidden = !conditionHolds(
         { field: el.dataset.showIf!, values: (el.dataset.showValues ?? '').split(' ') },
         values,

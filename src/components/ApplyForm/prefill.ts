@@ -10,9 +10,11 @@ import { allFields, type FormDef } from '../../lib/forms/definitions.ts';
 import { fieldId } from '../../lib/forms/render.ts';
 
 export function prefillChoices(form: HTMLFormElement, def: FormDef, params: URLSearchParams): void {
+  let chosen = false;
   for (const f of allFields(def)) {
     const value = params.get(f.name);
     if (!value || !(f.options ?? []).some((o) => o.value === value)) continue;
+    chosen = true;
     if (f.kind === 'select') {
       const select = form.querySelector<HTMLSelectElement>(`#${fieldId(f.name)}`);
       if (select) select.value = value;
@@ -21,4 +23,6 @@ export function prefillChoices(form: HTMLFormElement, def: FormDef, params: URLS
         input.checked = input.value === value;
     }
   }
+  // As if chosen by hand: the questions that depend on these choices follow (Conditionals).
+  if (chosen) form.dispatchEvent(new Event('change', { bubbles: true }));
 }
