@@ -56,9 +56,16 @@ export async function startNetlifyDev({
   cwd = projectRoot,
   env = {},
   migrate = true,
-}: { cwd?: string; env?: Record<string, string>; migrate?: boolean } = {}): Promise<NetlifyDev> {
+  port: chosenPort,
+}: {
+  cwd?: string;
+  env?: Record<string, string>;
+  migrate?: boolean;
+  /** The port to answer on (a caller that announces the address before the server starts); a free one by default. */
+  port?: number;
+} = {}): Promise<NetlifyDev> {
   if (migrate) await migrateLocalDatabase(cwd);
-  const port = await freePort();
+  const port = chosenPort ?? (await freePort());
   const functionsPort = await freePort();
   const args = [
     netlifyCli(cwd),

@@ -1,11 +1,11 @@
 /**
- * The site shell in Chromium against the served build: accessibility of every
- * foundation page type in each display mode, the display settings, keyboard
- * access, small screens, printing, no-JavaScript use and security headers.
+ * The site shell in Chromium against the served build: the display settings,
+ * keyboard access, small screens, printing, no-JavaScript use and security
+ * headers. axe on these page types, in each display mode with the menu open:
+ * reader.test.ts, which visits every page type.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoAxeViolationsInEveryMode } from './support/axe.ts';
 import { launchBrowser, newContext, sharedPage, type DisplayPrefs } from './support/chromium.ts';
 
 const baseURL = inject('baseURL');
@@ -33,16 +33,6 @@ const contextWith = (display: DisplayPrefs, width = 390): Promise<BrowserContext
 
 /** A tab in a context with these display choices, shared by the tests of the enclosing describe block. */
 const pageWith = (display: DisplayPrefs, width = 390) => sharedPage(() => contextWith(display, width));
-
-describe('axe in each display mode', () => {
-  // These tests only read pages: one tab, each page loaded once and checked in every mode.
-  const tab = pageWith({});
-  it.each(PAGE_TYPES)('%s (%s) has no violations', async (_name, path) => {
-    const page = tab();
-    await page.goto(baseURL + path);
-    await expectNoAxeViolationsInEveryMode(page, path);
-  });
-});
 
 describe('display settings', () => {
   it('remembers the font size across pages and meets the large-text size', async () => {

@@ -3,9 +3,9 @@
  * (scripts/lib/netlify-dev.ts: offline, as `npm start` does, on free ports,
  * after applying the database migrations) and tells the tests where
  * (inject('baseURL')). The functions' database is netlify dev's local one
- * under .netlify/db (tests/e2e/support/database.ts reads it). Setup does not wait for netlify dev
- * to answer (about 10 s), so other tests run meanwhile; every browser test
- * file waits for it first (server-ready.ts, a setup file).
+ * under .netlify/db (tests/e2e/support/database.ts reads it). Setup waits neither for the
+ * migrations nor for netlify dev to answer (about 10 s each), so other tests run meanwhile;
+ * every browser test file waits for it first (server-ready.ts, a setup file).
  *
  * The staff desk's secrets are made fresh for every run (staff-secrets.ts):
  * the private key file's path goes to the tests as inject('staffKeyFile'),
@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { chromiumPath } from '../../../scripts/lib/chromium.ts';
 import { startNetlifyDev, type NetlifyDev } from '../../../scripts/lib/netlify-dev.ts';
+import { freePort } from '../../../scripts/lib/ports.ts';
 import { projectRoot as root } from '../../../scripts/lib/root.ts';
 import { announce, statusFile } from '../../support/handshake.ts';
 import { staffSecrets } from './staff-secrets.ts';
@@ -34,6 +35,7 @@ declare module 'vitest' {
 }
 
 let server: NetlifyDev | undefined;
+let starting: Promise<NetlifyDev> | undefined;
 let keysDir: string | undefined;
 let status: string | undefined;
 
@@ -66,12 +68,24 @@ export async function setup(project: TestProject): Promise<void> {
     });
     return;
   }
-  server = await startNetlifyDev({ env: await runSecrets(project) });
-  project.provide('baseURL', server.origin);
-  void announce(status, server.ready);
+  // netlify dev starts in the background, the database's migrations first (about 10 s on a
+  // busy 2-core machine): the tests that need no server run meanwhile, and the browser tests
+  // wait for the status file (handshake.ts). Its address is known before it starts.
+  const port = await freePort();
+  project.provide('baseURL', `http://localhost:${port}`);
+  const env = await runSecrets(project);
+  starting = startNetlifyDev({ env, port });
+  void announce(
+    status,
+    starting.then((s) => {
+      server = s;
+      return s.ready;
+    }),
+  );
 }
 
 export async function teardown(): Promise<void> {
   for (const dir of [keysDir, status && dirname(status)]) if (dir) rmSync(dir, { recursive: true, force: true });
+  await starting?.catch(() => undefined);
   await server?.stop();
 }
