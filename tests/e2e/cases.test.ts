@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
-import { expectNoAxeViolationsInEveryMode } from './support/axe.ts';
+import { itHasNoAxeViolationsUnfolded } from './support/axe.ts';
 import { launchBrowser, newContext, sharedPage, type DisplayPrefs } from './support/chromium.ts';
 
 const baseURL = inject('baseURL');
@@ -174,20 +174,12 @@ const PAGES: [string, string][] = [
 const READER_CHECKS = ['/cases/', '/cases/topic/campus-safety/'];
 
 describe('axe in each display mode', () => {
-  // These tests only read pages: one tab, each page loaded once and checked in every mode.
-  const tab = sharedPage(() => contextWith({}));
   // The list and a topic filter are checked by reader.test.ts with every page type (their only
   // folded content is the menu, which it opens); the article here, with its statutes unfolded.
-  it.each(PAGES.filter(([, path]) => !READER_CHECKS.includes(path)))(
-    '%s (%s) has no violations',
-    async (_name, path) => {
-      const page = tab();
-      await page.goto(baseURL + path);
-      // Every cited article open, so its text is checked too.
-      await expectNoAxeViolationsInEveryMode(page, path, (p) =>
-        p.evaluate(() => document.querySelectorAll('details').forEach((d) => d.setAttribute('open', ''))),
-      );
-    },
+  itHasNoAxeViolationsUnfolded(
+    PAGES.filter(([, path]) => !READER_CHECKS.includes(path)),
+    sharedPage(() => contextWith({})),
+    baseURL,
   );
 });
 

@@ -6,7 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoAxeViolationsInEveryMode } from './support/axe.ts';
+import { itHasNoAxeViolationsUnfolded } from './support/axe.ts';
 import { launchBrowser, newContext, sharedPage, type DisplayPrefs } from './support/chromium.ts';
 
 const baseURL = inject('baseURL');
@@ -36,20 +36,12 @@ const contextWith = (display: DisplayPrefs, width = 390): Promise<BrowserContext
   newContext(browser, { viewport: { width, height: 800 }, display });
 
 describe('axe in each display mode', () => {
-  // These tests only read pages: one tab, each page loaded once and checked in every mode.
-  const tab = sharedPage(() => contextWith({}));
   // The overview, a town and the city-wide office are checked by reader.test.ts with every page
   // type (their only folded content is the menu, which it opens).
-  it.each(PAGES.filter(([, path]) => !READER_CHECKS.includes(path)))(
-    '%s (%s) has no violations',
-    async (_name, path) => {
-      const page = tab();
-      await page.goto(baseURL + path);
-      // Folded content is checked too.
-      await expectNoAxeViolationsInEveryMode(page, path, (p) =>
-        p.locator('details').evaluateAll((els) => els.forEach((d) => d.setAttribute('open', ''))),
-      );
-    },
+  itHasNoAxeViolationsUnfolded(
+    PAGES.filter(([, path]) => !READER_CHECKS.includes(path)),
+    sharedPage(() => contextWith({})),
+    baseURL,
   );
 });
 

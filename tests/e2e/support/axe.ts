@@ -19,7 +19,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
 import type { AxeResults, RunOptions } from 'axe-core';
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { chooseDisplay, DISPLAY_MODES } from './chromium.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
@@ -60,6 +60,10 @@ export async function expectNoAxeViolations(page: Page, label = page.url()): Pro
   expect(summary, `axe 在 ${label} 发现无障碍问题`).toEqual([]);
 }
 
+/** Opens every <details> on the page, so folded content is checked too (a `prepare` for the function below). */
+export const unfoldAll = (page: Page): Promise<void> =>
+  page.evaluate(() => document.querySelectorAll('details').forEach((d) => d.setAttribute('open', '')));
+
 /**
  * axe on the page in each display mode in turn (DISPLAY_MODES), each chosen in
  * the 菜单 as a reader does (chooseDisplay): one load for the three checks.
@@ -78,4 +82,21 @@ export async function expectNoAxeViolationsInEveryMode(
     await expectNoAxeViolations(page, `${label} (${mode})`);
   }
   await chooseDisplay(page, {});
+}
+
+/**
+ * One test per page of `pages` ([name, path]): loaded once in `tab` (a tab the
+ * block shares: these tests only read), every <details> opened, axe in every
+ * display mode.
+ */
+export function itHasNoAxeViolationsUnfolded(
+  pages: readonly (readonly [string, string])[],
+  tab: () => Page,
+  baseURL: string,
+): void {
+  it.each(pages)('%s (%s) has no violations', async (_name, path) => {
+    const page = tab();
+    await page.goto(baseURL + path);
+    await expectNoAxeViolationsInEveryMode(page, path, unfoldAll);
+  });
 }
