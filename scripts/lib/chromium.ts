@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer } from 'playwright-core';
 
 export const CHROMIUM_FLAGS = [
   '--headless',
@@ -44,15 +44,22 @@ export function chromiumPath(): string {
  */
 const DISABLE_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
 
+const launchOptions = (extraFlags: string[]) => ({
+  executablePath: join(import.meta.dirname, 'chromium-launch.sh'),
+  args: [...CHROMIUM_FLAGS, ...extraFlags],
+  env: {
+    ...process.env,
+    CHROMIUM_EXECUTABLE: chromiumPath(),
+    CHROMIUM_DISABLE_FEATURES: DISABLE_FEATURES.join(','),
+  },
+});
+
 /** `extraFlags`: e.g. --host-resolver-rules, to open the local server under another host name. */
 export function launchBrowser(extraFlags: string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: join(import.meta.dirname, 'chromium-launch.sh'),
-    args: [...CHROMIUM_FLAGS, ...extraFlags],
-    env: {
-      ...process.env,
-      CHROMIUM_EXECUTABLE: chromiumPath(),
-      CHROMIUM_DISABLE_FEATURES: DISABLE_FEATURES.join(','),
-    },
-  });
+  return chromium.launch(launchOptions(extraFlags));
+}
+
+/** The same Chromium as a server that other processes connect to (`chromium.connect(wsEndpoint)`). */
+export function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer(launchOptions([]));
 }

@@ -4,9 +4,20 @@
  * with the bench.
  */
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { launchBrowser as launchOwnBrowser } from '../../../scripts/lib/chromium.ts';
 
-export { launchBrowser } from '../../../scripts/lib/chromium.ts';
+/**
+ * The run's Chromium: global-setup.ts starts one browser server for every
+ * browser test file (a launch costs about 1.3 s of CPU here, and there are 16
+ * files). A file that needs flags of its own launches its own. Closing what
+ * this returns ends the file's connection and its contexts, not the browser.
+ */
+export function launchBrowser(extraFlags: string[] = []): Promise<Browser> {
+  const endpoint = inject('browserEndpoint');
+  return endpoint && extraFlags.length === 0 ? chromium.connect(endpoint) : launchOwnBrowser(extraFlags);
+}
 
 /** The reader's display choices as the display-settings script stores them (src/components/DisplaySettings). */
 export interface DisplayPrefs {
@@ -40,14 +51,22 @@ export async function displayApplied(page: Page, prefs: DisplayPrefs): Promise<v
 export async function chooseDisplay(page: Page, prefs: DisplayPrefs): Promise<void> {
   const font = prefs.font ?? 'standard';
   const contrast = prefs.contrast ?? 'normal';
-  await page.evaluate(() => {
-    const menu = document.querySelector<HTMLDetailsElement>('details[data-site-menu]');
-    if (menu) menu.open = true;
-  });
+  // One round trip: what applies now, with the menu opened only when a button must be pressed.
+  const now = await page.evaluate(
+    ([font, contrast]) => {
+      const root = document.documentElement;
+      const same = root.dataset.font === font && root.dataset.contrast === contrast;
+      const menu = document.querySelector<HTMLDetailsElement>('details[data-site-menu]');
+      if (menu) menu.open = !same;
+      if (same) window.scrollTo(0, 0);
+      return { font: root.dataset.font, contrast: root.dataset.contrast };
+    },
+    [font, contrast] as const,
+  );
+  if (now.font === font && now.contrast === contrast) return;
   const panel = page.locator('[data-display-settings]');
-  await panel.locator(`button[data-font="${font}"]`).click();
-  if ((await page.getAttribute('html', 'data-contrast')) !== contrast)
-    await panel.locator('button[data-contrast]').click();
+  if (now.font !== font) await panel.locator(`button[data-font="${font}"]`).click();
+  if (now.contrast !== contrast) await panel.locator('button[data-contrast]').click();
   await page.evaluate(() => {
     const menu = document.querySelector<HTMLDetailsElement>('details[data-site-menu]');
     if (menu) menu.open = false;
