@@ -15,7 +15,14 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.ts';
-import { chooseDisplay, DISPLAY_MODES, launchBrowser, newContext, type DisplayPrefs } from './support/chromium.ts';
+import {
+  chooseDisplay,
+  DISPLAY_MODES,
+  downloadedBytes,
+  launchBrowser,
+  newContext,
+  type DisplayPrefs,
+} from './support/chromium.ts';
 import { active, noDialogs, tabTo } from './support/keyboard.ts';
 import { openStored } from './support/keys.ts';
 import { loadKeyFile, signIn } from './support/desk.ts';
@@ -280,7 +287,7 @@ describe('staff desk', () => {
         page.locator('[data-export-personal]').click(),
       ]);
       expect(download.suggestedFilename()).toMatch(/^申请导出-\d{8}-\d{4}\.csv$/);
-      const bytes = readFileSync((await download.path())!);
+      const bytes = await downloadedBytes(download);
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = bytes.toString('utf8').slice(1);
       const [header, ...rows] = text.trim().split('\r\n');
@@ -300,7 +307,7 @@ describe('staff desk', () => {
       // A file without personal data on request: only the plaintext columns.
       await page.locator('[data-export]').click();
       const [metaOnly] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export-meta]').click()]);
-      const metaText = readFileSync((await metaOnly.path())!).toString('utf8');
+      const metaText = (await downloadedBytes(metaOnly)).toString('utf8');
       expect(metaText).toContain(legalAidReceipt);
       expect(metaText).not.toContain('"姓名"');
       expect(metaText).not.toContain('陈大文');

@@ -3,7 +3,7 @@
  * flags this machine needs) is launched by scripts/lib/chromium.ts, shared
  * with the bench.
  */
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Download, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { launchBrowser as launchOwnBrowser } from '../../../scripts/lib/chromium.ts';
@@ -119,4 +119,11 @@ export function sharedPage(makeContext: () => Promise<BrowserContext>): () => Pa
     if (!page) throw new Error('sharedPage(): the page exists only inside the describe block’s tests');
     return page;
   };
+}
+
+/** A download's bytes, read through Playwright's stream: the browser is a shared server, so there is no local path. */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
