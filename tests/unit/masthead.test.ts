@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mastheadHtml } from '../../src/lib/masthead.ts';
+import { printDateText } from '../../src/components/PrintMasthead/print-date.ts';
 import { convertHtml } from '../../src/lib/i18n/html.ts';
 import { createConverter } from '../../src/lib/i18n/convert.ts';
 import { BUREAU } from '../../src/lib/site.ts';
@@ -42,5 +43,13 @@ describe('mastheadHtml', () => {
     expect(convertHtml(page, { convert, base: '/', origin: 'https://example.org' })).toContain(
       'data-print-date="打印時間："',
     );
+  });
+});
+
+describe('the print date', () => {
+  it('reads as toLocaleString writes it, in both languages, without loading Intl', () => {
+    const when = new Date(2026, 11, 7, 9, 5);
+    expect(printDateText(when, false)).toBe(when.toLocaleString('zh-CN', { dateStyle: 'long', timeStyle: 'short' }));
+    expect(printDateText(when, true)).toBe(when.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' }));
   });
 });
