@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserServer } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_FLAGS = [
   '--headless',
@@ -57,9 +57,4 @@ const launchOptions = (extraFlags: string[]) => ({
 /** `extraFlags`: e.g. --host-resolver-rules, to open the local server under another host name. */
 export function launchBrowser(extraFlags: string[] = []): Promise<Browser> {
   return chromium.launch(launchOptions(extraFlags));
-}
-
-/** The same Chromium as a server that other processes connect to (`chromium.connect(wsEndpoint)`). */
-export function launchBrowserServer(): Promise<BrowserServer> {
-  return chromium.launchServer(launchOptions([]));
 }

@@ -4,20 +4,9 @@
  * with the bench.
  */
 import type { Browser, BrowserContext, BrowserContextOptions, Download, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject } from 'vitest';
-import { launchBrowser as launchOwnBrowser } from '../../../scripts/lib/chromium.ts';
+import { afterAll, beforeAll, expect } from 'vitest';
 
-/**
- * The run's Chromium: global-setup.ts starts one browser server for every
- * browser test file (a launch costs about 1.3 s of CPU here, and there are 16
- * files). A file that needs flags of its own launches its own. Closing what
- * this returns ends the file's connection and its contexts, not the browser.
- */
-export function launchBrowser(extraFlags: string[] = []): Promise<Browser> {
-  const endpoint = inject('browserEndpoint');
-  return endpoint && extraFlags.length === 0 ? chromium.connect(endpoint) : launchOwnBrowser(extraFlags);
-}
+export { launchBrowser } from '../../../scripts/lib/chromium.ts';
 
 /** The reader's display choices as the display-settings script stores them (src/components/DisplaySettings). */
 export interface DisplayPrefs {
@@ -121,7 +110,7 @@ export function sharedPage(makeContext: () => Promise<BrowserContext>): () => Pa
   };
 }
 
-/** A download's bytes, read through Playwright's stream: the browser is a shared server, so there is no local path. */
+/** A download's bytes, read through Playwright's stream (which also works with a browser on another machine). */
 export async function downloadedBytes(download: Download): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);

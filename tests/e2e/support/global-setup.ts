@@ -14,8 +14,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import type { BrowserServer } from 'playwright-core';
-import { chromiumPath, launchBrowserServer } from '../../../scripts/lib/chromium.ts';
+import { chromiumPath } from '../../../scripts/lib/chromium.ts';
 import { startNetlifyDev, type NetlifyDev } from '../../../scripts/lib/netlify-dev.ts';
 import { freePort } from '../../../scripts/lib/ports.ts';
 import { projectRoot as root } from '../../../scripts/lib/root.ts';
@@ -32,13 +31,10 @@ declare module 'vitest' {
     staffTokens: { city: string; duhu: string };
     /** Where setup says netlify dev answers, or why it failed (handshake.ts). */
     serverStatus: string;
-    /** The run's Chromium, a browser server every browser test file connects to (support/chromium.ts). */
-    browserEndpoint: string;
   }
 }
 
 let server: NetlifyDev | undefined;
-let browser: BrowserServer | undefined;
 let starting: Promise<NetlifyDev> | undefined;
 let keysDir: string | undefined;
 let status: string | undefined;
@@ -54,8 +50,6 @@ async function runSecrets(project: TestProject): Promise<Record<string, string>>
 
 export async function setup(project: TestProject): Promise<void> {
   chromiumPath(); // fail first, and clearly, when the browser is missing
-  browser = await launchBrowserServer();
-  project.provide('browserEndpoint', browser.wsEndpoint());
   if (!existsSync(join(root, 'dist', 'index.html'))) {
     throw new Error('dist/ 不存在：请先运行 npm run build（npm test 会自动构建）。');
   }
@@ -94,5 +88,4 @@ export async function teardown(): Promise<void> {
   for (const dir of [keysDir, status && dirname(status)]) if (dir) rmSync(dir, { recursive: true, force: true });
   await starting?.catch(() => undefined);
   await server?.stop();
-  await browser?.close();
 }
