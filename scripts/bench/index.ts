@@ -14,7 +14,9 @@
  * figures moved by 10 % or more since the last committed BENCHMARKS.md (moved.ts), on the console
  * and under the machine's description.
  * Other options: --no-build (use dist/ as it is), --out FILE,
- * --lighthouse-runs N, --scale-sizes 1000,5000, --scale-runs N (at the
+ * --keep-previous (keep the sections this run replaces under the new ones, to
+ * show a change's before and after: each says which commit it measured),
+ * --lighthouse-runs N (Lighthouse and the repeat views; default 3), --scale-sizes 1000,5000, --scale-runs N (at the
  * smallest size; the larger sizes run once), --plain-sizes 1000,5000 (where
  * the plain Astro site is built too; default the smallest), --functions-runs N,
  * --functions-seconds N, --ci-runs N, --start-runs N, --database-records N,
@@ -31,8 +33,10 @@ import { buildScale, buildScaleSection } from './build-scale.ts';
 import { databaseBench, databaseSection } from './database.ts';
 import { functionsBench, functionsSection } from './functions.ts';
 import { installAndStart, installSection } from './install.ts';
-import { failIf, load, log, machine, npmRun, root } from './lib.ts';
+import { failIf, load, log, machine, measuredCommit, npmRun, root } from './lib.ts';
 import { lighthousePages, lighthouseSection } from './lighthouse.ts';
+import { repeatViews, repeatViewSection } from './repeat-view.ts';
+import { serveStatic } from '../lib/serve.ts';
 import { searchBench, searchSection } from './search.ts';
 import { submissionBench, submissionSection } from './submission.ts';
 import { measureWeights, weightSection } from './weight.ts';
@@ -75,6 +79,7 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     out: { type: 'string', default: 'BENCHMARKS.md' },
+    'keep-previous': { type: 'boolean', default: false },
     'lighthouse-runs': { type: 'string' },
     'scale-sizes': { type: 'string' },
     'scale-runs': { type: 'string' },
@@ -105,7 +110,8 @@ const parts = PARTS.filter((p) => (args.only ? list(args.only).includes(p) : tru
 const quick = args.quick;
 const num = (s: string | undefined, full: number, fast: number) => (s ? Number(s) : quick ? fast : full);
 const settings = {
-  lighthouseRuns: num(args['lighthouse-runs'], 2, 1),
+  // Three, as the LCP target says: the median of 3 runs.
+  lighthouseRuns: num(args['lighthouse-runs'], 3, 1),
   scaleSizes: args['scale-sizes'] ? list(args['scale-sizes']).map(Number) : quick ? [100, 300] : [1000, 5000],
   scaleRuns: num(args['scale-runs'], 2, 1),
   /** Sizes at which the plain Astro site is built too (default: the smallest). */
@@ -128,6 +134,17 @@ const end = (p: Part) => `<!-- /bench:${p} -->`;
 const now = () => new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 const cores = cpus().length;
 const busy = () => loadavg()[0]! > cores * 0.5;
+
+/** Where a section's previous run begins, when it was kept (--keep-previous). */
+const PREVIOUS = '<!-- bench:previous -->';
+
+/** A section without the previous run kept under it: what moved.ts compares. */
+const ownPart = (section: string) => section.split(PREVIOUS)[0]!;
+
+/** A section as it was, to keep under the new one: its context line and body, without markers, title or its own previous run. */
+function previousRun(p: Part, section: string): string {
+  return ownPart(section).replace(begin(p), '').replace(`## ${TITLES[p]}`, '').replace(end(p), '').trim();
+}
 
 /** The sections of a BENCHMARKS.md text, by part. */
 function sectionsOf(text: string): Map<Part, string> {
@@ -216,9 +233,8 @@ if (busy()) log(`the machine is busy (load average ${loadStart} on ${cores} core
 
 // The functions (submissions in the functions, submission and database parts) render their pages in the
 // build's shell (dist/_shell/shells.json), so they need dist/ too.
-const needsDist = parts.some((p) =>
-  ['weight', 'lighthouse', 'search', 'functions', 'submission', 'database'].includes(p),
-);
+const DIST_PARTS: readonly Part[] = ['weight', 'lighthouse', 'search', 'functions', 'submission', 'database'];
+const needsDist = parts.some((p) => DIST_PARTS.includes(p));
 if (needsDist && !args['no-build']) {
   log('npm run build (dist/ for page weight, Lighthouse, search and the functions)');
   const b = await npmRun(root, 'build', [], { timeoutMs: 15 * 60_000 });
@@ -249,7 +265,14 @@ for (const p of parts) {
         page: t.example,
         name: t.name,
       }));
-      body = lighthouseSection(await lighthousePages(pages, settings.lighthouseRuns));
+      const lighthouse = lighthouseSection(await lighthousePages(pages, settings.lighthouseRuns));
+      const server = await serveStatic(join(root, 'dist'));
+      try {
+        const origin = server.origin.replace('127.0.0.1', 'localhost');
+        body = [lighthouse, '', repeatViewSection(await repeatViews(origin, settings.lighthouseRuns))].join('\n');
+      } finally {
+        await server.close();
+      }
       break;
     }
     case 'scale': {
@@ -283,11 +306,16 @@ for (const p of parts) {
   }
   const seconds = (performance.now() - t) / 1000;
   log(`${p}: ${seconds.toFixed(0)} s`);
-  sections.set(p, wrap(p, body, started, loadBefore, seconds));
+  if (DIST_PARTS.includes(p)) body = `Site measured: ${measuredCommit()}.\n\n${body}`;
+  const kept = args['keep-previous'] ? sections.get(p) : undefined;
+  const previous = kept
+    ? `\n\n${PREVIOUS}\n### 之前的一次 / The run before (kept with --keep-previous)\n\n${previousRun(p, kept)}`
+    : '';
+  sections.set(p, wrap(p, body + previous, started, loadBefore, seconds));
   const before = committed.get(p);
   if (before) {
     compared.push(p);
-    moves.push(...movedFigures(p, before, body));
+    moves.push(...movedFigures(p, ownPart(before), body));
   }
   // Write after every part, so an interrupted run keeps what it measured.
   writeFileSync(

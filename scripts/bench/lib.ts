@@ -3,12 +3,14 @@
  * wall time and peak memory, statistics over repeated runs, the machine's
  * description, and Markdown tables.
  */
-import { spawn, type SpawnOptions } from 'node:child_process';
+import { execFileSync, spawn, type SpawnOptions } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
-export { projectRoot as root } from '../lib/root.ts';
+import { projectRoot } from '../lib/root.ts';
+
+export { projectRoot as root };
 
 export function log(s: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}\n`);
@@ -178,4 +180,19 @@ export function load(): string {
 export function table(header: string[], rows: (string | number)[][]): string {
   const line = (cells: (string | number)[]) => `| ${cells.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+// ---------------------------------------------------------------- git ---
+
+/**
+ * The commit whose site a part measured ("a5d72db, 2026-12-07: subject"),
+ * and whether the work tree had uncommitted changes: so figures before and
+ * after a change can be told apart in BENCHMARKS.md.
+ */
+export function measuredCommit(): string {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: projectRoot, encoding: 'utf8' }).trim();
+  const head = git('log', '-1', '--format=%h, %cs: %s');
+  const subject = head.length > 110 ? `${head.slice(0, 110)}…` : head;
+  const dirty = git('status', '--porcelain', '--untracked-files=no', '--', '.', ':!BENCHMARKS.md') !== '';
+  return `commit ${subject}${dirty ? ' (with uncommitted changes)' : ''}`;
 }

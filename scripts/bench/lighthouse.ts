@@ -189,7 +189,13 @@ export function lighthouseSection(results: LighthouseResult[]): string {
       );
     return out;
   });
+  const medians = results
+    .filter((r) => r.runs.length)
+    .map((r) => ({ page: r.page, lcp: stat(r.runs.map((x) => x.lcp)).median }));
+  const worst = medians.reduce((a, b) => (b.lcp > a.lcp ? b : a), { page: '?', lcp: 0 });
   return [
+    `Target: LCP ≤ 1.0 s, median of the runs, on every page type. Slowest median here: ${(worst.lcp / 1000).toFixed(2)} s (\`${worst.page}\`), ${medians.filter((m) => m.lcp > 1000).length} of ${medians.length} page types over the target.`,
+    '',
     table(
       [
         '页面类型 / page type',

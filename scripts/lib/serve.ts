@@ -1,9 +1,12 @@
 /**
  * The one static file server for a built site (dist/ or any other build),
- * close to what Netlify sends: the response headers of netlify.toml's
- * [[headers]] rules (later rules replace earlier ones for the same header, as
- * Netlify does), gzip for text when the browser asks for it, directory URLs
- * served from index.html, 404.html for what is missing.
+ * close to what Netlify sends: the response headers of the build's `_headers`
+ * file and then of netlify.toml's [[headers]] rules (later rules replace
+ * earlier ones for the same header, as Netlify does), gzip for text when the
+ * browser asks for it, an ETag on every file and 304 to a browser that
+ * revalidates its cached copy (Netlify's default Cache-Control makes browsers
+ * revalidate every file: repeat views pay for that), directory URLs served
+ * from index.html, 404.html for what is missing.
  *
  * Used by the browser tests (the /sfj/ base-path build, mounted under its base
  * only, so a link that forgets the base is a 404), the Lighthouse runs and the
@@ -12,12 +15,14 @@
  * spawned asynchronously (a synchronous child process would block the event
  * loop this server answers on).
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { projectRoot } from './root.ts';
+import { parseHeadersFile, type HeaderRule } from '../../src/lib/http/headers-file.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -37,10 +42,7 @@ const TYPES: Record<string, string> = {
 };
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript|wasm)|image\/svg)/;
 
-export interface HeaderRule {
-  for: string;
-  values: Record<string, string>;
-}
+export type { HeaderRule };
 
 /** The [[headers]] rules of a netlify.toml (only what this file uses: `for` and `[headers.values]` string pairs). */
 export function parseNetlifyHeaders(toml: string): HeaderRule[] {
@@ -92,7 +94,7 @@ export interface StaticServer {
 export interface ServeOptions {
   /** The base path the site was built with (SITE_BASE): only URLs under it are served. Default '/'. */
   base?: string;
-  /** Whose [[headers]] to send (default: the project's netlify.toml); null sends none. */
+  /** Whose [[headers]] to send after the build's `_headers` (default: the project's netlify.toml); null sends none. */
   netlifyToml?: string | null;
   /** zlib level for gzip responses (default: zlib's default, about what a CDN uses). */
   gzipLevel?: number;
@@ -100,12 +102,22 @@ export interface ServeOptions {
   onResponse?: (path: string, bytes: number) => void;
 }
 
+/** What Netlify applies: the build's `_headers` rules first, then netlify.toml's. */
+function headerRules(dir: string, netlifyToml: string): HeaderRule[] {
+  const file = join(dir, '_headers');
+  return [
+    ...(existsSync(file) ? parseHeadersFile(readFileSync(file, 'utf8')) : []),
+    ...(existsSync(netlifyToml) ? parseNetlifyHeaders(readFileSync(netlifyToml, 'utf8')) : []),
+  ];
+}
+
 export async function serveStatic(dir: string, options: ServeOptions = {}): Promise<StaticServer> {
   const { base = '/', netlifyToml = join(projectRoot, 'netlify.toml'), gzipLevel, onResponse } = options;
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const root = normalize(dir).replace(/\/$/, '');
-  const rules = netlifyToml && existsSync(netlifyToml) ? parseNetlifyHeaders(readFileSync(netlifyToml, 'utf8')) : [];
+  const rules = netlifyToml === null ? [] : headerRules(root, netlifyToml);
   const gz = new Map<string, Buffer>();
+  const etags = new Map<string, string>();
   const send = (res: ServerResponse, path: string, status: number, headers = {}, body?: Buffer) => {
     res.writeHead(status, headers).end(body);
     onResponse?.(path, body?.length ?? 0);
@@ -134,6 +146,10 @@ export async function serveStatic(dir: string, options: ServeOptions = {}): Prom
       ...headersFor(rules, `/${path.slice(prefix.length)}`),
     };
     let body: Buffer = readFileSync(file);
+    let etag = etags.get(file);
+    if (!etag) etags.set(file, (etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`));
+    headers['ETag'] = etag;
+    if (status === 200 && req.headers['if-none-match'] === etag) return send(res, path, 304, headers);
     if (COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
       let z = gz.get(file);
       if (!z) gz.set(file, (z = gzipSync(body, gzipLevel === undefined ? {} : { level: gzipLevel })));
