@@ -253,6 +253,8 @@ for (const p of parts) {
   const started = now();
   const loadBefore = load();
   const t = performance.now();
+  // Before measuring: the work tree may change while a long part runs.
+  const commit = measuredCommit();
   let body: string;
   switch (p) {
     case 'weight':
@@ -306,7 +308,7 @@ for (const p of parts) {
   }
   const seconds = (performance.now() - t) / 1000;
   log(`${p}: ${seconds.toFixed(0)} s`);
-  if (DIST_PARTS.includes(p)) body = `Site measured: ${measuredCommit()}.\n\n${body}`;
+  if (DIST_PARTS.includes(p)) body = `Site measured: ${commit}.\n\n${body}`;
   const kept = args['keep-previous'] ? sections.get(p) : undefined;
   const previous = kept
     ? `\n\n${PREVIOUS}\n### 之前的一次 / The run before (kept with --keep-previous)\n\n${previousRun(p, kept)}`

@@ -102,8 +102,8 @@ export interface ServeOptions {
   onResponse?: (path: string, bytes: number) => void;
 }
 
-/** What Netlify applies: the build's `_headers` rules first, then netlify.toml's. */
-function headerRules(dir: string, netlifyToml: string): HeaderRule[] {
+/** What Netlify applies to a build in `dir`: its `_headers` rules first, then netlify.toml's. */
+export function siteHeaderRules(dir: string, netlifyToml = join(projectRoot, 'netlify.toml')): HeaderRule[] {
   const file = join(dir, '_headers');
   return [
     ...(existsSync(file) ? parseHeadersFile(readFileSync(file, 'utf8')) : []),
@@ -115,7 +115,7 @@ export async function serveStatic(dir: string, options: ServeOptions = {}): Prom
   const { base = '/', netlifyToml = join(projectRoot, 'netlify.toml'), gzipLevel, onResponse } = options;
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const root = normalize(dir).replace(/\/$/, '');
-  const rules = netlifyToml === null ? [] : headerRules(root, netlifyToml);
+  const rules = netlifyToml === null ? [] : siteHeaderRules(root, netlifyToml);
   const gz = new Map<string, Buffer>();
   const etags = new Map<string, string>();
   const send = (res: ServerResponse, path: string, status: number, headers = {}, body?: Buffer) => {

@@ -16,6 +16,7 @@
  */
 import { breadcrumbsHtml, type Crumb } from './breadcrumbs.ts';
 import { html, raw, type SafeHtml } from './html.ts';
+import { StyledPage } from './http/csp.ts';
 import { mastheadHtml } from './masthead.ts';
 import { withBase } from './paths.ts';
 import { qrFigure } from './qr.ts';
@@ -59,6 +60,12 @@ export interface ShellBundle {
    * dictionary (src/integrations/page-shell.ts): language → section key → page.
    */
   languages?: { 'zh-Hant'?: Record<string, string> };
+  /**
+   * The CSP hash of every inline <style> in the templates, both languages
+   * (src/lib/http/csp.ts), computed by the build: the functions send the
+   * policy for exactly these with every page made from them.
+   */
+  styleHashes: string[];
 }
 
 export interface ShellPage {
@@ -82,7 +89,7 @@ export interface ShellPage {
 }
 
 export interface PageShell {
-  render(page: ShellPage): SafeHtml;
+  render(page: ShellPage): StyledPage;
 }
 
 const MARK_PATTERN = new RegExp(
@@ -122,7 +129,7 @@ export function pageShell(bundle: ShellBundle, zhHant?: ConvertText): PageShell 
         : html`<meta name="robots" content="noindex, nofollow">`;
       const convert = (h: SafeHtml) =>
         hant ? raw(convertHtml(h.value, { convert: hant, base: bundle.base, origin: new URL(bundle.site).origin })) : h;
-      return raw(
+      return new StyledPage(
         fill(template, {
           [SHELL_MARKS.title]: convert(html`${page.title}`),
           [SHELL_MARKS.description]: convert(html`${page.description ?? SITE.description}`),
@@ -133,6 +140,7 @@ export function pageShell(bundle: ShellBundle, zhHant?: ConvertText): PageShell 
           [SHELL_MARKS.masthead]: convert(mastheadHtml(page.title, url)),
           [SHELL_MARKS.report]: html`${errorReportHref(withBase(path, bundle.base))}`,
         }),
+        bundle.styleHashes,
       );
     },
   };

@@ -1,15 +1,14 @@
 /**
  * Responses from functions. Netlify applies the [[headers]] of netlify.toml
  * to static files only, so every function response carries the same security
- * headers itself: the site's Content-Security-Policy on HTML (kept equal to
- * netlify.toml's by tests/unit/http.test.ts), no caching of anything personal
+ * headers itself: the site's Content-Security-Policy on HTML (src/lib/http/csp.ts,
+ * allowing the inline styles of the shell the page was made from, by the
+ * hashes the build computed, StyledPage), no caching of anything personal
  * unless a caller says otherwise, HSTS, no framing, no powerful features, and
  * the correlation id a resident can read out on the phone.
  */
 import type { SafeHtml } from '../html.ts';
-
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+import { contentSecurityPolicy, StyledPage } from './csp.ts';
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-store',
@@ -22,10 +21,11 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Frame-Options': 'DENY',
 };
 
-function headers(cid: string, type: string | undefined, extra: Record<string, string>): Headers {
+function headers(cid: string, type: string | undefined, extra: Record<string, string>, page?: unknown): Headers {
   const h = new Headers(SECURITY_HEADERS);
   if (type) h.set('Content-Type', type);
-  if (type?.startsWith('text/html')) h.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  if (type?.startsWith('text/html'))
+    h.set('Content-Security-Policy', contentSecurityPolicy(page instanceof StyledPage ? page.styleHashes : []));
   h.set('X-Correlation-Id', cid);
   for (const [k, v] of Object.entries(extra)) h.set(k, v);
   return h;
@@ -44,7 +44,7 @@ export function html(
   cid: string,
   extra: Record<string, string> = {},
 ): Response {
-  return new Response(String(page), { status, headers: headers(cid, 'text/html; charset=utf-8', extra) });
+  return new Response(String(page), { status, headers: headers(cid, 'text/html; charset=utf-8', extra, page) });
 }
 
 export function text(status: number, body: string, cid: string, extra: Record<string, string> = {}): Response {

@@ -1,0 +1,57 @@
+/**
+ * After the build (last, once the 繁體 pages and the page shells exist):
+ * writes `<outDir>/_headers` with the site's Content-Security-Policy for
+ * every path, its style-src listing the hash of every inline <style> of every
+ * built page and shell template (src/lib/http/csp.ts says why the styles are
+ * inline). Netlify applies `_headers` before netlify.toml's [[headers]], and
+ * a later rule's value replaces an earlier one's: netlify.toml keeps the
+ * other security headers for "/*" and its own policy for /admin/, which so
+ * wins there (tests/e2e/csp.test.ts checks both through netlify dev).
+ * /admin/ (Decap CMS, its own policy) is left out of the hashes.
+ */
+import type { AstroIntegration } from 'astro';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { contentSecurityPolicy, styleHashesOf } from '../lib/http/csp.ts';
+import { formatHeadersFile } from '../lib/http/headers-file.ts';
+import type { ShellBundle } from '../lib/shell.ts';
+import { SHELL_FILE } from './page-shell.ts';
+
+export const HEADERS_FILE = '_headers';
+
+/** Every built HTML file outside /admin/. */
+function publicPages(outDir: string): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return walk(path);
+      return name.endsWith('.html') ? [path] : [];
+    });
+  return walk(outDir).filter((f) => relative(outDir, f).split(sep)[0] !== 'admin');
+}
+
+/** The hashes of every inline style the site sends: its pages' and the shell templates' (carried in shells.json). */
+export function siteStyleHashes(outDir: string): string[] {
+  const shells = JSON.parse(readFileSync(join(outDir, SHELL_FILE), 'utf8')) as ShellBundle;
+  const pages = publicPages(outDir).flatMap((f) => styleHashesOf(readFileSync(f, 'utf8')));
+  return [...new Set([...pages, ...shells.styleHashes])].sort();
+}
+
+export default function cspHeaders(): AstroIntegration {
+  return {
+    name: 'csp-headers',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const hashes = siteStyleHashes(outDir);
+        const text = formatHeadersFile(
+          [{ for: '/*', values: { 'Content-Security-Policy': contentSecurityPolicy(hashes) } }],
+          'Written by the build (src/integrations/csp-headers.ts): the hashes of the inline styles.\nThe other headers, and /admin/’s own policy, are in netlify.toml.',
+        );
+        writeFileSync(join(outDir, HEADERS_FILE), text);
+        logger.info(`Content-Security-Policy：${hashes.length} 段内联样式的哈希，写入 ${HEADERS_FILE}`);
+      },
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * The site's Content-Security-Policy, in one place for everything that sends
+ * or checks it: the build writes it into `<outDir>/_headers` for the static
+ * pages (src/integrations/csp-headers.ts), the functions send it with the
+ * pages they render (src/lib/http/responses.ts), the local static server
+ * serves the build's file (scripts/lib/serve.ts), and the tests read it.
+ *
+ * Styles are inlined into every page (astro.config.mjs, inlineStylesheets):
+ * a stylesheet link blocked the first paint until a second request came back,
+ * which on Lighthouse's slow 4G put LCP at 0.97–1.61 s (BENCHMARKS.md). No
+ * 'unsafe-inline' for that: style-src lists the sha256 hash of each exact
+ * <style> the build wrote, so only those styles apply and anything injected
+ * into a page does not. The hashes always come from the build's own files,
+ * never from a response body at run time (that would trust injected markup):
+ * for function-rendered pages they travel with the shell templates
+ * (shells.json, src/integrations/page-shell.ts) as a `StyledPage`.
+ *
+ * Scripts only from our own origin; 'wasm-unsafe-eval' lets pagefind's
+ * WebAssembly search run and does not allow eval() of JavaScript. /admin/
+ * (Decap CMS) has a looser policy of its own in netlify.toml, which Netlify
+ * applies after the `_headers` file, so it wins there.
+ */
+import { createHash } from 'node:crypto';
+import { SafeHtml } from '../html.ts';
+
+/** A CSP hash source: 'sha256-' and the base64 of 32 bytes. */
+const HASH_SOURCE = /^'sha256-[A-Za-z0-9+/]{43}='$/;
+
+const DIRECTIVES: readonly (readonly [string, string])[] = [
+  ['default-src', "'self'"],
+  ['script-src', "'self' 'wasm-unsafe-eval'"],
+  ['style-src', "'self'"],
+  ['img-src', "'self' data:"],
+  ['font-src', "'self'"],
+  ['connect-src', "'self'"],
+  ['form-action', "'self'"],
+  ['frame-ancestors', "'none'"],
+  ['base-uri', "'self'"],
+  ['object-src', "'none'"],
+];
+
+/** The policy for pages whose inline styles have these hash sources (from styleHash); sorted, so the header is stable. */
+export function contentSecurityPolicy(styleHashes: readonly string[]): string {
+  const bad = styleHashes.filter((h) => !HASH_SOURCE.test(h));
+  if (bad.length) throw new Error(`Content-Security-Policy: not a sha256 hash source: ${bad.join(' ')}`);
+  const hashes = [...new Set(styleHashes)].sort();
+  return DIRECTIVES.map(([name, value]) =>
+    name === 'style-src' && hashes.length ? `${name} ${value} ${hashes.join(' ')}` : `${name} ${value}`,
+  ).join('; ');
+}
+
+/** The hash source of one <style>'s exact text, as a browser computes it (UTF-8 bytes). */
+export function styleHash(css: string): string {
+  return `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
+}
+
+/**
+ * The text of every <style> element in a page the build wrote (Astro's own
+ * output: plain `<style>` tags, whose text is raw up to `</style>`).
+ */
+export function inlineStyles(page: string): string[] {
+  return [...page.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)].map((m) => m[1]!);
+}
+
+/** The hash sources of a built page's inline styles. */
+export function styleHashesOf(page: string): string[] {
+  return [...new Set(inlineStyles(page).map(styleHash))];
+}
+
+/**
+ * A whole page with the hashes of the inline styles its template carries,
+ * as the build computed them; the functions' responses send the policy for
+ * exactly those (src/lib/http/responses.ts).
+ */
+export class StyledPage extends SafeHtml {
+  readonly styleHashes: readonly string[];
+  constructor(value: string, styleHashes: readonly string[]) {
+    super(value);
+    this.styleHashes = styleHashes;
+  }
+}
