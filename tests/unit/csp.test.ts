@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { html } from '../../src/lib/html.ts';
 import { contentSecurityPolicy, inlineStyles, styleHash, styleHashesOf, StyledPage } from '../../src/lib/http/csp.ts';
-import { formatHeadersFile, parseHeadersFile } from '../../src/lib/http/headers-file.ts';
+import { formatHeadersFile, parseHeadersFile, type HeaderRule } from '../../src/lib/http/headers-file.ts';
 import { html as htmlResponse } from '../../src/lib/http/responses.ts';
 import { headersFor, parseNetlifyHeaders } from '../../scripts/lib/serve.ts';
 
@@ -79,7 +79,7 @@ describe('where the policy is sent', () => {
   });
 
   it('reads back the _headers file it writes', () => {
-    const rules = [
+    const rules: HeaderRule[] = [
       { for: '/*', values: { 'Content-Security-Policy': "default-src 'self'", 'X-A': 'b: c' } },
       { for: '/x/', values: { 'X-B': 'd' } },
     ];
