@@ -23,7 +23,7 @@
  * --desk-runs N, --submission-iterations N, --profile-seconds N, --note "text".
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -34,7 +34,7 @@ import { databaseBench, databaseSection } from './database.ts';
 import { functionsBench, functionsSection } from './functions.ts';
 import { installAndStart, installSection } from './install.ts';
 import { failIf, load, log, machine, measuredCommit, npmRun, root } from './lib.ts';
-import { lighthousePages, lighthouseSection } from './lighthouse.ts';
+import { CONTROL_PAGES, lighthousePages, lighthouseSection, writeControlPages } from './lighthouse.ts';
 import { repeatViews, repeatViewSection } from './repeat-view.ts';
 import { serveStatic } from '../lib/serve.ts';
 import { searchBench, searchSection } from './search.ts';
@@ -267,7 +267,11 @@ for (const p of parts) {
         page: t.example,
         name: t.name,
       }));
-      const lighthouse = lighthouseSection(await lighthousePages(pages, settings.lighthouseRuns));
+      const site = await lighthousePages(pages, settings.lighthouseRuns);
+      const controlDir = writeControlPages();
+      const controls = await lighthousePages([...CONTROL_PAGES], settings.lighthouseRuns, controlDir);
+      rmSync(controlDir, { recursive: true, force: true });
+      const lighthouse = lighthouseSection(site, controls);
       const server = await serveStatic(join(root, 'dist'));
       try {
         const origin = server.origin.replace('127.0.0.1', 'localhost');

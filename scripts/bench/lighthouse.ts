@@ -15,6 +15,8 @@
  */
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_FLAGS, chromiumPath } from '../lib/chromium.ts';
 import { fmt, log, root, stat, table, type Stat } from './lib.ts';
@@ -111,9 +113,9 @@ export interface LighthouseResult {
 export async function lighthousePages(
   pages: { page: string; name: string }[],
   runs: number,
+  dir = join(root, 'dist'),
 ): Promise<LighthouseResult[]> {
-  const dist = join(root, 'dist');
-  const server = await serveStatic(dist);
+  const server = await serveStatic(dir);
   // "localhost", not 127.0.0.1: the name browsers and Lighthouse treat as a secure local origin.
   const origin = server.origin.replace('127.0.0.1', 'localhost');
   const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: CHROMIUM_FLAGS });
@@ -145,13 +147,45 @@ export async function lighthousePages(
   return results;
 }
 
+/**
+ * Two pages that are not the site, measured the same way: two lines of
+ * Chinese, and two lines of English, with no stylesheet or script. They give
+ * the floor of this machine's Chromium under Lighthouse's simulation, against
+ * which the site's pages can be read: measured here on 7 December (load 3 on
+ * 2 cores), 0.85 s and 0.88 s, while the site's page types measured 1.1–1.7 s.
+ * An earlier guess that loading Debian's Noto CJK font explained most of it
+ * did not hold: the English page is no faster.
+ */
+export const CONTROL_PAGES = [
+  {
+    page: '/zh/',
+    name: '对照：两行中文的空白页（不是本站页面）',
+    html: '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>对照页</title></head><body><h1>台山市司法局</h1><p>法律援助是国家为经济困难公民和符合法定条件的其他当事人无偿提供法律咨询、代理、刑事辩护等法律服务的制度。</p></body></html>',
+  },
+  {
+    page: '/en/',
+    name: 'Control: two lines of English, blank page (not the site)',
+    html: '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Control page</title></head><body><h1>Taishan Justice Bureau</h1><p>Legal aid is free legal advice, representation and criminal defence for people who cannot afford a lawyer.</p></body></html>',
+  },
+] as const;
+
+/** Writes the control pages into a new temporary folder and returns it. */
+export function writeControlPages(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lighthouse-control-'));
+  for (const c of CONTROL_PAGES) {
+    mkdirSync(join(dir, c.page), { recursive: true });
+    writeFileSync(join(dir, c.page, 'index.html'), c.html);
+  }
+  return dir;
+}
+
 /** Losses that are decisions, not defects. */
 const EXPLAINED: Record<string, string> = {
   'is-crawlable':
     ' — by design: form steps and the status page carry noindex, nofollow (personal matters; they are kept out of search engines)',
 };
 
-export function lighthouseSection(results: LighthouseResult[]): string {
+export function lighthouseSection(results: LighthouseResult[], controls: LighthouseResult[] = []): string {
   const s =
     (f: (r: LighthouseRun) => number): ((res: LighthouseResult) => Stat) =>
     (res) =>
@@ -217,5 +251,16 @@ export function lighthouseSection(results: LighthouseResult[]): string {
     misses.length
       ? ['Where points were lost (audit, its score, in how many runs):', '', ...misses].join('\n')
       : 'No audit lost points on any page, and LCP stayed under 1 s in every run.',
+    ...(controls.length
+      ? [
+          '',
+          `Control pages, not the site, measured in the same Chromium the same way (scripts/bench/lighthouse.ts, CONTROL_PAGES: no stylesheet, no script): ${controls
+            .map(
+              (c) =>
+                `${c.name}: LCP ${fmt(stat(c.runs.map((r) => r.lcp / 1000)), 2, ' s')}, FCP ${fmt(stat(c.runs.map((r) => r.fcp / 1000)), 2, ' s')}`,
+            )
+            .join('; ')}. What a page type measures above these is the page's own cost.`,
+        ]
+      : []),
   ].join('\n');
 }
