@@ -22,6 +22,7 @@ import {
   FILTER_KEYS,
   type IndexInfo,
 } from '../src/lib/search/index-config.ts';
+import { mark } from '../src/integrations/build-timings.ts';
 
 const root = join(import.meta.dirname, '..');
 const site = resolve(root, process.argv[2] ?? process.env.ASTRO_OUT_DIR ?? 'dist');
@@ -70,6 +71,7 @@ for (const file of searchable) {
   }
 }
 if (badFilters.length) fail(`页面的搜索筛选项有误：\n  - ${[...new Set(badFilters)].join('\n  - ')}`);
+mark('search: pages and filters read');
 
 rmSync(output, { recursive: true, force: true });
 const started = Date.now();
@@ -108,9 +110,11 @@ for (const file of searchable) {
 if (problems.length) fail(`索引页面时出错：\n  - ${problems.join('\n  - ')}`);
 if (indexed === 0) fail('pagefind 没有索引到任何页面。');
 if (indexed < searchable.length) fail(`只索引了 ${indexed} 个页面，但有 ${searchable.length} 个页面标记为可搜索。`);
+mark('search: pages indexed');
 
 const written = await index.writeFiles({ outputPath: output });
 if (written.errors.length) fail(`写入索引时出错：${written.errors.join('；')}`);
+mark('search: index written');
 // The most common words: read back the text pagefind stored for each page
 // (its result fragments: gzip, a 12-byte signature, then JSON) and count, per
 // word as the browser segments it, the pages that use it. The same pass
@@ -147,6 +151,7 @@ const info: IndexInfo = {
 };
 mkdirSync(join(site, 'search'), { recursive: true });
 writeFileSync(join(site, 'search', 'index-info.json'), JSON.stringify(info));
+mark('search: common words');
 
 // pagefind also writes its ready-made interfaces; the site uses its own
 // (src/components/Search/), so they are not published.
@@ -162,6 +167,7 @@ for (const name of [
   rmSync(join(output, name), { force: true });
 }
 await pagefind.close();
+mark('search: done');
 
 console.log(
   `搜索索引：${indexed} 个页面（共 ${files.length} 个 HTML 文件），写入 ${relative(root, output)}，常用词 ${Object.keys(common).length} 个，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`,
