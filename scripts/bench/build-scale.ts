@@ -275,9 +275,9 @@ function breakdownSection(results: ScaleResult[]): string[] {
   const body = rows.map((row) => [
     row.label,
     ...row.cells.flatMap((c, i) => [
-      `${c.cpu.toFixed(1)} s`,
+      `${c.cpu.toFixed(c.cpu < 1 ? 2 : 1)} s`,
       `${((c.cpu / totals[i]!) * 100).toFixed(0)} %`,
-      `${c.wall.toFixed(1)} s`,
+      `${c.wall.toFixed(c.wall < 1 ? 2 : 1)} s`,
     ]),
   ]);
   const plainIndex = sizes
