@@ -11,6 +11,7 @@ import pageShell from './src/integrations/page-shell.ts';
 import cspHeaders from './src/integrations/csp-headers.ts';
 import zhHant from './src/integrations/zh-hant.ts';
 import { sitemapFilter } from './src/integrations/sitemap-filter.ts';
+import { astroPhases, timingMark } from './src/integrations/build-timings.ts';
 import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
 
@@ -54,8 +55,12 @@ export default defineConfig({
       features: { smartPunctuation: false },
     }),
   },
+  // astroPhases and timingMark do nothing unless BUILD_TIMINGS names a file (the build-scale
+  // benchmark's breakdown): each timingMark ends the phase of the integration before it.
   integrations: [
+    astroPhases(),
     contentChecks(),
+    timingMark('content checks', 'astro:config:setup'),
     mdx(),
     // The whole site, without /staff/, /admin/, /review/, 404 and empty 以案说法 filter pages;
     // plus /stats/, which a function renders (functions/stats.mts), so no file lists it.
@@ -63,15 +68,20 @@ export default defineConfig({
       filter: sitemapFilter(fileURLToPath(new URL('./content/cases/', import.meta.url)), base),
       customPages: [new URL(`${base.replace(/\/$/, '')}/stats/`, site).href],
     }),
+    timingMark('sitemap', 'astro:build:done'),
     // The editing interface at /admin/, bundled from the decap-cms package.
     decapCms(),
+    timingMark('CMS files', 'astro:build:done'),
     // The 繁體中文 copy of every public page under /zh-hant/ and the converter's dictionary for
     // functions and browsers (src/lib/i18n/build.ts); before pageShell, which converts its templates with it.
     zhHant(),
+    timingMark('繁體 copy', 'astro:build:done'),
     // Templates for the pages functions render, from the real layout: <outDir>/_shell/shells.json.
     pageShell(),
+    timingMark('page shell', 'astro:build:done'),
     // Last, once every page and shell exists: <outDir>/_headers, the CSP with the inline styles' hashes.
     cspHeaders(),
+    timingMark('CSP headers', 'astro:build:done'),
   ],
   vite: {
     build: {

@@ -12,13 +12,15 @@
  * Wall time and peak memory (the sum over the build's process tree, sampled
  * every 200 ms) per run.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { MB, failIf, fmt, log, npmRun, root, run, stat, table, type RunResult } from './lib.ts';
 import { loadSources, syntheticArticle } from './synthetic.ts';
 import { builtPages } from '../lib/page-weight.ts';
 import { cleanEnv } from '../lib/env.ts';
+import { breakdownRows, listLogicTimes, pageTimes, phasesFromMarks, type Phase } from './build-phases.ts';
+import { TIMINGS_ENV } from '../../src/integrations/build-timings.ts';
 
 /** A node_modules folder whose entries are links to the project's packages. */
 function linkNodeModules(dir: string): void {
@@ -95,9 +97,29 @@ const { Content } = await render(entry);
   linkNodeModules(dir);
 }
 
+/** Two commands run one after the other, as one: times add up, peak memory is the higher one. */
+function sequence(a: RunResult, b: RunResult): RunResult {
+  return {
+    code: a.code || b.code,
+    seconds: a.seconds + b.seconds,
+    cpuSeconds: a.cpuSeconds + b.cpuSeconds,
+    peakRss: Math.max(a.peakRss, b.peakRss),
+    stdout: a.stdout + b.stdout,
+    stderr: a.stderr + b.stderr,
+  };
+}
+
 function clean(dir: string): void {
   for (const d of ['dist', '.astro', join('node_modules', '.astro'), join('node_modules', '.vite')])
     rmSync(join(dir, d), { recursive: true, force: true });
+}
+
+export interface Breakdown {
+  phases: Phase[];
+  /** Astro's generation time by kind of page (pages, seconds of wall clock). */
+  pages: Record<string, { pages: number; seconds: number }>;
+  related: Phase;
+  listings: Phase;
 }
 
 export interface ScaleResult {
@@ -105,7 +127,12 @@ export interface ScaleResult {
   /** Real articles in content/cases, built alongside the synthetic ones. */
   realArticles: number;
   ours: RunResult[];
+  /** Where each of our runs spent its time (build-phases.ts). */
+  breakdowns: Breakdown[];
+  /** The plain build: astro build, then pagefind over its output. */
   plain: RunResult[];
+  /** The pagefind part of each plain build. */
+  plainIndex: RunResult[];
   pages: number;
 }
 
@@ -132,13 +159,30 @@ export async function buildScale(sizes: { articles: number; runs: number; plain:
       }
       writeArticles(join(site, 'content', 'cases'), articles);
       if (withPlain) writeArticles(join(plain, 'content', 'cases'), articles);
-      const res: ScaleResult = { articles, realArticles, ours: [], plain: [], pages: 0 };
+      const res: ScaleResult = {
+        articles,
+        realArticles,
+        ours: [],
+        breakdowns: [],
+        plain: [],
+        plainIndex: [],
+        pages: 0,
+      };
       for (let i = 0; i < runs; i++) {
         clean(site);
         log(`build: our site with ${articles} synthetic articles (run ${i + 1}/${runs})`);
-        const ours = await npmRun(site, 'build', [], { env: cleanEnv(), timeoutMs: 20 * 60_000 });
+        const marks = join(tmp, `timings-${articles}-${i}.jsonl`);
+        const ours = await npmRun(site, 'build', [], {
+          env: cleanEnv({ set: { [TIMINGS_ENV]: marks } }),
+          timeoutMs: 20 * 60_000,
+        });
         failIf(ours, `npm run build with ${articles} articles`);
         res.ours.push(ours);
+        res.breakdowns.push({
+          phases: phasesFromMarks(marks),
+          pages: Object.fromEntries(pageTimes(ours.stdout + ours.stderr)),
+          ...listLogicTimes(join(site, 'content', 'cases')),
+        });
         res.pages = builtPages(join(site, 'dist')).length;
         if (!withPlain) continue;
         clean(plain);
@@ -149,7 +193,19 @@ export async function buildScale(sizes: { articles: number; runs: number; plain:
           timeoutMs: 20 * 60_000,
         });
         failIf(p, `plain Astro build with ${articles} articles`);
-        res.plain.push(p);
+        log(`index: pagefind over the plain site's output (run ${i + 1}/${runs})`);
+        const pf = await run(
+          process.execPath,
+          [join(plain, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs'), '--site', 'dist'],
+          {
+            cwd: plain,
+            env: cleanEnv(),
+            timeoutMs: 20 * 60_000,
+          },
+        );
+        failIf(pf, `pagefind over the plain site with ${articles} articles`);
+        res.plain.push(sequence(p, pf));
+        res.plainIndex.push(pf);
       }
       results.push(res);
     }
@@ -159,7 +215,93 @@ export async function buildScale(sizes: { articles: number; runs: number; plain:
   return results;
 }
 
-export function buildScaleSection(results: ScaleResult[]): string {
+/** Median wall and CPU seconds of our build and the plain one at one size, and their ratios. */
+function summary(r: ScaleResult) {
+  const m = (xs: RunResult[], f: (x: RunResult) => number) => stat(xs.map(f)).median;
+  const ours = { wall: m(r.ours, (x) => x.seconds), cpu: m(r.ours, (x) => x.cpuSeconds) };
+  const plain = r.plain.length ? { wall: m(r.plain, (x) => x.seconds), cpu: m(r.plain, (x) => x.cpuSeconds) } : null;
+  return { ours, plain, ratio: plain ? { wall: ours.wall / plain.wall, cpu: ours.cpu / plain.cpu } : null };
+}
+
+/** Before (another branch's run, saved with --scale-json) and after, size by size. */
+function beforeAfter(results: ScaleResult[], before: ScaleResult[], beforeLabel: string): string[] {
+  const s = (x: number | undefined, d = 1, u = ' s') => (x === undefined ? '—' : `${x.toFixed(d)}${u}`);
+  const rows = results.flatMap((r) => {
+    const b = before.find((x) => x.articles === r.articles);
+    return [b, r].flatMap((x, i) => {
+      if (!x) return [];
+      const y = summary(x);
+      return [
+        [
+          r.articles.toLocaleString('en'),
+          i === 0 ? `before (${beforeLabel})` : 'after (this run)',
+          `${s(y.ours.wall)} / ${s(y.ours.cpu)}`,
+          y.plain ? `${s(y.plain.wall)} / ${s(y.plain.cpu)}` : 'not built',
+          y.ratio ? `${s(y.ratio.wall, 2, '×')} / ${s(y.ratio.cpu, 2, '×')}` : '—',
+        ],
+      ];
+    });
+  });
+  return [
+    table(
+      [
+        'synthetic articles',
+        'run',
+        'our build: wall / CPU',
+        'plain Astro + MDX + pagefind: wall / CPU',
+        'ratio ours / plain: wall / CPU',
+      ],
+      rows,
+    ),
+    '',
+  ];
+}
+
+function breakdownSection(results: ScaleResult[]): string[] {
+  const sizes = results.filter((r) => r.breakdowns.some((b) => b.phases.length));
+  if (!sizes.length) return [];
+  const rows = breakdownRows(
+    sizes.map((r) => ({
+      articles: r.articles,
+      totals: r.ours.map((x) => ({ cpu: x.cpuSeconds, wall: x.seconds })),
+      breakdowns: r.breakdowns,
+    })),
+  );
+  const totals = sizes.map((r) => stat(r.ours.map((x) => x.cpuSeconds)).median);
+  const header = [
+    'where our build spends its time',
+    ...sizes.flatMap((r) => [`CPU at ${r.articles.toLocaleString('en')}`, 'share', 'wall']),
+  ];
+  const body = rows.map((row) => [
+    row.label,
+    ...row.cells.flatMap((c, i) => [
+      `${c.cpu.toFixed(c.cpu < 1 ? 2 : 1)} s`,
+      `${((c.cpu / totals[i]!) * 100).toFixed(0)} %`,
+      `${c.wall.toFixed(c.wall < 1 ? 2 : 1)} s`,
+    ]),
+  ]);
+  const plainIndex = sizes
+    .filter((r) => r.plainIndex.length)
+    .map(
+      (r) =>
+        `${stat(r.plainIndex.map((x) => x.cpuSeconds)).median.toFixed(1)} s CPU at ${r.articles.toLocaleString('en')}`,
+    );
+  return [
+    table(header, body),
+    '',
+    `Phases come from marks the build writes when \`BUILD_TIMINGS\` names a file (src/integrations/build-timings.ts; a normal build writes none): CPU is user + system time of the build's processes, pagefind's included, between two marks; medians over the runs. Page generation is split by kind of page in proportion to the time Astro logs for each page; related cases and list contents are the functions of src/lib/cases.ts timed on their own over the same articles (a part of generating the article and list pages). The plain build's pagefind step took ${plainIndex.join(', ') || '—'}.`,
+    '',
+  ];
+}
+
+/** What was made cheaper, and what each change saved, measured when it was made (1,000 articles, CPU). */
+const CUTS = [
+  '繁體 copy: each distinct text is converted once (navigation, footer, filters and cited statute articles recur on hundreds of pages), 10.7 → 5.9 s; each distinct opening tag is converted once, 5.9 → 3.9 s (src/lib/i18n/build.ts, html.ts). The copies are byte for byte the same.',
+  "Search index: each language is indexed by pagefind on its own and the two put together (scripts/build-search-index.ts): pagefind's work grows faster than its number of pages, so at 5,000 articles its CPU went 146 → 136 s and its wall time 151 → 110 s on the same pages (no change at 1,000). The index is byte for byte the same (compared at 208, 2,208 and 10,208 pages).",
+  "Sitemap: the check for empty filter pages no longer parses every article's YAML again after the content check did (src/lib/frontmatter.ts), 1.0 → 0.2 s.",
+];
+
+export function buildScaleSection(results: ScaleResult[], before?: { results: ScaleResult[]; label: string }): string {
   const rows = results.map((r) => {
     const ours = stat(r.ours.map((x) => x.seconds));
     const per1000 = stat(r.ours.map((x) => (x.seconds * 1000) / r.articles));
@@ -188,7 +330,7 @@ export function buildScaleSection(results: ScaleResult[]): string {
         'our CPU time',
         'wall per 1,000 articles',
         'our peak memory',
-        'plain Astro + MDX (wall)',
+        'plain Astro + MDX + pagefind (wall)',
         'plain CPU time',
         'plain peak memory',
         'ratio ours / plain (wall)',
@@ -200,22 +342,42 @@ export function buildScaleSection(results: ScaleResult[]): string {
   ];
   if (results.length >= 2) {
     const [a, b] = [results[0]!, results.at(-1)!];
-    const marginal =
-      (stat(b.ours.map((x) => x.seconds)).median - stat(a.ours.map((x) => x.seconds)).median) /
+    const perThousand = (xs: (r: ScaleResult) => RunResult[]) =>
+      (stat(xs(b).map((x) => x.cpuSeconds)).median - stat(xs(a).map((x) => x.cpuSeconds)).median) /
       ((b.articles - a.articles) / 1000);
-    const marginalPlain =
-      a.plain.length && b.plain.length
-        ? (stat(b.plain.map((x) => x.seconds)).median - stat(a.plain.map((x) => x.seconds)).median) /
-          ((b.articles - a.articles) / 1000)
-        : null;
+    const plain = a.plain.length && b.plain.length ? perThousand((r) => r.plain) : null;
     lines.push(
-      `Each further 1,000 articles (from ${a.articles.toLocaleString('en')} to ${b.articles.toLocaleString('en')}, medians): our build +${marginal.toFixed(1)} s${marginalPlain === null ? '' : `, plain Astro + MDX +${marginalPlain.toFixed(1)} s`}. The per-1,000 column divides the whole build, including the fixed part (the rest of the site, start-up), by the article count.`,
+      `Each further 1,000 articles (from ${a.articles.toLocaleString('en')} to ${b.articles.toLocaleString('en')}, medians of CPU time): our build +${perThousand((r) => r.ours).toFixed(1)} s${plain === null ? '' : `, plain Astro + MDX + pagefind +${plain.toFixed(1)} s`}. The per-1,000 column divides the whole build, including the fixed part (the rest of the site, start-up), by the article count.`,
       '',
     );
   }
+  if (before) lines.push(...beforeAfter(results, before.results, before.label));
+  lines.push(...breakdownSection(results));
+  lines.push(
+    'What was made cheaper (no page changed; the 繁體 copy and the search index are compared byte for byte):',
+    '',
+    ...CUTS.map((c) => `- ${c}`),
+    '',
+  );
   const real = results[0]?.realArticles ?? 0;
   lines.push(
-    `Our full build is \`npm run build\` in a temporary copy of the project: content checks (schemas, every citation, dates), \`astro build\` of the whole site (the synthetic articles plus the ${real} real ones, their list, filter and RSS pages, and every other page) and the search index${results[0]?.pages ? ` (${results.at(-1)!.pages.toLocaleString('en')} HTML pages at the largest size)` : ''}. The plain site renders the same article files, one page each (title, summary, body), with no checks, layout, list pages or search index; by default it is built at the smallest size only, where both builds repeat (\`npm run bench -- --only scale --plain-sizes ${results.map((r) => r.articles).join(',')}\` builds it at every size, about 75 s more at 5,000 articles). Peak memory is the sum over the build's processes (Astro, then the indexer). CPU time is user + system over all of them: on a busy machine wall time grows, CPU time much less, so compare CPU times across machines and runs.`,
+    `Our full build is \`npm run build\` in a temporary copy of the project: content checks (schemas, every citation, dates), \`astro build\` of the whole site (the synthetic articles plus the ${real} real ones, their list, filter and RSS pages, every other page, the sitemap and the 繁體 copy of every public page) and the search index of both languages${results[0]?.pages ? ` (${results.at(-1)!.pages.toLocaleString('en')} HTML pages at the largest size)` : ''}. The plain site renders the same article files, one page each (title, summary, body), with no checks, layout or list pages, then runs the same pagefind package over its output the simplest way (\`pagefind --site dist\`, every page's whole body), its time counted in the plain build. Both are built at every size (\`--plain-sizes\` chooses where); the largest size runs once. Peak memory is the highest sum over the build's processes. CPU time is user + system over all of them: on a busy machine wall time grows, CPU time much less, so compare CPU times across machines and runs.`,
   );
   return lines.join('\n');
+}
+
+/** A size's runs without the builds' console output (kept out of saved runs). */
+export function scaleRunsWithoutOutput(r: ScaleResult): Pick<ScaleResult, 'ours' | 'plain' | 'plainIndex'> {
+  const strip = (xs: RunResult[]) => xs.map((x) => ({ ...x, stdout: '', stderr: '' }));
+  return { ours: strip(r.ours), plain: strip(r.plain), plainIndex: strip(r.plainIndex) };
+}
+
+/** A run saved with --scale-json, and what to call it: its file name says which code it measured. */
+export function scaleBefore(file: string): { results: ScaleResult[]; label: string } {
+  const results = (JSON.parse(readFileSync(resolve(root, file), 'utf8')) as ScaleResult[]).map((r) => ({
+    ...r,
+    breakdowns: r.breakdowns ?? [],
+    plainIndex: r.plainIndex ?? [],
+  }));
+  return { results, label: basename(file).replace(/\.json$/, '') };
 }

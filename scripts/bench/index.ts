@@ -18,7 +18,9 @@
  * show a change's before and after: each says which commit it measured),
  * --lighthouse-runs N (Lighthouse and the repeat views; default 3), --scale-sizes 1000,5000, --scale-runs N (at the
  * smallest size; the larger sizes run once), --plain-sizes 1000,5000 (where
- * the plain Astro site is built too; default the smallest), --functions-runs N,
+ * the plain Astro + MDX + pagefind site is built too; default every size),
+ * --scale-json FILE (save the scale runs' figures), --scale-before FILE (a saved
+ * run to show as "before", e.g. scripts/bench/baselines/), --functions-runs N,
  * --functions-seconds N, --ci-runs N, --start-runs N, --database-records N,
  * --desk-runs N, --submission-iterations N, --profile-seconds N, --note "text".
  */
@@ -29,7 +31,7 @@ import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { PAGE_TYPES, builtPages } from '../lib/page-weight.ts';
-import { buildScale, buildScaleSection } from './build-scale.ts';
+import { buildScale, buildScaleSection, scaleBefore, scaleRunsWithoutOutput } from './build-scale.ts';
 import { databaseBench, databaseSection } from './database.ts';
 import { functionsBench, functionsSection } from './functions.ts';
 import { installAndStart, installSection } from './install.ts';
@@ -84,6 +86,8 @@ const { values: args } = parseArgs({
     'scale-sizes': { type: 'string' },
     'scale-runs': { type: 'string' },
     'plain-sizes': { type: 'string' },
+    'scale-json': { type: 'string' },
+    'scale-before': { type: 'string' },
     'functions-runs': { type: 'string' },
     'functions-seconds': { type: 'string' },
     'ci-runs': { type: 'string' },
@@ -114,7 +118,7 @@ const settings = {
   lighthouseRuns: num(args['lighthouse-runs'], 3, 1),
   scaleSizes: args['scale-sizes'] ? list(args['scale-sizes']).map(Number) : quick ? [100, 300] : [1000, 5000],
   scaleRuns: num(args['scale-runs'], 2, 1),
-  /** Sizes at which the plain Astro site is built too (default: the smallest). */
+  /** Sizes at which the plain Astro + MDX + pagefind site is built too (default: every size). */
   plainSizes: args['plain-sizes'] ? list(args['plain-sizes']).map(Number) : null,
   functionsRuns: num(args['functions-runs'], 3, 1),
   functionsSeconds: num(args['functions-seconds'], 3, 2),
@@ -282,13 +286,23 @@ for (const p of parts) {
       break;
     }
     case 'scale': {
-      const smallest = Math.min(...settings.scaleSizes);
       const sizes = settings.scaleSizes.map((articles, i) => ({
         articles,
         runs: i === 0 ? settings.scaleRuns : 1,
-        plain: settings.plainSizes ? settings.plainSizes.includes(articles) : articles === smallest,
+        plain: settings.plainSizes ? settings.plainSizes.includes(articles) : true,
       }));
-      body = buildScaleSection(await buildScale(sizes));
+      const results = await buildScale(sizes);
+      // Every run's figures (without the builds' output), to compare another run with: --scale-before.
+      if (args['scale-json'])
+        writeFileSync(
+          resolve(root, args['scale-json']),
+          JSON.stringify(
+            results.map((r) => ({ ...r, ...scaleRunsWithoutOutput(r) })),
+            null,
+            1,
+          ) + '\n',
+        );
+      body = buildScaleSection(results, args['scale-before'] ? scaleBefore(args['scale-before']) : undefined);
       break;
     }
     case 'search':

@@ -1,10 +1,20 @@
 /** Splits a Markdown/MDX file into YAML frontmatter and body, as Astro's glob loader does. */
 import { parse } from 'yaml';
 
+/**
+ * Parsed frontmatter by its YAML text. A build reads every article twice in
+ * one process, in the content check and for the sitemap's empty filter pages
+ * (src/integrations/sitemap-filter.ts), and parsing the YAML was most of
+ * both: at 1,000 articles, 1.8 s of CPU each.
+ */
+const parsed = new Map<string, Record<string, unknown>>();
+
 export function splitFrontmatter(source: string): { data: Record<string, unknown>; body: string; bodyLine: number } {
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const m = text.match(/^---\n([\s\S]*?)\n---(?:\n|$)/);
   if (!m) return { data: {}, body: text, bodyLine: 1 };
-  const data = (parse(m[1]!) ?? {}) as Record<string, unknown>;
-  return { data, body: text.slice(m[0].length), bodyLine: m[0].split('\n').length };
+  let data = parsed.get(m[1]!);
+  if (!data) parsed.set(m[1]!, (data = (parse(m[1]!) ?? {}) as Record<string, unknown>));
+  // A copy: callers may change what they get.
+  return { data: structuredClone(data), body: text.slice(m[0].length), bodyLine: m[0].split('\n').length };
 }

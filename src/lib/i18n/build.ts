@@ -15,9 +15,9 @@
  */
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { createConverter, cutDown, type Dictionary, type Usage } from './convert.ts';
+import { createConverter, cutDown, type ConvertText, type Dictionary, type Usage } from './convert.ts';
 import { exceptionEntries, readExceptions } from './exceptions.ts';
-import { convertHtml, localizeLink, type HtmlConversion } from './html.ts';
+import { convertHtml, localizeLink, type HtmlConversion, type TagMemo } from './html.ts';
 import { openccDictionary } from './opencc.ts';
 import { DICTIONARY_FILE, hasZhHant, zhHantPath, ZH_HANT_DIR } from './paths.ts';
 import { qrFigure } from '../qr.ts';
@@ -116,6 +116,21 @@ function sitemapEntries(outDir: string, base: string, origin: string): void {
   }
 }
 
+/**
+ * The same conversion, each distinct text converted once: most of a page's
+ * text (navigation, footer, filters, cited statute articles) recurs on
+ * hundreds of pages. A text converts the same way every time and records the
+ * same dictionary entries, so later calls only look it up.
+ */
+function memoize(convert: ConvertText): ConvertText {
+  const done = new Map<string, string>();
+  return (text) => {
+    let out = done.get(text);
+    if (out === undefined) done.set(text, (out = convert(text)));
+    return out;
+  };
+}
+
 export function buildZhHant(options: {
   outDir: string;
   root: string;
@@ -127,12 +142,16 @@ export function buildZhHant(options: {
   const { outDir, root, base, origin } = options;
   const full = openccDictionary(exceptionEntries(readExceptions(root)));
   const usage: Usage = new Map();
-  const convert = createConverter(full, usage);
+  const convert = memoize(createConverter(full, usage));
   const pages = files(outDir, (n) => n.endsWith('.html')).filter((f) => hasZhHant(sitePath(outDir, f)));
+  const tags: TagMemo = new Map();
   for (const file of pages) {
     const target = join(outDir, ZH_HANT_DIR, relative(outDir, file));
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, convertPage(readFileSync(file, 'utf8'), sitePath(outDir, file), { convert, base, origin }));
+    writeFileSync(
+      target,
+      convertPage(readFileSync(file, 'utf8'), sitePath(outDir, file), { convert, base, origin, tags }),
+    );
   }
   // The page-shell templates (src/pages/shell/) are not pages of their own but
   // become the functions' pages: their text counts too.

@@ -32,6 +32,13 @@ export interface HtmlConversion {
   base: string;
   /** The site's origin ("https://example.org"), to recognise absolute links to this site. */
   origin?: string;
+  /**
+   * Opening tags already converted with these same options (the build passes
+   * one for all its pages, whose tags mostly recur page after page). Leave it
+   * out where the tags are not known in advance (the functions' answers carry
+   * what readers typed), so nothing accumulates.
+   */
+  tags?: TagMemo;
 }
 
 const VOID = new Set(
@@ -138,6 +145,46 @@ function convertTag(
   return { attrs: out, changed };
 }
 
+/** What an opening tag becomes outside skipped content: the same for every occurrence of the same tag text. */
+interface ConvertedTag {
+  /** The tag as written to the copy (with the _lang field after a form posting to the functions). */
+  out: string;
+  /** data-i18n-swap: the tag without the attribute, then the markup that replaces its content. */
+  swap?: string;
+  /** Its content is left as it is: it declares its own lang, or is data-verbatim. */
+  skip: boolean;
+}
+
+/** Converted opening tags by their source text, for one set of conversion options. */
+export type TagMemo = Map<string, ConvertedTag>;
+
+function convertOpenTag(whole: string, rawTag: string, attrSource: string, selfClosing: string, opts: HtmlConversion) {
+  const memo = opts.tags?.get(whole);
+  if (memo) return memo;
+  const tag = rawTag.toLowerCase();
+  const attrs = parseAttrs(attrSource);
+  const has = (n: string) => attrs.some((a) => a.name.toLowerCase() === n);
+  const conv = convertTag(rawTag, attrs, opts, { isRoot: tag === 'html' });
+  const swapAttr = attrs.find((a) => a.name.toLowerCase() === 'data-i18n-swap');
+  const rest = conv.attrs.filter((a) => a !== swapAttr && a.name.toLowerCase() !== 'data-i18n-swap');
+  const converted: ConvertedTag = {
+    out:
+      (conv.changed ? serialize(rawTag, conv.attrs, selfClosing) : whole) +
+      (tag === 'form' && postsToApi(attrs, opts.base) ? LANG_FIELD : ''),
+    swap: swapAttr?.value === undefined ? undefined : serialize(rawTag, rest, '') + unescapeAttr(swapAttr.value),
+    skip: (tag !== 'html' && has('lang')) || has('data-verbatim'),
+  };
+  opts.tags?.set(whole, converted);
+  return converted;
+}
+
+/** From `from`, past the close of the raw-text or swapped element `tag`: where its content ends and the close tag. */
+function closeOf(source: string, tag: string, from: number): RegExpExecArray | null {
+  const close = new RegExp(`</${tag}\\s*>`, 'gi');
+  close.lastIndex = from;
+  return close.exec(source);
+}
+
 /** The 繁體 copy of `source` (a page or a fragment). */
 export function convertHtml(source: string, opts: HtmlConversion): string {
   const stack: Open[] = [];
@@ -161,31 +208,23 @@ export function convertHtml(source: string, opts: HtmlConversion): string {
       out += whole;
       continue;
     }
-    const attrs = parseAttrs(attrSource);
-    const has = (n: string) => attrs.some((a) => a.name.toLowerCase() === n);
-    const swap = attrs.find((a) => a.name.toLowerCase() === 'data-i18n-swap');
+    // Inside skipped content a tag is written as it is, and everything in it is skipped too.
     const parentSkip = skipping();
-    const conv = parentSkip ? { attrs, changed: false } : convertTag(rawTag, attrs, opts, { isRoot: tag === 'html' });
-    if (swap?.value !== undefined && !parentSkip) {
+    const conv = parentSkip ? { out: whole, skip: true } : convertOpenTag(whole, rawTag, attrSource, selfClosing, opts);
+    if (conv.swap !== undefined) {
       // Replace the element's content with the given markup; skip the original content.
-      const rest = conv.attrs.filter((a) => a !== swap && a.name.toLowerCase() !== 'data-i18n-swap');
-      const close = new RegExp(`</${tag}\\s*>`, 'gi');
-      close.lastIndex = last;
-      const end = close.exec(source);
-      out += serialize(rawTag, rest, '') + unescapeAttr(swap.value);
+      out += conv.swap;
+      const end = closeOf(source, tag, last);
       if (end) {
         out += end[0];
-        last = close.lastIndex;
+        last = end.index + end[0].length;
         TOKEN.lastIndex = last;
       }
       continue;
     }
-    out += conv.changed ? serialize(rawTag, conv.attrs, selfClosing) : whole;
-    if (tag === 'form' && !parentSkip && postsToApi(attrs, opts.base)) out += LANG_FIELD;
+    out += conv.out;
     if (RAW.has(tag)) {
-      const close = new RegExp(`</${tag}\\s*>`, 'gi');
-      close.lastIndex = last;
-      const end = close.exec(source);
+      const end = closeOf(source, tag, last);
       const stop = end ? end.index : source.length;
       out += source.slice(last, stop);
       last = stop;
@@ -193,8 +232,7 @@ export function convertHtml(source: string, opts: HtmlConversion): string {
       continue;
     }
     if (VOID.has(tag) || selfClosing) continue;
-    const ownLang = tag !== 'html' && has('lang');
-    stack.push({ tag, skip: parentSkip || ownLang || has('data-verbatim') });
+    stack.push({ tag, skip: conv.skip });
   }
   out += text(source.slice(last));
   return out;
