@@ -54,8 +54,13 @@ if (searchable.length === 0) fail('没有一个页面标记为可搜索（data-p
 // Unknown keys or types are typos that would silently split a filter in two.
 const facets = new Map<string, Set<string>>(FILTER_KEYS.map((k) => [k, new Set()]));
 const badFilters: string[] = [];
+// Pages by their language, as pagefind reads it (<html lang>, lower-cased): each is indexed on its own below.
+const languages = new Map<string, string[]>();
 for (const file of searchable) {
-  for (const [, key, rawValue] of readFileSync(file, 'utf8').matchAll(/\sdata-pagefind-filter="([^":]*):([^"]*)"/g)) {
+  const html = readFileSync(file, 'utf8');
+  const lang = (/<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? 'unknown').toLowerCase();
+  languages.set(lang, [...(languages.get(lang) ?? []), file]);
+  for (const [, key, rawValue] of html.matchAll(/\sdata-pagefind-filter="([^":]*):([^"]*)"/g)) {
     const value = rawValue!
       .replace(/&quot;/g, '"')
       .replace(/&#39;/g, "'")
@@ -92,12 +97,6 @@ process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= '5000';
 // 60 s for one language's 5,104), and each language's index comes out the
 // same either way (same files, same hashes), so only pagefind-entry.json,
 // which lists the languages, is written here.
-const languages = new Map<string, string[]>();
-for (const file of searchable) {
-  // pagefind's own reading of <html lang>, lower-cased.
-  const lang = (/<html[^>]*\slang="([^"]+)"/.exec(readFileSync(file, 'utf8'))?.[1] ?? 'unknown').toLowerCase();
-  languages.set(lang, [...(languages.get(lang) ?? []), file]);
-}
 let indexed = 0;
 let entry: { languages: Record<string, unknown> } | undefined;
 for (const [lang, pages] of languages) {
