@@ -30,7 +30,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { inlineStyles, styleHash } from '../../src/lib/http/csp.ts';
+import { separateStyles, styleHash } from '../../src/lib/http/csp.ts';
 
 export type ResourceKind = 'html' | 'css' | 'js' | 'image' | 'font' | 'other';
 export const KINDS: ResourceKind[] = ['html', 'css', 'js', 'image', 'font', 'other'];
@@ -83,16 +83,24 @@ function measure(dist: string, path: string, file: string): Resource {
   return r;
 }
 
-const STYLE_ELEMENT = /<style\b[^>]*>[\s\S]*?<\/style\s*>/gi;
-
-/** A page's HTML and the styles inlined in it, as two resources that add up to the page as sent. */
-function measureHtml(page: string, text: string): Resource[] {
+/**
+ * A page's HTML and the styles inlined in it, as two resources that add up
+ * to the page as sent, with the text of each <style>.
+ */
+function measureHtml(page: string, text: string): { resources: Resource[]; styles: string[] } {
   const raw = Buffer.byteLength(text);
   const gzip = gzipSync(text).length;
-  if (!inlineStyles(text).length) return [{ path: page, kind: 'html', raw, gzip }];
-  const bare = text.replace(STYLE_ELEMENT, '');
-  const html: Resource = { path: page, kind: 'html', raw: Buffer.byteLength(bare), gzip: gzipSync(bare).length };
-  return [html, { path: `${page} <style>`, kind: 'css', raw: raw - html.raw, gzip: gzip - html.gzip, inline: true }];
+  const { styles, rest } = separateStyles(text);
+  if (!styles.length) return { resources: [{ path: page, kind: 'html', raw, gzip }], styles };
+  const html: Resource = { path: page, kind: 'html', raw: Buffer.byteLength(rest), gzip: gzipSync(rest).length };
+  const css: Resource = {
+    path: `${page} <style>`,
+    kind: 'css',
+    raw: raw - html.raw,
+    gzip: gzip - html.gzip,
+    inline: true,
+  };
+  return { resources: [html, css], styles };
 }
 
 /** The file in dist/ for a page path: /plan/ → dist/plan/index.html, /404.html → dist/404.html. */
@@ -183,12 +191,15 @@ export function cssRefs(css: string): string[] {
 
 /** What a first visit to `page` downloads. */
 export function pageWeight(dist: string, page: string, base = '/'): PageWeight {
-  const resources: Resource[] = [];
+  return weighPage(dist, page, base).weight;
+}
+
+/** pageWeight, with the text of each <style> of the page, from the one reading of it. */
+function weighPage(dist: string, page: string, base: string): { weight: PageWeight; styles: string[] } {
   const missing: string[] = [];
   const seen = new Set<string>();
-  const file = pageFile(dist, page);
-  const pageHtml = readFileSync(file, 'utf8');
-  resources.push(...measureHtml(page, pageHtml));
+  const pageHtml = readFileSync(pageFile(dist, page), 'utf8');
+  const { resources, styles } = measureHtml(page, pageHtml);
   const queue = htmlRefs(pageHtml).map((ref) => ({ ref, from: page }));
   const formKind = /<form\s[^>]*data-apply-form="/.test(pageHtml);
   let formChunkFound = false;
@@ -219,7 +230,8 @@ export function pageWeight(dist: string, page: string, base = '/'): PageWeight {
     byKind[r.kind].gzip += r.gzip;
   }
   const total = resources.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip }), { raw: 0, gzip: 0 });
-  return { page, resources, requests: resources.filter((r) => !r.inline).length, total, byKind, missing };
+  const requests = resources.filter((r) => !r.inline).length;
+  return { weight: { page, resources, requests, total, byKind, missing }, styles };
 }
 
 /** Every built page as a site path (/plan/, /404.html), sorted. */
@@ -391,8 +403,9 @@ export function isContentPage(page: string): boolean {
 export function siteCss(dist: string, pages: string[]): Resource[] {
   const css = new Map<string, Resource>();
   for (const page of pages.filter((p) => !p.startsWith('/admin/'))) {
-    for (const r of pageWeight(dist, page).resources) if (r.kind === 'css' && !r.inline) css.set(r.path, r);
-    for (const text of inlineStyles(readFileSync(pageFile(dist, page), 'utf8'))) {
+    const { weight, styles } = weighPage(dist, page, '/');
+    for (const r of weight.resources) if (r.kind === 'css' && !r.inline) css.set(r.path, r);
+    for (const text of styles) {
       const path = `<style> ${styleHash(text)}`;
       if (!css.has(path))
         css.set(path, { path, kind: 'css', raw: Buffer.byteLength(text), gzip: gzipSync(text).length, inline: true });

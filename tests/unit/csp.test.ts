@@ -9,7 +9,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { html } from '../../src/lib/html.ts';
-import { contentSecurityPolicy, inlineStyles, styleHash, styleHashesOf, StyledPage } from '../../src/lib/http/csp.ts';
+import {
+  contentSecurityPolicy,
+  inlineStyles,
+  separateStyles,
+  styleHash,
+  styleHashesOf,
+  StyledPage,
+} from '../../src/lib/http/csp.ts';
 import { formatHeadersFile, parseHeadersFile, type HeaderRule } from '../../src/lib/http/headers-file.ts';
 import { html as htmlResponse } from '../../src/lib/http/responses.ts';
 import { headersFor, parseNetlifyHeaders } from '../../scripts/lib/serve.ts';
@@ -51,6 +58,12 @@ describe('the Content-Security-Policy', () => {
     const page = '<head><style>a{b:c}</style><STYLE media="print">x{y:z}</STYLE></head><svg><style>.q{}</style></svg>';
     expect(inlineStyles(page)).toEqual(['a{b:c}', 'x{y:z}', '.q{}']);
     expect(styleHashesOf(page)).toEqual(['a{b:c}', 'x{y:z}', '.q{}'].map(styleHash));
+  });
+
+  it('separates a page into its styles and the rest, in the same order', () => {
+    const page = '<head><style>a{b:c}</style><STYLE media="print">x{y:z}</STYLE></head><p>p</p>';
+    expect(separateStyles(page)).toEqual({ styles: ['a{b:c}', 'x{y:z}'], rest: '<head></head><p>p</p>' });
+    expect(separateStyles('<p>p</p>')).toEqual({ styles: [], rest: '<p>p</p>' });
   });
 });
 

@@ -59,11 +59,28 @@ export function styleHash(css: string): string {
 }
 
 /**
- * The text of every <style> element in a page the build wrote (Astro's own
- * output: plain `<style>` tags, whose text is raw up to `</style>`).
+ * A <style> element in a page the build wrote (Astro's own output: plain
+ * `<style>` tags, whose text is raw up to `</style>`); group 1 is its text.
  */
+const STYLE_ELEMENT = /<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi;
+
+/** The text of every <style> element in a page the build wrote. */
 export function inlineStyles(page: string): string[] {
-  return [...page.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)].map((m) => m[1]!);
+  return [...page.matchAll(STYLE_ELEMENT)].map((m) => m[1]!);
+}
+
+/**
+ * A page split into the text of its <style> elements and the page without
+ * them, in one pass: the page weight counts the two apart
+ * (scripts/lib/page-weight.ts).
+ */
+export function separateStyles(page: string): { styles: string[]; rest: string } {
+  const styles: string[] = [];
+  const rest = page.replace(STYLE_ELEMENT, (_element, text: string) => {
+    styles.push(text);
+    return '';
+  });
+  return { styles, rest };
 }
 
 /** The hash sources of a built page's inline styles. */
