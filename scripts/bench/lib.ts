@@ -4,10 +4,10 @@
  * description, and Markdown tables.
  */
 import { execFileSync, spawn, type SpawnOptions } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
+import { treeUsage, type TreeUsage } from '../../src/lib/process-cpu.ts';
 import { projectRoot } from '../lib/root.ts';
 
 export { projectRoot as root };
@@ -18,43 +18,12 @@ export function log(s: string): void {
 
 // ----------------------------------------------------------- processes ---
 
-/** Clock ticks per second of /proc/<pid>/stat times (100 on Linux for x86 and arm). */
-const CLK_TCK = 100;
-
 /**
  * Resident memory (bytes) and CPU time (seconds, user + system) of a process
- * and all its descendants, read from /proc. CPU time includes descendants that
- * already ended: the kernel adds a waited-for child's time to its parent's
- * cutime/cstime, and the parent is still in the tree.
+ * and all its descendants (src/lib/process-cpu.ts); nothing once it has ended.
  */
-export function treeSample(pid: number): { rss: number; cpu: number } {
-  const children = new Map<number, number[]>();
-  const info = new Map<number, { rss: number; cpu: number }>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      // Fields after the command name, which is in parentheses and may contain spaces.
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ppid = Number(f[1]);
-      const p = Number(name);
-      const ticks = Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
-      info.set(p, { rss: Number(f[21]) * 4096, cpu: ticks / CLK_TCK });
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid)!.push(p);
-    } catch {
-      // The process ended while we read it.
-    }
-  }
-  const total = { rss: 0, cpu: 0 };
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop()!;
-    total.rss += info.get(p)?.rss ?? 0;
-    total.cpu += info.get(p)?.cpu ?? 0;
-    stack.push(...(children.get(p) ?? []));
-  }
-  return total;
+export function treeSample(pid: number): TreeUsage {
+  return treeUsage(pid) ?? { rss: 0, cpu: 0 };
 }
 
 export interface RunResult {

@@ -14,7 +14,8 @@
  * marks its steps with `mark`.
  */
 import type { AstroIntegration } from 'astro';
-import { appendFileSync, readFileSync, readdirSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
+import { treeUsage } from '../lib/process-cpu.ts';
 
 export const TIMINGS_ENV = 'BUILD_TIMINGS';
 
@@ -27,47 +28,17 @@ export interface TimingMark {
   cpu: number;
 }
 
-/** Clock ticks per second of /proc/<pid>/stat (100 on Linux). */
-const CLK_TCK = 100;
-
-function procStat(pid: number | 'self'): { ppid: number; ticks: number } | undefined {
-  try {
-    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]) };
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * CPU time of this process (all its threads) and of its child processes, live
  * or ended: pagefind indexes in a process of its own, whose time a Node
  * process's cpuUsage() never sees. Linux's /proc; elsewhere this process only.
  */
 function cpuMs(): number {
-  const self = procStat('self');
-  if (!self) {
-    const u = process.cpuUsage();
-    return (u.user + u.system) / 1000;
-  }
-  let ticks = self.ticks;
-  const children = new Map<number, number[]>();
-  const own = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const s = procStat(Number(name));
-    if (!s) continue;
-    own.set(Number(name), s.ticks);
-    children.set(s.ppid, [...(children.get(s.ppid) ?? []), Number(name)]);
-  }
-  const stack = [...(children.get(process.pid) ?? [])];
-  while (stack.length) {
-    const p = stack.pop()!;
-    ticks += own.get(p) ?? 0;
-    stack.push(...(children.get(p) ?? []));
-  }
-  return (ticks * 1000) / CLK_TCK;
+  const tree = treeUsage(process.pid);
+  // Whole milliseconds: /proc counts in hundredths of a second.
+  if (tree) return Math.round(tree.cpu * 1000);
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
 }
 
 let started = false;
