@@ -15,7 +15,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { splitFrontmatter } from '../lib/frontmatter.ts';
+import { forgetParsedFrontmatter, splitFrontmatter } from '../lib/frontmatter.ts';
 import { LawIndex, type LawMeta } from '../lib/laws.ts';
 import { COLLECTIONS, type CollectionSpec, type FileSpec, type FolderSpec } from '../schemas/collections.ts';
 import {
@@ -185,6 +185,9 @@ export default function contentChecks(): AstroIntegration {
     name: 'taishan:content-checks',
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
+        // `astro dev` sets its config up again on a restart: without this, the cache would keep
+        // the frontmatter of every version of every file edited since the server started.
+        forgetParsedFrontmatter();
         const problems = checkAll(fileURLToPath(config.root));
         if (!problems.length) return;
         const stop = blocking(problems).length > 0;
