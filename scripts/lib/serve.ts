@@ -5,8 +5,9 @@
  * earlier ones for the same header, as Netlify does), gzip for text when the
  * browser asks for it, an ETag on every file and 304 to a browser that
  * revalidates its cached copy (Netlify's default Cache-Control makes browsers
- * revalidate every file: repeat views pay for that), directory URLs served
- * from index.html, 404.html for what is missing.
+ * revalidate every file that netlify.toml gives no Cache-Control of its own:
+ * the pages and pagefind's files; the hashed /_astro/ scripts are cached for
+ * good), directory URLs served from index.html, 404.html for what is missing.
  *
  * Used by the browser tests (the /sfj/ base-path build, mounted under its base
  * only, so a link that forgets the base is a 404), the Lighthouse runs and the
@@ -141,7 +142,7 @@ export async function serveStatic(dir: string, options: ServeOptions = {}): Prom
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     const headers: Record<string, string> = {
       'Content-Type': type,
-      // Netlify's default for every file; fingerprinted /_astro/ files could be cached for longer.
+      // Netlify's default, for every file whose rules set no Cache-Control (netlify.toml sets it for /_astro/).
       'Cache-Control': 'public, max-age=0, must-revalidate',
       ...headersFor(rules, `/${path.slice(prefix.length)}`),
     };
