@@ -21,6 +21,71 @@ export function headingTop(page: Page, selector = 'main h1'): Promise<number> {
   }, selector);
 }
 
+type Rgba = [number, number, number, number];
+
+/**
+ * WCAG 2.1's colour maths, for contrastProblems and focusRingProblems. It
+ * must run in the page: page.evaluate sends a function's source, which can
+ * call nothing of this module, so each check makes it there with
+ * evaluateHandle and receives the page's own object (Playwright unwraps a
+ * handle passed in the argument).
+ */
+function colourMaths() {
+  const parse = (c: string): Rgba | undefined => {
+    const m = /rgba?\(([^)]+)\)/.exec(c);
+    if (!m) return undefined;
+    const [r, g, b, a = 1] = m[1]!
+      .split(/[\s,/]+/)
+      .filter(Boolean)
+      .map(Number);
+    return [r!, g!, b!, a];
+  };
+  /** `top` painted over an opaque `bottom`. */
+  const over = (top: Rgba, bottom: Rgba): Rgba => {
+    const a = top[3];
+    return [0, 1, 2].map((i) => top[i]! * a + bottom[i]! * (1 - a)).concat(1) as Rgba;
+  };
+  /** Relative luminance. */
+  const lum = (c: Rgba) => {
+    const ch = c.slice(0, 3).map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * ch[0]! + 0.7152 * ch[1]! + 0.0722 * ch[2]!;
+  };
+  const ratio = (a: Rgba, b: Rgba) => {
+    const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+    return (x! + 0.05) / (y! + 0.05);
+  };
+  const css = (c: Rgba) => `rgb(${c.slice(0, 3).map(Math.round).join(',')})`;
+  /** The colour behind an element: its own background and its ancestors', composited, over white. */
+  const background = (el: Element | null): Rgba => {
+    const layers: Rgba[] = [];
+    for (let e = el; e; e = e.parentElement) {
+      const bg = parse(getComputedStyle(e).backgroundColor);
+      if (bg && bg[3] > 0) layers.push(bg);
+      if (bg && bg[3] >= 1) break;
+    }
+    return layers.reduceRight<Rgba>((under, layer) => over(layer, under), [255, 255, 255, 1]);
+  };
+  return { parse, over, ratio, css, background };
+}
+type ColourMaths = ReturnType<typeof colourMaths>;
+
+/** Runs `check` in the page with the colour maths made there, and `root`, the selector of the part to check. */
+async function withColourMaths<R>(
+  page: Page,
+  root: string,
+  check: (arg: { colours: ColourMaths; rootSelector: string }) => R,
+): Promise<R> {
+  const colours = await page.evaluateHandle(colourMaths);
+  try {
+    return await page.evaluate(check, { colours, rootSelector: root });
+  } finally {
+    await colours.dispose();
+  }
+}
+
 /**
  * Text whose colour is too close to its effective background (the first
  * opaque background up the ancestors, with the translucent ones above it
@@ -31,43 +96,8 @@ export function headingTop(page: Page, selector = 'main h1'): Promise<number> {
  * boundary; their text is checked as text.
  */
 export function contrastProblems(page: Page, root = 'body'): Promise<string[]> {
-  return page.evaluate((rootSelector) => {
-    type Rgba = [number, number, number, number];
-    const parse = (c: string): Rgba | undefined => {
-      const m = /rgba?\(([^)]+)\)/.exec(c);
-      if (!m) return undefined;
-      const [r, g, b, a = 1] = m[1]!
-        .split(/[\s,/]+/)
-        .filter(Boolean)
-        .map(Number);
-      return [r!, g!, b!, a];
-    };
-    const over = (top: Rgba, bottom: Rgba): Rgba => {
-      const a = top[3];
-      return [0, 1, 2].map((i) => top[i]! * a + bottom[i]! * (1 - a)).concat(1) as Rgba;
-    };
-    const lum = (c: Rgba) => {
-      const ch = c.slice(0, 3).map((v) => {
-        const s = v / 255;
-        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-      });
-      return 0.2126 * ch[0]! + 0.7152 * ch[1]! + 0.0722 * ch[2]!;
-    };
-    const ratio = (a: Rgba, b: Rgba) => {
-      const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
-      return (x! + 0.05) / (y! + 0.05);
-    };
-    const css = (c: Rgba) => `rgb(${c.slice(0, 3).map(Math.round).join(',')})`;
-    /** The colour behind an element: its own background and its ancestors', composited. */
-    const background = (el: Element | null): Rgba => {
-      const layers: Rgba[] = [];
-      for (let e = el; e; e = e.parentElement) {
-        const bg = parse(getComputedStyle(e).backgroundColor);
-        if (bg && bg[3] > 0) layers.push(bg);
-        if (bg && bg[3] >= 1) break;
-      }
-      return layers.reduceRight<Rgba>((under, layer) => over(layer, under), [255, 255, 255, 1]);
-    };
+  return withColourMaths(page, root, ({ colours, rootSelector }) => {
+    const { parse, over, ratio, css, background } = colours;
     const shown = (el: Element) => {
       if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;
       const r = el.getBoundingClientRect();
@@ -133,7 +163,7 @@ export function contrastProblems(page: Page, root = 'body'): Promise<string[]> {
       }
     }
     return problems;
-  }, root);
+  });
 }
 
 /**
@@ -143,35 +173,8 @@ export function contrastProblems(page: Page, root = 'body'): Promise<string[]> {
  */
 export async function focusRingProblems(page: Page, root = 'body'): Promise<string[]> {
   await page.keyboard.press('Tab');
-  return page.evaluate((rootSelector) => {
-    type Rgba = [number, number, number, number];
-    const parse = (c: string): Rgba | undefined => {
-      const m = /rgba?\(([^)]+)\)/.exec(c);
-      if (!m) return undefined;
-      const [r, g, b, a = 1] = m[1]!
-        .split(/[\s,/]+/)
-        .filter(Boolean)
-        .map(Number);
-      return [r!, g!, b!, a];
-    };
-    const lum = (c: Rgba) => {
-      const ch = c.slice(0, 3).map((v) => {
-        const s = v / 255;
-        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-      });
-      return 0.2126 * ch[0]! + 0.7152 * ch[1]! + 0.0722 * ch[2]!;
-    };
-    const ratio = (a: Rgba, b: Rgba) => {
-      const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
-      return (x! + 0.05) / (y! + 0.05);
-    };
-    const background = (el: Element | null): Rgba => {
-      for (let e = el; e; e = e.parentElement) {
-        const bg = parse(getComputedStyle(e).backgroundColor);
-        if (bg && bg[3] >= 1) return bg;
-      }
-      return [255, 255, 255, 1];
-    };
+  return withColourMaths(page, root, ({ colours, rootSelector }) => {
+    const { parse, ratio, background } = colours;
     const problems: string[] = [];
     const scope = document.querySelector(rootSelector) ?? document.body;
     const focusable = scope.querySelectorAll<HTMLElement>(
@@ -196,7 +199,7 @@ export async function focusRingProblems(page: Page, root = 'body'): Promise<stri
     }
     (document.activeElement as HTMLElement | null)?.blur();
     return problems;
-  }, root);
+  });
 }
 
 /**
