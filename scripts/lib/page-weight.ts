@@ -6,9 +6,7 @@
  *   - <link rel="stylesheet" href>, and the CSS's @import and url() (fonts, images);
  *   - <script src>, <link rel="modulepreload" href>, and the static imports in
  *     those scripts (`import … from "./x.js"`, `import "./x.js"`, `export … from`),
- *     transitively; dynamic import() is not followed (it loads later, on demand),
- *     except the one a form page makes at once: its own kind's form and schema
- *     (src/components/ApplyForm/kind-form.ts; see formChunks below);
+ *     transitively; dynamic import() is not followed (it loads later, on demand);
  *   - <img src>, <source srcset>, <video poster>.
  * Each resource counts once. The favicon is not counted: a browser fetches it
  * once per site, not per page, and caches it.
@@ -23,6 +21,10 @@
  * Bytes: raw as on disk, gzipped with zlib's default level (about what a CDN
  * sends; Netlify may send brotli, which is smaller). Requests: the document plus
  * every resource above.
+ *
+ * What a form page loads once the reader turns to the form (its widgets and
+ * its own kind's schema: src/components/ApplyForm/enhance.ts) is measured
+ * apart: formInUseWeight below.
  *
  * Shared by tests/build/budgets.test.ts (budgets, enforced in `npm test`) and
  * scripts/bench/ (the figures in BENCHMARKS.md), so both measure the same thing.
@@ -163,14 +165,22 @@ export function jsImports(js: string): string[] {
 }
 
 /**
- * The chunk a form page's script imports as soon as it runs: the form of the
- * page's kind (`<form data-apply-form="legal-aid">`), which kind-form.ts
- * loads by dynamic import. The built script keeps the glob's keys, so the
- * chunk is found by its source path: `"…/requests/legal-aid/form.ts":()=>
- * …import(\`./form.X.js\`)`. A form page whose chunk cannot be found this
- * way is reported as missing, so a change in the bundler's output cannot
- * make the form pages look lighter than they are
- * (tests/e2e/script-weight.test.ts compares with what Chromium downloads).
+ * The module a form page's script loads once the reader turns to the form
+ * (src/components/ApplyForm/enhance.ts: `import('./apply-form.ts')`), as the
+ * bundler names it: ./apply-form.<hash>.js.
+ */
+export function formScriptChunks(js: string): string[] {
+  return [...js.matchAll(/import\(\s*["'`](\.\/apply-form\.[\w-]+\.js)["'`]\s*\)/g)].map((m) => m[1]!);
+}
+
+/**
+ * The chunk of the page's own kind's form and schema, which that module loads
+ * with it (`<form data-apply-form="legal-aid">`, kind-form.ts). The built
+ * script keeps the glob's keys, so the chunk is found by its source path:
+ * `"…/requests/legal-aid/form.ts":()=>…import(\`./form.X.js\`)`. A form page
+ * whose chunks cannot be found this way is reported as missing, so a change
+ * in the bundler's output cannot make the form pages look lighter than they
+ * are.
  */
 export function formChunks(html: string, js: string): string[] {
   const kind = /<form\s[^>]*data-apply-form="([a-z-]+)"/.exec(html)?.[1];
@@ -195,14 +205,61 @@ export function pageWeight(dist: string, page: string, base = '/'): PageWeight {
 }
 
 /** pageWeight, with the text of each <style> of the page, from the one reading of it. */
-function weighPage(dist: string, page: string, base: string): { weight: PageWeight; styles: string[] } {
-  const missing: string[] = [];
-  const seen = new Set<string>();
+function weighPage(
+  dist: string,
+  page: string,
+  base: string,
+): { weight: PageWeight; styles: string[]; seen: Set<string> } {
   const pageHtml = readFileSync(pageFile(dist, page), 'utf8');
   const { resources, styles } = measureHtml(page, pageHtml);
-  const queue = htmlRefs(pageHtml).map((ref) => ({ ref, from: page }));
-  const formKind = /<form\s[^>]*data-apply-form="/.test(pageHtml);
-  let formChunkFound = false;
+  const seen = new Set<string>();
+  const loaded = follow(
+    dist,
+    base,
+    htmlRefs(pageHtml).map((ref) => ({ ref, from: page })),
+    seen,
+  );
+  return { weight: weightOf(page, [...resources, ...loaded.resources], loaded.missing), styles, seen };
+}
+
+/**
+ * What a form page loads once the reader turns to the form, beyond its first
+ * visit: the form's widgets (formScriptChunks) and its own kind's schema
+ * (formChunks), with what they import. Empty for a page without a form.
+ */
+export function formInUseWeight(dist: string, page: string, base = '/'): PageWeight {
+  const { weight, seen } = weighPage(dist, page, base);
+  const pageHtml = readFileSync(pageFile(dist, page), 'utf8');
+  if (!/<form\s[^>]*data-apply-form="/.test(pageHtml)) return weightOf(page, [], []);
+  const scripts = weight.resources.filter((r) => r.kind === 'js');
+  const refs = scripts.flatMap((r) =>
+    formScriptChunks(readFileSync(join(dist, r.path), 'utf8')).map((ref) => ({ ref, from: r.path })),
+  );
+  let kindFound = false;
+  const used = follow(dist, base, [...refs], new Set(seen), (js) => {
+    const chunks = formChunks(pageHtml, js);
+    kindFound ||= chunks.length > 0;
+    return chunks;
+  });
+  const missing = [...used.missing];
+  if (!refs.length) missing.push('(the form script the page loads when the reader turns to it: formScriptChunks)');
+  if (!kindFound) missing.push("(the chunk of the page's own kind's form: formChunks)");
+  return weightOf(page, used.resources, missing);
+}
+
+/**
+ * Follows `queue` and what each file loads statically (and `more(js)` of each
+ * script), counting each file once across calls that share `seen`.
+ */
+function follow(
+  dist: string,
+  base: string,
+  queue: { ref: string; from: string }[],
+  seen: Set<string>,
+  more: (js: string) => string[] = () => [],
+): { resources: Resource[]; missing: string[] } {
+  const resources: Resource[] = [];
+  const missing: string[] = [];
   while (queue.length) {
     const { ref, from } = queue.shift()!;
     const path = resolveRef(ref, from, base);
@@ -217,13 +274,14 @@ function weighPage(dist: string, page: string, base: string): { weight: PageWeig
     resources.push(r);
     if (r.kind === 'js') {
       const js = readFileSync(target, 'utf8');
-      const eager = formChunks(pageHtml, js);
-      formChunkFound ||= eager.length > 0;
-      queue.push(...[...jsImports(js), ...eager].map((x) => ({ ref: x, from: path })));
+      queue.push(...[...jsImports(js), ...more(js)].map((x) => ({ ref: x, from: path })));
     }
     if (r.kind === 'css') queue.push(...cssRefs(readFileSync(target, 'utf8')).map((x) => ({ ref: x, from: path })));
   }
-  if (formKind && !formChunkFound) missing.push('(the chunk of the form this page loads at once: formChunks)');
+  return { resources, missing };
+}
+
+function weightOf(page: string, resources: Resource[], missing: string[]): PageWeight {
   const byKind = Object.fromEntries(KINDS.map((k) => [k, { raw: 0, gzip: 0 }])) as Record<ResourceKind, Bytes>;
   for (const r of resources) {
     byKind[r.kind].raw += r.raw;
@@ -231,7 +289,7 @@ function weighPage(dist: string, page: string, base: string): { weight: PageWeig
   }
   const total = resources.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip }), { raw: 0, gzip: 0 });
   const requests = resources.filter((r) => !r.inline).length;
-  return { weight: { page, resources, requests, total, byKind, missing }, styles };
+  return { page, resources, requests, total, byKind, missing };
 }
 
 /** Every built page as a site path (/plan/, /404.html), sorted. */
@@ -377,15 +435,22 @@ export const BUDGETS = {
    */
   pageCss: { gzip: 6 * KB },
   /**
-   * A form page's JavaScript on first visit, its own kind's schema included
-   * (formChunks); the steps after the form (check, send, confirmation) load
-   * once the reader starts filling in and are not counted. Measured 29.9 KB
-   * (法律援助) when set, from 56.0 KB before the schemas moved to zod/mini
-   * and each page loaded only its own kind. The goal is 12 KB: not reached.
+   * A form page's JavaScript on first visit: what shows the conditional
+   * questions and makes the choices given in the address
+   * (src/components/ApplyForm/enhance.ts). The form's widgets and its kind's
+   * schema load once the reader turns to the form (formInUseJs). Before that
+   * split the page loaded 30.2 KB (法律援助) as it opened, schema included.
    */
-  formJs: { gzip: 31 * KB },
-  /** A 简体 form page's first visit (the 繁體 copy adds the converter's dictionary its script needs). Goal 25 KB: not reached. */
-  formFirstVisit: { gzip: 46 * KB },
+  formJs: { gzip: 12 * KB },
+  /** A 简体 form page's first visit (the 繁體 copy adds the converter's dictionary its script needs). */
+  formFirstVisit: { gzip: 25 * KB },
+  /**
+   * What a form page loads once the reader first touches, focuses or changes
+   * anything in the form (formInUseWeight): the widgets that check and send,
+   * and the page's own kind's schema only. The steps after the form (check,
+   * send, confirmation: steps.ts) come right after and are not counted.
+   */
+  formInUseJs: { gzip: 28 * KB },
   /** The staff desk's JavaScript on sign-in; the forms' questions load with the first record opened or exported. */
   deskJs: { gzip: 30 * KB },
 } as const;

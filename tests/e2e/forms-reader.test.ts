@@ -116,6 +116,60 @@ describe('numbers as people type them', () => {
   });
 });
 
+// ------------------------------------------------------------------ a light first visit
+
+describe('a form page on a phone', () => {
+  it(
+    'opens with a few KB of script: the checks and the schema come once the reader turns to the form, and work from then on',
+    async () => {
+      const ctx = await newContext(browser);
+      const page = await ctx.newPage();
+      noDialogs(page);
+      const scripts: string[] = [];
+      page.on('request', (r) => {
+        if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+      });
+      // The form's widgets (apply-form.ts) and the kind's schema (form.ts, its field builders in fields.ts).
+      const widgets = () => scripts.filter((p) => /\/_astro\/(apply-form|form|fields)\.[\w-]+\.js$/.test(p));
+      await page.goto(`${baseURL}/apply/legal-aid/form/?town=sijiu`);
+      await page.waitForLoadState('networkidle');
+      // As the page opens, without them: the choice from the address is made, and the
+      // questions that depend on an answer not yet given are folded.
+      expect(await page.locator('#f-town').inputValue()).toBe('sijiu');
+      expect(await page.locator('[data-show-if="forWhom"]').first().isHidden()).toBe(true);
+      expect(widgets()).toEqual([]);
+      // The reader turns to the form (a first choice): the widgets arrive, and a phone number
+      // typed wrong is caught when the field is left.
+      await page.locator('input[name="forWhom"][value="self"]').check();
+      const names = () => new Set(widgets().map((p) => p.split('/').at(-1)!.split('.')[0]));
+      await expect.poll(() => names().size, POLL).toBe(3);
+      await page.locator('#f-phone').fill('12345');
+      await page.locator('#f-phone').blur();
+      await expect.poll(() => page.locator('#f-phone-error').isVisible(), POLL).toBe(true);
+      await ctx.close();
+    },
+    LONG,
+  );
+
+  it(
+    '继续 pressed before anything else waits for the checks, then lists every missing answer',
+    async () => {
+      const ctx = await newContext(browser);
+      const page = await ctx.newPage();
+      noDialogs(page);
+      await page.goto(`${baseURL}/apply/mediation/form/`);
+      await page.waitForLoadState('networkidle');
+      // A script click: no focus or pointer event first, only the form's submit.
+      await page.locator('form[data-apply-form]').evaluate((f: HTMLFormElement) => f.requestSubmit());
+      await expect.poll(() => page.locator('.error-summary').isVisible(), POLL).toBe(true);
+      expect(page.url()).toBe(`${baseURL}/apply/mediation/form/`);
+      expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+      await ctx.close();
+    },
+    LONG,
+  );
+});
+
 // ------------------------------------------------------------------ the eligibility figure
 
 describe('the eligibility check’s income question', () => {

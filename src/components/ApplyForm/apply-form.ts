@@ -1,22 +1,22 @@
 /**
- * The application form with JavaScript: the same schema and the same HTML as
+ * The application form with JavaScript, once the reader turns to it
+ * (enhance.ts loads this module then): the same schema and the same HTML as
  * the server, run in the page.
- *  - Validates a field when the user leaves it (and again as they fix it),
- *    shows conditional questions only when they apply (FormFields).
+ *  - Validates a field when the user leaves it (and again as they fix it)
+ *    and counts what is left in a textarea (FormFields).
  *  - On “继续”: all errors in a summary that takes focus, or the
  *    check-your-answers step; “修改” returns to the field.
- *  - Loads what it needs when it is needed: the page's own kind's schema at
- *    once (kind-form.ts), the steps after the form (steps.ts: the check
- *    step, sending, the confirmation) once the reader starts filling in.
- *    Should the steps fail to arrive, “继续” posts the form as it would
- *    without JavaScript, and the function answers.
+ *  - Loads the page's own kind's schema (kind-form.ts) with this module, and
+ *    the steps after the form (steps.ts: the check step, sending, the
+ *    confirmation) right after. Should the steps fail to arrive, “继续” posts
+ *    the form as it would without JavaScript, and the function answers.
  *  - On “确认提交”: posts JSON with an idempotency key made once per filled
  *    form, so a double click or a retry gives one record and one receipt.
  *  - On any failure the values stay where they are, in memory, with a retry.
  *    Nothing is written to the device's storage.
  *  - The confirmation offers print, withdraw and correct (10 minutes); the
  *    withdraw secret lives only in this page's memory.
- * Without this script everything still works through the function's pages.
+ * Without JavaScript everything still works through the function's pages.
  *
  * ApplyForm holds what the steps share: the two views (the form, and the
  * place for a step), the idempotency key and a correction in progress. The
@@ -30,10 +30,9 @@ import type { RequestForm } from '../../lib/requests/forms.ts';
 import { newKey } from '../../lib/requests/idempotency.ts';
 import { pageTitle, ready, writeHtml, writeText } from '../../lib/i18n/page-script.ts';
 import { showErrorSummary, showFieldError } from './field-errors.ts';
-import { Conditionals, FormFields, readValues } from './form-fields.ts';
-import { canPostJson } from './post-json.ts';
+import { readValues } from './conditionals.ts';
+import { FormFields } from './form-fields.ts';
 import { loadRequestForm } from './kind-form.ts';
-import { prefillChoices } from './prefill.ts';
 import type * as StepsModule from './steps.ts';
 
 /** The steps after the form, fetched once (the first call starts it, later calls share it). */
@@ -79,14 +78,13 @@ export class ApplyForm {
     this.live = document.querySelector<HTMLElement>('[data-live]');
     this.heading = formView.querySelector<HTMLElement>('[data-step-title]');
     this.base = form.dataset.base ?? '/';
-    prefillChoices(form, spec.def, new URLSearchParams(location.search));
     this.fields = new FormFields(this);
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       void this.continue();
     });
-    // Reading the form takes longer than fetching the steps: start once the reader starts.
-    form.addEventListener('focusin', () => void loadSteps().catch(() => {}), { once: true });
+    // The reader has started: filling in takes longer than fetching the steps.
+    void loadSteps().catch(() => {});
     // Focus returns to the heading when the form is shown again.
     if (this.heading && !this.heading.hasAttribute('tabindex')) this.heading.tabIndex = -1;
   }
@@ -195,34 +193,16 @@ class ErrorSummaryLinks {
   }
 }
 
-const form = document.querySelector<HTMLFormElement>('form[data-apply-form]');
-if (form && canPostJson()) {
-  // At once: the conditional questions need no schema, and must not show and then fold away.
-  new Conditionals(form);
-  // The fields left before the schema arrives are checked when it does.
-  const left = new Set<string>();
-  const track = (e: FocusEvent) => {
-    const name = (e.target as HTMLInputElement | null)?.name;
-    if (name) left.add(name);
-  };
-  form.addEventListener('focusout', track);
+/**
+ * The form with its schema and widgets, for enhance.ts once the reader turns
+ * to the form; undefined when the page lacks a part or the kind's form. The
+ * fields in `left` were left before now: they are checked at once.
+ */
+export async function startForm(form: HTMLFormElement, left: Iterable<string>): Promise<ApplyForm | undefined> {
   // On the 繁體 site, once the converter is there (page-script.ts); at once on 简体 pages.
-  const page = ready(form.dataset.base ?? '/')
-    .then(() => {
-      new ErrorSummaryLinks(document);
-      return ApplyForm.find(form);
-    })
-    .catch(() => undefined);
-  // “继续” pressed before the kind's schema has arrived waits for it, rather than leaving the
-  // page; without a schema (it could not be fetched) the form is sent as without JavaScript.
-  const early = (e: SubmitEvent) => {
-    e.preventDefault();
-    void page.then((p) => (p ? p.continue() : form.submit()));
-  };
-  form.addEventListener('submit', early);
-  void page.then((p) => {
-    form.removeEventListener('submit', early);
-    form.removeEventListener('focusout', track);
-    p?.fields.catchUp(left);
-  });
+  await ready(form.dataset.base ?? '/');
+  new ErrorSummaryLinks(document);
+  const page = await ApplyForm.find(form);
+  page?.fields.catchUp(left);
+  return page;
 }

@@ -4,27 +4,19 @@
  *    a mistake shows at once; an empty field is not scolded before “继续”.
  *    Once an error shows, the field is checked again as the reader types or
  *    changes it, and the error goes as soon as the value is right.
- *  - Conditional questions show only when they apply (without JavaScript they
- *    all show, and the server drops those that do not apply): Conditionals,
- *    which reads the conditions from the HTML (data-show-if) and so runs as
- *    soon as the page script does, before the kind's schema has arrived: no
- *    question appears and then folds away under the reader's eyes.
+ *  - Conditional questions: conditionals.ts, which runs before this module
+ *    has arrived.
  *  - A textarea's counter says how many characters are left, counted as the
  *    schema counts them.
  * Checks run the kind's one schema (src/lib/requests/<kind>/form.ts), the one
  * the function runs.
  */
-import { collectValues, conditionHolds, type FormValues } from '../../lib/forms/definitions.ts';
 import { charCount } from '../../lib/forms/normalize.ts';
 import { charCountNote, fieldId, HONEYPOT } from '../../lib/forms/render.ts';
 import { writeText } from '../../lib/i18n/page-script.ts';
 import type { ApplyForm } from './apply-form.ts';
+import { readValues } from './conditionals.ts';
 import { isErrorShown, showFieldError } from './field-errors.ts';
-
-/** The form's values as the function reads them; fields starting with _ are the form's own (step, key). */
-export function readValues(form: HTMLFormElement): FormValues {
-  return collectValues(new FormData(form), (name) => !name.startsWith('_'));
-}
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -81,26 +73,5 @@ export class FormFields {
     const counter = document.getElementById(fieldId(area.name, 'count'));
     const max = Number(counter?.dataset.maxChars);
     if (counter && max) writeText(counter, charCountNote(max, charCount(area.value)));
-  }
-}
-
-/** The conditional questions of a form, shown when their condition holds; kept so as the answers change. */
-export class Conditionals {
-  readonly form: HTMLFormElement;
-
-  constructor(form: HTMLFormElement) {
-    this.form = form;
-    form.addEventListener('change', () => this.update());
-    this.update();
-  }
-
-  update(): void {
-    const values = readValues(this.form);
-    for (const el of this.form.querySelectorAll<HTMLElement>('[data-show-if]')) {
-      el.hidden = !conditionHolds(
-        { field: el.dataset.showIf!, values: (el.dataset.showValues ?? '').split(' ') },
-        values,
-      );
-    }
   }
 }
