@@ -76,7 +76,8 @@ export async function installAndStart(ciRuns: number, startRuns: number): Promis
     for (let i = 0; i < ciRuns; i++) {
       rmSync(join(dir, 'node_modules'), { recursive: true, force: true });
       log(`install: npm ci (run ${i + 1}/${ciRuns})`);
-      const r = await run('npm', ['ci', '--no-audit', '--no-fund'], {
+      // As .ci/run installs: packages already in npm's cache are not revalidated over the network.
+      const r = await run('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], {
         cwd: dir,
         env: cleanEnv(),
         timeoutMs: 15 * 60_000,
@@ -120,6 +121,6 @@ export function installSection(r: InstallResult): string {
       ],
     ),
     '',
-    `From a clean clone of commit ${r.head} in a temporary folder. \`npm ci\` ran with \`--no-audit --no-fund\` and this machine's npm cache (packages downloaded before are not downloaded again; a first install on a new machine adds the download of about 660 MB of node_modules). Each \`npm start\` began without dist/ and without Astro's cache, so it includes the full build (content checks, Astro, search index) and netlify dev's start; the server was then stopped with SIGTERM to its process group.`,
+    `From a clean clone of commit ${r.head} in a temporary folder. \`npm ci\` ran as .ci/run runs it, with \`--no-audit --no-fund --prefer-offline\` and this machine's npm cache (packages downloaded before are not downloaded again; a first install on a new machine adds the download of about 660 MB of node_modules). Each \`npm start\` began without dist/ and without Astro's cache, so it includes the full build (content checks, Astro, search index) and netlify dev's start; the server was then stopped with SIGTERM to its process group.`,
   ].join('\n');
 }
