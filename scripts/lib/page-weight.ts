@@ -442,13 +442,14 @@ export const BUDGETS = {
    * split the page loaded 30.2 KB (法律援助) as it opened, schema included.
    */
   formJs: { gzip: 12 * KB },
-  /** A 简体 form page's first visit (the 繁體 copy adds the converter's dictionary its script needs). */
+  /** A form page's first visit, in 简体 and in 繁體 (whose script fetches the converter's dictionary only once the reader turns to the form). */
   formFirstVisit: { gzip: 25 * KB },
   /**
    * What a form page loads once the reader first touches, focuses or changes
    * anything in the form (formInUseWeight): the widgets that check and send,
    * and the page's own kind's schema only. The steps after the form (check,
-   * send, confirmation: steps.ts) come right after and are not counted.
+   * send, confirmation: steps.ts) come right after and are not counted, nor
+   * is the 繁體 converter's dictionary (about 10 KB) a 繁體 page fetches then.
    */
   formInUseJs: { gzip: 28 * KB },
   /** The staff desk's JavaScript on sign-in; the forms' questions load with the first record opened or exported. */

@@ -152,6 +152,27 @@ describe('a form page on a phone', () => {
   );
 
   it(
+    'on the 繁體 site, fetches the dictionary for its messages beside the widgets, not as the page opens',
+    async () => {
+      const ctx = await newContext(browser);
+      const page = await ctx.newPage();
+      noDialogs(page);
+      const fetched: string[] = [];
+      page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+      const dictionary = () => fetched.filter((p) => p.endsWith('/_i18n/zh-hant.json'));
+      await page.goto(`${baseURL}/zh-hant/apply/legal-aid/form/`);
+      await page.waitForLoadState('networkidle');
+      expect(dictionary()).toEqual([]);
+      await page.locator('#f-phone').fill('12345');
+      await page.locator('#f-phone').blur();
+      await expect.poll(() => page.locator('#f-phone-error').textContent(), POLL).toContain('手機號碼是11位，請檢查');
+      expect(dictionary()).toHaveLength(1);
+      await ctx.close();
+    },
+    LONG,
+  );
+
+  it(
     '继续 pressed before anything else waits for the checks, then lists every missing answer',
     async () => {
       const ctx = await newContext(browser);

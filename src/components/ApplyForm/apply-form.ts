@@ -62,11 +62,10 @@ export class ApplyForm {
   correction: Correction | undefined;
   readonly fields: FormFields;
 
-  /** The form page's parts, with its kind's form loaded, or undefined on a page that lacks one. */
-  static async find(form: HTMLFormElement): Promise<ApplyForm | undefined> {
+  /** The form page's parts, with its kind's form `spec`, or undefined on a page that lacks one. */
+  static find(form: HTMLFormElement, spec: RequestForm | undefined): ApplyForm | undefined {
     const formView = form.closest<HTMLElement>('[data-form-view]');
     const stepView = document.querySelector<HTMLElement>('[data-step-view]');
-    const spec = await loadRequestForm(form.dataset.applyForm);
     return spec && formView && stepView ? new ApplyForm(form, spec, formView, stepView) : undefined;
   }
 
@@ -199,10 +198,10 @@ class ErrorSummaryLinks {
  * fields in `left` were left before now: they are checked at once.
  */
 export async function startForm(form: HTMLFormElement, left: Iterable<string>): Promise<ApplyForm | undefined> {
-  // On the 繁體 site, once the converter is there (page-script.ts); at once on 简体 pages.
-  await ready(form.dataset.base ?? '/');
+  // The kind's schema, and on the 繁體 site the converter's dictionary (page-script.ts), side by side.
+  const [spec] = await Promise.all([loadRequestForm(form.dataset.applyForm), ready(form.dataset.base ?? '/')]);
   new ErrorSummaryLinks(document);
-  const page = await ApplyForm.find(form);
+  const page = ApplyForm.find(form, spec);
   page?.fields.catchUp(left);
   return page;
 }

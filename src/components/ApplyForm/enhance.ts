@@ -6,7 +6,8 @@
  *    HTML, so they need no schema.
  *  - When the reader first touches, focuses or changes anything in the form,
  *    or sends it: the kind's schema and the widgets that check and send
- *    (apply-form.ts, about 27 KB gzipped). A reader who only reads what the
+ *    (apply-form.ts, about 27 KB gzipped), and on the 繁體 site the
+ *    dictionary its words are converted with. A reader who only reads what the
  *    form asks, as many do before they gather their papers, never downloads
  *    it: the page's first visit is the page and about 3 KB of script.
  *  - Fields left before that arrives are checked when it does; “继续” pressed
