@@ -59,7 +59,9 @@ const languages = new Map<string, string[]>();
 for (const file of searchable) {
   const html = readFileSync(file, 'utf8');
   const lang = (/<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? 'unknown').toLowerCase();
-  languages.set(lang, [...(languages.get(lang) ?? []), file]);
+  const ofLang = languages.get(lang);
+  if (ofLang) ofLang.push(file);
+  else languages.set(lang, [file]);
   for (const [, key, rawValue] of html.matchAll(/\sdata-pagefind-filter="([^":]*):([^"]*)"/g)) {
     const value = rawValue!
       .replace(/&quot;/g, '"')

@@ -209,7 +209,7 @@ function weighPage(
   dist: string,
   page: string,
   base: string,
-): { weight: PageWeight; styles: string[]; seen: Set<string> } {
+): { weight: PageWeight; styles: string[]; seen: Set<string>; pageHtml: string } {
   const pageHtml = readFileSync(pageFile(dist, page), 'utf8');
   const { resources, styles } = measureHtml(page, pageHtml);
   const seen = new Set<string>();
@@ -219,7 +219,7 @@ function weighPage(
     htmlRefs(pageHtml).map((ref) => ({ ref, from: page })),
     seen,
   );
-  return { weight: weightOf(page, [...resources, ...loaded.resources], loaded.missing), styles, seen };
+  return { weight: weightOf(page, [...resources, ...loaded.resources], loaded.missing), styles, seen, pageHtml };
 }
 
 /**
@@ -228,8 +228,7 @@ function weighPage(
  * (formChunks), with what they import. Empty for a page without a form.
  */
 export function formInUseWeight(dist: string, page: string, base = '/'): PageWeight {
-  const { weight, seen } = weighPage(dist, page, base);
-  const pageHtml = readFileSync(pageFile(dist, page), 'utf8');
+  const { weight, seen, pageHtml } = weighPage(dist, page, base);
   if (!/<form\s[^>]*data-apply-form="/.test(pageHtml)) return weightOf(page, [], []);
   const scripts = weight.resources.filter((r) => r.kind === 'js');
   const refs = scripts.flatMap((r) =>

@@ -119,20 +119,30 @@ describe('numbers as people type them', () => {
 // ------------------------------------------------------------------ a light first visit
 
 describe('a form page on a phone', () => {
+  /** A new tab at `path`, once its network is quiet, with the paths it has requested so far and from then on. */
+  async function open(path: string): Promise<{ ctx: BrowserContext; page: Page; requested: string[] }> {
+    const ctx = await newContext(browser);
+    const page = await ctx.newPage();
+    noDialogs(page);
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(`${baseURL}${path}`);
+    await page.waitForLoadState('networkidle');
+    return { ctx, page, requested };
+  }
+
+  /** Types a phone number too short to be one and leaves the field. */
+  async function leaveShortPhone(page: Page): Promise<void> {
+    await page.locator('#f-phone').fill('12345');
+    await page.locator('#f-phone').blur();
+  }
+
   it(
     'opens with a few KB of script: the checks and the schema come once the reader turns to the form, and work from then on',
     async () => {
-      const ctx = await newContext(browser);
-      const page = await ctx.newPage();
-      noDialogs(page);
-      const scripts: string[] = [];
-      page.on('request', (r) => {
-        if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
-      });
+      const { ctx, page, requested } = await open('/apply/legal-aid/form/?town=sijiu');
       // The form's widgets (apply-form.ts) and the kind's schema (form.ts, its field builders in fields.ts).
-      const widgets = () => scripts.filter((p) => /\/_astro\/(apply-form|form|fields)\.[\w-]+\.js$/.test(p));
-      await page.goto(`${baseURL}/apply/legal-aid/form/?town=sijiu`);
-      await page.waitForLoadState('networkidle');
+      const widgets = () => requested.filter((p) => /\/_astro\/(apply-form|form|fields)\.[\w-]+\.js$/.test(p));
       // As the page opens, without them: the choice from the address is made, and the
       // questions that depend on an answer not yet given are folded.
       expect(await page.locator('#f-town').inputValue()).toBe('sijiu');
@@ -143,8 +153,7 @@ describe('a form page on a phone', () => {
       await page.locator('input[name="forWhom"][value="self"]').check();
       const names = () => new Set(widgets().map((p) => p.split('/').at(-1)!.split('.')[0]));
       await expect.poll(() => names().size, POLL).toBe(3);
-      await page.locator('#f-phone').fill('12345');
-      await page.locator('#f-phone').blur();
+      await leaveShortPhone(page);
       await expect.poll(() => page.locator('#f-phone-error').isVisible(), POLL).toBe(true);
       await ctx.close();
     },
@@ -154,17 +163,10 @@ describe('a form page on a phone', () => {
   it(
     'on the 繁體 site, fetches the dictionary for its messages beside the widgets, not as the page opens',
     async () => {
-      const ctx = await newContext(browser);
-      const page = await ctx.newPage();
-      noDialogs(page);
-      const fetched: string[] = [];
-      page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-      const dictionary = () => fetched.filter((p) => p.endsWith('/_i18n/zh-hant.json'));
-      await page.goto(`${baseURL}/zh-hant/apply/legal-aid/form/`);
-      await page.waitForLoadState('networkidle');
+      const { ctx, page, requested } = await open('/zh-hant/apply/legal-aid/form/');
+      const dictionary = () => requested.filter((p) => p.endsWith('/_i18n/zh-hant.json'));
       expect(dictionary()).toEqual([]);
-      await page.locator('#f-phone').fill('12345');
-      await page.locator('#f-phone').blur();
+      await leaveShortPhone(page);
       await expect.poll(() => page.locator('#f-phone-error').textContent(), POLL).toContain('手機號碼是11位，請檢查');
       expect(dictionary()).toHaveLength(1);
       await ctx.close();
@@ -175,11 +177,7 @@ describe('a form page on a phone', () => {
   it(
     '继续 pressed before anything else waits for the checks, then lists every missing answer',
     async () => {
-      const ctx = await newContext(browser);
-      const page = await ctx.newPage();
-      noDialogs(page);
-      await page.goto(`${baseURL}/apply/mediation/form/`);
-      await page.waitForLoadState('networkidle');
+      const { ctx, page } = await open('/apply/mediation/form/');
       // A script click: no focus or pointer event first, only the form's submit.
       await page.locator('form[data-apply-form]').evaluate((f: HTMLFormElement) => f.requestSubmit());
       await expect.poll(() => page.locator('.error-summary').isVisible(), POLL).toBe(true);

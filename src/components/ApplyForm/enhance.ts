@@ -9,7 +9,7 @@
  *    (apply-form.ts, about 27 KB gzipped), and on the 繁體 site the
  *    dictionary its words are converted with. A reader who only reads what the
  *    form asks, as many do before they gather their papers, never downloads
- *    it: the page's first visit is the page and about 3 KB of script.
+ *    it: the page's first visit is the page and about 4 KB of script.
  *  - Fields left before that arrives are checked when it does; “继续” pressed
  *    before then waits for it; should it not arrive at all, the form is sent
  *    as without JavaScript and the function answers with whole pages.
