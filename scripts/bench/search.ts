@@ -9,24 +9,27 @@ import { log, npmRun, root } from './lib.ts';
 export interface SearchResult {
   code: number | null;
   seconds: number;
+  /** How many times each query pair ran. */
+  runs: number;
   report: string;
 }
 
-export async function searchBench(): Promise<SearchResult> {
-  log('search: npm run bench:search');
-  const r = await npmRun(root, 'bench:search', [], { timeoutMs: 10 * 60_000 });
+export async function searchBench(runs: number): Promise<SearchResult> {
+  log(`search: npm run bench:search -- --runs ${runs}`);
+  const r = await npmRun(root, 'bench:search', ['--runs', String(runs)], { timeoutMs: 10 * 60_000 });
   // eslint-disable-next-line no-control-regex
   const clean = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').trim();
   return {
     code: r.code,
     seconds: r.seconds,
+    runs,
     report: clean(r.stdout) + (r.code === 0 ? '' : `\n\n(exit ${r.code})\n${clean(r.stderr).slice(-2000)}`),
   };
 }
 
 export function searchSection(r: SearchResult): string {
   return [
-    `\`npm run bench:search\`, run once (it repeats its queries itself; ${r.seconds.toFixed(0)} s)${r.code === 0 ? '' : ', and it FAILED'}. Its report, verbatim:`,
+    `\`npm run bench:search -- --runs ${r.runs}\` (${r.seconds.toFixed(0)} s)${r.code === 0 ? '' : ', and it FAILED'}. Its report, verbatim:`,
     '',
     '```text',
     r.report,
