@@ -9,6 +9,7 @@ import { hastCitationLinks } from './src/integrations/hast-citation-links.ts';
 import decapCms from './src/integrations/decap-cms.ts';
 import pageShell from './src/integrations/page-shell.ts';
 import cspHeaders from './src/integrations/csp-headers.ts';
+import inlineScripts from './src/integrations/inline-scripts.ts';
 import zhHant from './src/integrations/zh-hant.ts';
 import { sitemapFilter } from './src/integrations/sitemap-filter.ts';
 import { astroPhases, timingMark } from './src/integrations/build-timings.ts';
@@ -79,13 +80,18 @@ export default defineConfig({
     // Templates for the pages functions render, from the real layout: <outDir>/_shell/shells.json.
     pageShell(),
     timingMark('page shell', 'astro:build:done'),
-    // Last, once every page and shell exists: <outDir>/_headers, the CSP with the inline styles' hashes.
+    // Small self-contained page scripts (the header's) into every page, both languages; after pageShell,
+    // so the templates keep the file (src/lib/inline-scripts.ts says why).
+    inlineScripts(),
+    timingMark('inline scripts', 'astro:build:done'),
+    // Last, once every page and shell exists: <outDir>/_headers, the CSP with the inline styles' and scripts' hashes.
     cspHeaders(),
     timingMark('CSP headers', 'astro:build:done'),
   ],
   vite: {
     build: {
-      // Scripts must be files, never inline: our CSP forbids inline scripts.
+      // Scripts are files as Vite writes them; the few small self-contained ones go inline after the
+      // build (inlineScripts above), each allowed by its hash in the CSP, never by 'unsafe-inline'.
       assetsInlineLimit: 0,
       rolldownOptions: {
         onwarn(warning, warn) {

@@ -16,7 +16,9 @@
  * CSS of its own, with no request, and its gzip is what it adds to the
  * gzipped page (the gzipped HTML with it, less the gzipped HTML without it),
  * so HTML + CSS is exactly the page as sent. Every page carries its styles
- * again: nothing of them is cached between pages.
+ * again: nothing of them is cached between pages. The small scripts the build
+ * puts inline (src/lib/inline-scripts.ts) are counted the same way, as
+ * JavaScript.
  *
  * Bytes: raw as on disk, gzipped with zlib's default level (about what a CDN
  * sends; Netlify may send brotli, which is smaller). Requests: the document plus
@@ -32,7 +34,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { separateStyles, styleHash } from '../../src/lib/http/csp.ts';
+import { separateScripts, separateStyles, styleHash } from '../../src/lib/http/csp.ts';
 
 export type ResourceKind = 'html' | 'css' | 'js' | 'image' | 'font' | 'other';
 export const KINDS: ResourceKind[] = ['html', 'css', 'js', 'image', 'font', 'other'];
@@ -43,7 +45,7 @@ export interface Resource {
   kind: ResourceKind;
   raw: number;
   gzip: number;
-  /** CSS inside the page's HTML: no request of its own (see the top of this file). */
+  /** CSS or JavaScript inside the page's HTML: no request of its own (see the top of this file). */
   inline?: true;
 }
 
@@ -86,23 +88,40 @@ function measure(dist: string, path: string, file: string): Resource {
 }
 
 /**
- * A page's HTML and the styles inlined in it, as two resources that add up
- * to the page as sent, with the text of each <style>.
+ * A page's HTML, the styles inlined in it and the scripts inlined in it
+ * (src/lib/inline-scripts.ts), as resources that add up to the page as sent,
+ * with the text of each <style>. Each inline part counts what it adds to the
+ * gzipped page.
  */
 function measureHtml(page: string, text: string): { resources: Resource[]; styles: string[] } {
   const raw = Buffer.byteLength(text);
   const gzip = gzipSync(text).length;
-  const { styles, rest } = separateStyles(text);
-  if (!styles.length) return { resources: [{ path: page, kind: 'html', raw, gzip }], styles };
+  const { styles, rest: unstyled } = separateStyles(text);
+  const { scripts, rest } = separateScripts(unstyled);
+  if (!styles.length && !scripts.length) return { resources: [{ path: page, kind: 'html', raw, gzip }], styles };
   const html: Resource = { path: page, kind: 'html', raw: Buffer.byteLength(rest), gzip: gzipSync(rest).length };
-  const css: Resource = {
-    path: `${page} <style>`,
-    kind: 'css',
-    raw: raw - html.raw,
-    gzip: gzip - html.gzip,
-    inline: true,
+  const resources = [html];
+  const unstyledBytes = {
+    raw: Buffer.byteLength(unstyled),
+    gzip: scripts.length ? gzipSync(unstyled).length : html.gzip,
   };
-  return { resources: [html, css], styles };
+  if (styles.length)
+    resources.push({
+      path: `${page} <style>`,
+      kind: 'css',
+      raw: raw - unstyledBytes.raw,
+      gzip: gzip - unstyledBytes.gzip,
+      inline: true,
+    });
+  if (scripts.length)
+    resources.push({
+      path: `${page} <script>`,
+      kind: 'js',
+      raw: unstyledBytes.raw - html.raw,
+      gzip: unstyledBytes.gzip - html.gzip,
+      inline: true,
+    });
+  return { resources, styles };
 }
 
 /** The file in dist/ for a page path: /plan/ → dist/plan/index.html, /404.html → dist/404.html. */
@@ -230,7 +249,7 @@ function weighPage(
 export function formInUseWeight(dist: string, page: string, base = '/'): PageWeight {
   const { weight, seen, pageHtml } = weighPage(dist, page, base);
   if (!/<form\s[^>]*data-apply-form="/.test(pageHtml)) return weightOf(page, [], []);
-  const scripts = weight.resources.filter((r) => r.kind === 'js');
+  const scripts = weight.resources.filter((r) => r.kind === 'js' && !r.inline);
   const refs = scripts.flatMap((r) =>
     formScriptChunks(readFileSync(join(dist, r.path), 'utf8')).map((ref) => ({ ref, from: r.path })),
   );

@@ -3,7 +3,8 @@
  * writes `<outDir>/_headers` with the site's Content-Security-Policy for
  * every path, its style-src listing the hash of every inline <style> of every
  * built page and shell template (src/lib/http/csp.ts says why the styles are
- * inline). Netlify applies `_headers` before netlify.toml's [[headers]], and
+ * inline), its script-src the hash of every inline script of every page
+ * (src/lib/inline-scripts.ts). Netlify applies `_headers` before netlify.toml's [[headers]], and
  * a later rule's value replaces an earlier one's: netlify.toml keeps the
  * other security headers for "/*" and its own policy for /admin/, which so
  * wins there (tests/e2e/csp.test.ts checks both through netlify dev).
@@ -13,7 +14,7 @@ import type { AstroIntegration } from 'astro';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentSecurityPolicy, styleHashesOf } from '../lib/http/csp.ts';
+import { contentSecurityPolicy, scriptHashesOf, styleHashesOf } from '../lib/http/csp.ts';
 import { formatHeadersFile } from '../lib/http/headers-file.ts';
 import type { ShellBundle } from '../lib/shell.ts';
 import { SHELL_FILE } from './page-shell.ts';
@@ -21,7 +22,7 @@ import { SHELL_FILE } from './page-shell.ts';
 export const HEADERS_FILE = '_headers';
 
 /** Every built HTML file outside /admin/. */
-function publicPages(outDir: string): string[] {
+export function publicPages(outDir: string): string[] {
   const walk = (dir: string): string[] =>
     readdirSync(dir).flatMap((name) => {
       const path = join(dir, name);
@@ -31,11 +32,21 @@ function publicPages(outDir: string): string[] {
   return walk(outDir).filter((f) => relative(outDir, f).split(sep)[0] !== 'admin');
 }
 
-/** The hashes of every inline style the site sends: its pages' and the shell templates' (carried in shells.json). */
-export function siteStyleHashes(outDir: string): string[] {
+/**
+ * The hashes of every inline style the site sends (its pages' and the shell
+ * templates', carried in shells.json) and of every inline script of its pages
+ * (src/lib/inline-scripts.ts; the templates have none).
+ */
+export function siteHashes(outDir: string): { styles: string[]; scripts: string[] } {
   const shells = JSON.parse(readFileSync(join(outDir, SHELL_FILE), 'utf8')) as ShellBundle;
-  const pages = publicPages(outDir).flatMap((f) => styleHashesOf(readFileSync(f, 'utf8')));
-  return [...new Set([...pages, ...shells.styleHashes])].sort();
+  const styles = new Set(shells.styleHashes);
+  const scripts = new Set<string>();
+  for (const file of publicPages(outDir)) {
+    const page = readFileSync(file, 'utf8');
+    for (const h of styleHashesOf(page)) styles.add(h);
+    for (const h of scriptHashesOf(page)) scripts.add(h);
+  }
+  return { styles: [...styles].sort(), scripts: [...scripts].sort() };
 }
 
 export default function cspHeaders(): AstroIntegration {
@@ -44,13 +55,20 @@ export default function cspHeaders(): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const hashes = siteStyleHashes(outDir);
+        const hashes = siteHashes(outDir);
         const text = formatHeadersFile(
-          [{ for: '/*', values: { 'Content-Security-Policy': contentSecurityPolicy(hashes) } }],
-          'Written by the build (src/integrations/csp-headers.ts): the hashes of the inline styles.\nThe other headers, and /admin/’s own policy, are in netlify.toml.',
+          [
+            {
+              for: '/*',
+              values: { 'Content-Security-Policy': contentSecurityPolicy(hashes.styles, hashes.scripts) },
+            },
+          ],
+          'Written by the build (src/integrations/csp-headers.ts): the hashes of the inline styles and scripts.\nThe other headers, and /admin/’s own policy, are in netlify.toml.',
         );
         writeFileSync(join(outDir, HEADERS_FILE), text);
-        logger.info(`Content-Security-Policy：${hashes.length} 段内联样式的哈希，写入 ${HEADERS_FILE}`);
+        logger.info(
+          `Content-Security-Policy：${hashes.styles.length} 段内联样式、${hashes.scripts.length} 段内联脚本的哈希，写入 ${HEADERS_FILE}`,
+        );
       },
     },
   };

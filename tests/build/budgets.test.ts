@@ -216,13 +216,16 @@ describe('how the page weight is measured', () => {
     expect(formInUseWeight(dist, '/cases/').resources).toEqual([]);
   });
 
-  it('counts inline styles as the page’s CSS, with no request, and HTML + CSS as the page sent', () => {
+  it('counts inline styles as the page’s CSS and inline scripts as its JavaScript, with no request, adding up to the page as sent', () => {
     const w = weightOf('/cases/');
-    const [page, styles] = w.resources;
+    const [page, styles, script] = w.resources;
     expect(page!.kind).toBe('html');
     expect(styles).toMatchObject({ kind: 'css', inline: true });
+    expect(script).toMatchObject({ kind: 'js', inline: true });
+    expect(script!.gzip).toBeGreaterThan(500);
     const sent = gzipSync(readFileSync(join(dist, 'cases', 'index.html'))).length;
-    expect(page!.gzip + styles!.gzip).toBe(sent);
+    expect(page!.gzip + styles!.gzip + script!.gzip).toBe(sent);
+    expect(w.requests).toBe(1);
     expect(w.requests).toBe(w.resources.filter((r) => !r.inline).length);
   });
 

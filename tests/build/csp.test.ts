@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { html } from '../../src/lib/html.ts';
-import { contentSecurityPolicy, inlineStyles, styleHash } from '../../src/lib/http/csp.ts';
+import { contentSecurityPolicy, inlineScripts, inlineStyles, scriptHash, styleHash } from '../../src/lib/http/csp.ts';
 import { pageShell, type ShellBundle } from '../../src/lib/shell.ts';
 import { headersFor, siteHeaderRules } from '../../scripts/lib/serve.ts';
 import { htmlFiles, pagePath, projectRoot } from '../support/dist.ts';
@@ -19,6 +19,9 @@ const dist = join(projectRoot, 'dist');
 const rules = siteHeaderRules(dist);
 const policyFor = (path: string) => headersFor(rules, path)['Content-Security-Policy'] ?? '';
 const styleSources = (policy: string) => /(?:^|; )style-src ([^;]*)/.exec(policy)?.[1]!.split(' ') ?? [];
+const scriptSources = (policy: string) => /(?:^|; )script-src ([^;]*)/.exec(policy)?.[1]!.split(' ') ?? [];
+/** Module scripts a page loads as files: `<script type="module" src>`. */
+const scriptFiles = (html: string) => [...html.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => m[1]!);
 const pages = htmlFiles(dist)
   .map((file) => ({ path: pagePath(dist, file), html: readFileSync(file, 'utf8') }))
   .filter((p) => !p.path.startsWith('/admin/'));
@@ -85,5 +88,38 @@ describe('inline styles and the Content-Security-Policy', () => {
     }
     expect(policyFor('/admin/')).toMatch(/style-src 'self' 'unsafe-inline';/);
     expect(policyFor('/admin/')).not.toContain('sha256-');
+  });
+});
+
+describe('inline scripts and the Content-Security-Policy', () => {
+  it('every inline script a browser runs, on every public page, has its hash in script-src', () => {
+    const missing = pages.flatMap(({ path, html }) => {
+      const allowed = scriptSources(policyFor(path));
+      return inlineScripts(html)
+        .filter((js) => !allowed.includes(scriptHash(js)))
+        .map((js) => `${path}：<script> ${js.slice(0, 40)}… 的哈希不在 script-src 里`);
+    });
+    expect(missing).toEqual([]);
+    // JSON-LD is data, never run: not hashed, and still on the office pages.
+    const office = pages.find((p) => p.path === '/directory/taishan-legal-aid-office/')!;
+    expect(office.html).toContain('<script type="application/ld+json">');
+    expect(inlineScripts(office.html).some((js) => js.includes('"@context"'))).toBe(false);
+  });
+
+  it('content pages make no request for a script: the header script is in the page, in both languages', () => {
+    for (const path of ['/', '/cases/', '/cases/unpaid-wages-contractor-fled/', '/directory/', '/zh-hant/', '/en/']) {
+      const page = pages.find((p) => p.path === path);
+      expect(page, path).toBeDefined();
+      expect(scriptFiles(page!.html), path).toEqual([]);
+      expect(inlineScripts(page!.html).length, path).toBe(1);
+    }
+  });
+
+  it('scripts that import shared chunks stay files, and the shell templates keep the header script as a file', () => {
+    const form = pages.find((p) => p.path === '/apply/legal-aid/form/')!;
+    expect(scriptFiles(form.html).length).toBe(1);
+    // The functions' pages are sent with the shell's style hashes only: their scripts must be files.
+    for (const [key, template] of templates) expect(inlineScripts(template), key).toEqual([]);
+    expect(scriptSources(contentSecurityPolicy(bundle.styleHashes))).toEqual(["'self'", "'wasm-unsafe-eval'"]);
   });
 });

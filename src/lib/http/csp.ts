@@ -19,7 +19,10 @@
  * for function-rendered pages they travel with the shell templates
  * (shells.json, src/integrations/page-shell.ts) as a `StyledPage`.
  *
- * Scripts only from our own origin; 'wasm-unsafe-eval' lets pagefind's
+ * Scripts from our own origin, and the few small self-contained module
+ * scripts the build writes into its pages (src/lib/inline-scripts.ts says
+ * which and why), each allowed by the sha256 hash of its exact text in
+ * script-src, as the styles are. 'wasm-unsafe-eval' lets pagefind's
  * WebAssembly search run and does not allow eval() of JavaScript. /admin/
  * (Decap CMS) has a looser policy of its own in netlify.toml, which Netlify
  * applies after the `_headers` file, so it wins there.
@@ -43,20 +46,28 @@ const DIRECTIVES: readonly (readonly [string, string])[] = [
   ['object-src', "'none'"],
 ];
 
-/** The policy for pages whose inline styles have these hash sources (from styleHash); sorted, so the header is stable. */
-export function contentSecurityPolicy(styleHashes: readonly string[]): string {
-  const bad = styleHashes.filter((h) => !HASH_SOURCE.test(h));
+/**
+ * The policy for pages whose inline styles and inline scripts have these hash
+ * sources (from styleHash, scriptHash); sorted, so the header is stable.
+ */
+export function contentSecurityPolicy(styleHashes: readonly string[], scriptHashes: readonly string[] = []): string {
+  const bad = [...styleHashes, ...scriptHashes].filter((h) => !HASH_SOURCE.test(h));
   if (bad.length) throw new Error(`Content-Security-Policy: not a sha256 hash source: ${bad.join(' ')}`);
-  const hashes = [...new Set(styleHashes)].sort();
-  return DIRECTIVES.map(([name, value]) =>
-    name === 'style-src' && hashes.length ? `${name} ${value} ${hashes.join(' ')}` : `${name} ${value}`,
-  ).join('; ');
+  const sorted = (hashes: readonly string[]) => [...new Set(hashes)].sort();
+  const extra: Record<string, string[]> = { 'style-src': sorted(styleHashes), 'script-src': sorted(scriptHashes) };
+  return DIRECTIVES.map(([name, value]) => [name, value, ...(extra[name] ?? [])].join(' ')).join('; ');
 }
 
-/** The hash source of one <style>'s exact text, as a browser computes it (UTF-8 bytes). */
-export function styleHash(css: string): string {
-  return `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
+/** The hash source of an inline element's exact text, as a browser computes it (UTF-8 bytes). */
+function hashSource(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
+
+/** The hash source of one <style>'s exact text. */
+export const styleHash = hashSource;
+
+/** The hash source of one inline <script>'s exact text. */
+export const scriptHash = hashSource;
 
 /**
  * A <style> element in a page the build wrote (Astro's own output: plain
@@ -86,6 +97,43 @@ export function separateStyles(page: string): { styles: string[]; rest: string }
 /** The hash sources of a built page's inline styles. */
 export function styleHashesOf(page: string): string[] {
   return [...new Set(inlineStyles(page).map(styleHash))];
+}
+
+/**
+ * A <script> element without src in a page the build wrote, whose text is
+ * raw up to `</script>`: group 1 is its opening tag, group 2 its text.
+ */
+const INLINE_SCRIPT = /(<script\b(?![^>]*\ssrc=)[^>]*>)([\s\S]*?)<\/script\s*>/gi;
+
+/**
+ * Script types a browser runs, which the policy governs; anything else is a
+ * data block (the pages' application/ld+json), never run and not governed.
+ */
+const RUNNABLE = /^(?:|module|text\/javascript|application\/javascript)$/i;
+
+/**
+ * A page split into the text of its inline scripts that a browser would run
+ * and the page without them (data blocks stay), in one pass: the page weight
+ * counts the two apart (scripts/lib/page-weight.ts).
+ */
+export function separateScripts(page: string): { scripts: string[]; rest: string } {
+  const scripts: string[] = [];
+  const rest = page.replace(INLINE_SCRIPT, (element, tag: string, text: string) => {
+    if (!RUNNABLE.test(/\stype="([^"]*)"/i.exec(tag)?.[1] ?? '')) return element;
+    scripts.push(text);
+    return '';
+  });
+  return { scripts, rest };
+}
+
+/** The text of every inline script of a built page that a browser would run. */
+export function inlineScripts(page: string): string[] {
+  return separateScripts(page).scripts;
+}
+
+/** The hash sources of a built page's inline scripts that a browser would run. */
+export function scriptHashesOf(page: string): string[] {
+  return [...new Set(inlineScripts(page).map(scriptHash))];
 }
 
 /**
