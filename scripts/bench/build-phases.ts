@@ -120,7 +120,7 @@ const ROWS: [string, string[]][] = [
   ['繁體 copy of every public page, and its dictionary', ['繁體 copy']],
   [
     'CMS files, page shell, CSP headers, other after-build steps',
-    ['after generation', 'CMS files', 'page shell', 'CSP headers'],
+    ['after generation', 'CMS files', 'module preload', 'page shell', 'CSP headers'],
   ],
   ['Search index: pages read, filters checked', ['search: pages and filters read']],
   ['Search index: pagefind (both languages)', ['search: pages indexed', 'search: index written']],
