@@ -11,6 +11,7 @@ import pageShell from './src/integrations/page-shell.ts';
 import cspHeaders from './src/integrations/csp-headers.ts';
 import inlineScripts from './src/integrations/inline-scripts.ts';
 import zhHant from './src/integrations/zh-hant.ts';
+import modulePreload from './src/integrations/module-preload.ts';
 import { sitemapFilter } from './src/integrations/sitemap-filter.ts';
 import { astroPhases, timingMark } from './src/integrations/build-timings.ts';
 import sitemap from '@astrojs/sitemap';
@@ -73,17 +74,22 @@ export default defineConfig({
     // The editing interface at /admin/, bundled from the decap-cms package.
     decapCms(),
     timingMark('CMS files', 'astro:build:done'),
+    // <link rel="modulepreload"> for every chunk a page's scripts import statically, so they load at
+    // once, not one import level per round trip (src/lib/module-preload.ts); before zhHant and
+    // pageShell, so the 繁體 copies and the shell templates are made with the links.
+    modulePreload(base),
+    timingMark('module preload', 'astro:build:done'),
     // The 繁體中文 copy of every public page under /zh-hant/ and the converter's dictionary for
     // functions and browsers (src/lib/i18n/build.ts); before pageShell, which converts its templates with it.
     zhHant(),
     timingMark('繁體 copy', 'astro:build:done'),
+    // Small self-contained page scripts (the header's) into every page and shell template, both languages
+    // (src/lib/inline-scripts.ts says why); before pageShell, which collects the templates and their hashes.
+    inlineScripts(),
+    timingMark('inline scripts', 'astro:build:done'),
     // Templates for the pages functions render, from the real layout: <outDir>/_shell/shells.json.
     pageShell(),
     timingMark('page shell', 'astro:build:done'),
-    // Small self-contained page scripts (the header's) into every page, both languages; after pageShell,
-    // so the templates keep the file (src/lib/inline-scripts.ts says why).
-    inlineScripts(),
-    timingMark('inline scripts', 'astro:build:done'),
     // Last, once every page and shell exists: <outDir>/_headers, the CSP with the inline styles' and scripts' hashes.
     cspHeaders(),
     timingMark('CSP headers', 'astro:build:done'),

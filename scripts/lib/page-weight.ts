@@ -5,8 +5,10 @@
  * Starting from the page's HTML, it follows
  *   - <link rel="stylesheet" href>, and the CSS's @import and url() (fonts, images);
  *   - <script src>, <link rel="modulepreload" href>, and the static imports in
- *     those scripts (`import … from "./x.js"`, `import "./x.js"`, `export … from`),
- *     transitively; dynamic import() is not followed (it loads later, on demand);
+ *     those scripts (`import … from "./x.js"`, `import "./x.js"`, `export … from`:
+ *     staticImports in src/lib/module-preload.ts, which writes the modulepreload
+ *     links from the same imports), transitively; dynamic import() is not
+ *     followed (it loads later, on demand);
  *   - <img src>, <source srcset>, <video poster>.
  * Each resource counts once. The favicon is not counted: a browser fetches it
  * once per site, not per page, and caches it.
@@ -35,6 +37,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { separateScripts, separateStyles, styleHash } from '../../src/lib/http/csp.ts';
+import { staticImports } from '../../src/lib/module-preload.ts';
 
 export type ResourceKind = 'html' | 'css' | 'js' | 'image' | 'font' | 'other';
 export const KINDS: ResourceKind[] = ['html', 'css', 'js', 'image', 'font', 'other'];
@@ -175,14 +178,6 @@ export function htmlRefs(html: string): string[] {
   return refs;
 }
 
-/** Static imports in a built JavaScript module (minified or not); not dynamic import(). */
-export function jsImports(js: string): string[] {
-  const out: string[] = [];
-  for (const m of js.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'`]([^"'`]+)["'`]/g))
-    out.push(m[1]!);
-  return out;
-}
-
 /**
  * The module a form page's script loads once the reader turns to the form
  * (src/components/ApplyForm/enhance.ts: `import('./apply-form.ts')`), as the
@@ -292,7 +287,7 @@ function follow(
     resources.push(r);
     if (r.kind === 'js') {
       const js = readFileSync(target, 'utf8');
-      queue.push(...[...jsImports(js), ...more(js)].map((x) => ({ ref: x, from: path })));
+      queue.push(...[...staticImports(js), ...more(js)].map((x) => ({ ref: x, from: path })));
     }
     if (r.kind === 'css') queue.push(...cssRefs(readFileSync(target, 'utf8')).map((x) => ({ ref: x, from: path })));
   }

@@ -33,14 +33,13 @@ export function publicPages(outDir: string): string[] {
 }
 
 /**
- * The hashes of every inline style the site sends (its pages' and the shell
- * templates', carried in shells.json) and of every inline script of its pages
- * (src/lib/inline-scripts.ts; the templates have none).
+ * The hashes of every inline style and script the site sends: its pages' and
+ * the shell templates' (carried in shells.json).
  */
 export function siteHashes(outDir: string): { styles: string[]; scripts: string[] } {
   const shells = JSON.parse(readFileSync(join(outDir, SHELL_FILE), 'utf8')) as ShellBundle;
   const styles = new Set(shells.styleHashes);
-  const scripts = new Set<string>();
+  const scripts = new Set(shells.scriptHashes);
   for (const file of publicPages(outDir)) {
     const page = readFileSync(file, 'utf8');
     for (const h of styleHashesOf(page)) styles.add(h);

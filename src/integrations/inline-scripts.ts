@@ -1,10 +1,10 @@
 /**
- * After the build (once the 繁體 pages exist and the page-shell templates have
- * been collected, before the CSP hashes are written): puts each page's small
+ * After the build (once the 繁體 pages exist, before the page-shell templates
+ * are collected and the CSP hashes written): puts each page's small
  * self-contained module scripts into the page (src/lib/inline-scripts.ts says
- * which and why). /admin/ (Decap CMS) is left alone. The shell templates keep
- * the script as a file, so the pages the functions render need no script
- * hashes in their policy.
+ * which and why), the shell templates' too, so the pages the functions render
+ * are the static pages' twins; their hashes travel in shells.json. /admin/
+ * (Decap CMS) is left alone.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

@@ -4,8 +4,9 @@
  * functions import (functions/_shared/shell.ts), and remove the template pages
  * so they are never published or indexed. The build fails if a template is
  * missing a marker, so a layout change cannot silently break function pages.
- * The templates carry the site's styles inline; their CSP hashes go into
- * shells.json with them, so the functions' policy allows exactly those.
+ * The templates carry the site's styles and the header's script inline; their
+ * CSP hashes go into shells.json with them, so the functions' policy allows
+ * exactly those.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { SHELL_MARKS, SHELL_SECTIONS, sectionKey, type ShellBundle } from '../li
 import { createConverter, type Dictionary } from '../lib/i18n/convert.ts';
 import { DICTIONARY_FILE } from '../lib/i18n/build.ts';
 import { convertHtml } from '../lib/i18n/html.ts';
-import { styleHashesOf } from '../lib/http/csp.ts';
+import { scriptHashesOf, styleHashesOf } from '../lib/http/csp.ts';
 
 export const SHELL_DIR = 'shell';
 export const SHELL_FILE = '_shell/shells.json';
@@ -32,8 +33,10 @@ export function collectShells(outDir: string, site: string, base: string): Shell
     sections[key] = page;
   }
   const hant = zhHantShells(outDir, sections, site, base);
-  const styleHashes = [...new Set([...Object.values(sections), ...Object.values(hant)].flatMap(styleHashesOf))].sort();
-  return { site, base, sections, languages: { 'zh-Hant': hant }, styleHashes };
+  const templates = [...Object.values(sections), ...Object.values(hant)];
+  const styleHashes = [...new Set(templates.flatMap(styleHashesOf))].sort();
+  const scriptHashes = [...new Set(templates.flatMap(scriptHashesOf))].sort();
+  return { site, base, sections, languages: { 'zh-Hant': hant }, styleHashes, scriptHashes };
 }
 
 /**

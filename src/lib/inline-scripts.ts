@@ -21,6 +21,8 @@
  * to every page is src/integrations/inline-scripts.ts.
  */
 
+import { staticImports } from './module-preload.ts';
+
 /** The largest script put inline, in bytes as built: every page view carries it. */
 export const INLINE_SCRIPT_MAX_BYTES = 4 * 1024;
 
@@ -34,8 +36,9 @@ const MODULE_SCRIPT = /<script type="module" src="([^"]+)"><\/script>/g;
  * also be fetched only after the page, as before.
  */
 export function notInlinable(js: string): string | undefined {
-  if (new TextEncoder().encode(js).length > INLINE_SCRIPT_MAX_BYTES) return `larger than ${INLINE_SCRIPT_MAX_BYTES} bytes`;
-  if (/(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'`]/.test(js)) return 'a static import';
+  if (new TextEncoder().encode(js).length > INLINE_SCRIPT_MAX_BYTES)
+    return `larger than ${INLINE_SCRIPT_MAX_BYTES} bytes`;
+  if (staticImports(js).length) return 'a static import';
   if (/import\s*\(\s*["'`]\.{1,2}\//.test(js)) return 'a relative dynamic import';
   if (/import\.meta/.test(js)) return 'import.meta';
   if (/<\/script|<!--/i.test(js)) return 'text that would end or confuse a <script> element';

@@ -66,6 +66,8 @@ export interface ShellBundle {
    * policy for exactly these with every page made from them.
    */
   styleHashes: string[];
+  /** The same for every inline <script> of the templates (the header's: src/lib/inline-scripts.ts). */
+  scriptHashes: string[];
 }
 
 export interface ShellPage {
@@ -141,6 +143,7 @@ export function pageShell(bundle: ShellBundle, zhHant?: ConvertText): PageShell 
           [SHELL_MARKS.report]: html`${errorReportHref(withBase(path, bundle.base))}`,
         }),
         bundle.styleHashes,
+        bundle.scriptHashes,
       );
     },
   };

@@ -27,12 +27,12 @@ import {
   formInUseWeight,
   formScriptChunks,
   isContentPage,
-  jsImports,
   kb,
   pageTypeOf,
   pageWeight,
   type PageWeight,
 } from '../../scripts/lib/page-weight.ts';
+import { staticImports } from '../../src/lib/module-preload.ts';
 
 const dist = join(projectRoot, 'dist');
 const pages = builtPages(dist);
@@ -188,10 +188,23 @@ describe('page weight budgets', () => {
 describe('how the page weight is measured', () => {
   it('follows static imports of built modules, not dynamic import()', () => {
     expect(
-      jsImports(
+      staticImports(
         'import{a as e,b as t}from"./render.x.js";import"./side.js";export{c}from"./re.js";const m=import("./lazy.js")',
       ),
     ).toEqual(['./render.x.js', './side.js', './re.js']);
+  });
+
+  it('counts a module the page also preloads (src/lib/module-preload.ts) once, as script, never as a stylesheet', () => {
+    const page = readFileSync(join(dist, 'apply', 'status', 'index.html'), 'utf8');
+    const preloaded = [...page.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]!);
+    const w = weightOf('/apply/status/');
+    const paths = w.resources.map((r) => r.path);
+    expect(preloaded.length).toBeGreaterThan(10);
+    expect(preloaded.filter((href) => !paths.includes(href))).toEqual([]);
+    expect(new Set(paths).size).toBe(paths.length);
+    expect(w.resources.filter((r) => preloaded.includes(r.path)).every((r) => r.kind === 'js')).toBe(true);
+    expect(w.resources.filter((r) => r.kind === 'css').every((r) => r.inline)).toBe(true);
+    expect(w.requests).toBe(1 + w.resources.filter((r) => r.kind === 'js' && !r.inline).length);
   });
 
   it('finds what a form page loads once the reader turns to it: the form script, then its own kind’s form', () => {

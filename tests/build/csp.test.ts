@@ -115,11 +115,26 @@ describe('inline scripts and the Content-Security-Policy', () => {
     }
   });
 
-  it('scripts that import shared chunks stay files, and the shell templates keep the header script as a file', () => {
+  it('scripts that import shared chunks stay files; the shell templates carry the header script inline, with its hash', () => {
     const form = pages.find((p) => p.path === '/apply/legal-aid/form/')!;
     expect(scriptFiles(form.html).length).toBe(1);
-    // The functions' pages are sent with the shell's style hashes only: their scripts must be files.
-    for (const [key, template] of templates) expect(inlineScripts(template), key).toEqual([]);
-    expect(scriptSources(contentSecurityPolicy(bundle.styleHashes))).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    for (const [key, template] of templates) {
+      expect(scriptFiles(template), key).toEqual([]);
+      expect(inlineScripts(template).map(scriptHash), key).toEqual(bundle.scriptHashes);
+    }
+    // A page a function renders is sent with exactly the shell's script hashes.
+    const page = pageShell(bundle).render({
+      title: '测试',
+      path: '/stats/',
+      section: 'none',
+      breadcrumbs: [],
+      body: html``,
+    });
+    expect(page.scriptHashes).toEqual(bundle.scriptHashes);
+    expect(scriptSources(contentSecurityPolicy(page.styleHashes, page.scriptHashes))).toEqual([
+      "'self'",
+      "'wasm-unsafe-eval'",
+      ...bundle.scriptHashes,
+    ]);
   });
 });

@@ -3,7 +3,7 @@
  * (the site may be published as a channel of the city portal at /sfj/; that
  * build is made once per run by tests/support/base-path-build.ts).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { basePathBuild } from '../support/base-path.ts';
@@ -32,5 +32,11 @@ describe(`links in a build with base ${BASE}`, () => {
   });
   it('has no broken internal link or anchor', () => {
     expect(checkLinks(distBase, BASE)).toEqual([]);
+  });
+  it('preloads the page scripts’ imports under the base path too (src/lib/module-preload.ts)', () => {
+    const page = readFileSync(join(distBase, 'apply', 'status', 'index.html'), 'utf8');
+    const links = [...page.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(10);
+    expect(links.filter((href) => !href.startsWith(`${BASE}_astro/`))).toEqual([]);
   });
 });

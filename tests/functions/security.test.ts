@@ -128,8 +128,10 @@ describe('security headers on every function answer', () => {
     }
     expect(res.headers.get('x-correlation-id'), what).toBeTruthy();
     if ((res.headers.get('content-type') ?? '').startsWith('text/html'))
-      // Every HTML answer is a page in the shell: the policy allows the shell's own styles, by their hashes.
-      expect(res.headers.get('content-security-policy'), what).toBe(contentSecurityPolicy(shells.styleHashes));
+      // Every HTML answer is a page in the shell: the policy allows the shell's own styles and scripts, by their hashes.
+      expect(res.headers.get('content-security-policy'), what).toBe(
+        contentSecurityPolicy(shells.styleHashes, shells.scriptHashes),
+      );
   };
 
   it('apply, status, withdraw, the confirmation page, the staff API and /stats/, in success and in error', async () => {

@@ -1,6 +1,7 @@
 /** Reading the built site in tests: list pages, read HTML, check internal links and anchors. */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { inlineScripts } from '../../src/lib/http/csp.ts';
 
 export const projectRoot = join(import.meta.dirname, '..', '..');
 
@@ -20,6 +21,25 @@ export function pagePath(dist: string, file: string): string {
 
 function idsOf(html: string): Set<string> {
   return new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
+}
+
+/** A page's module scripts: those it loads as files (src) and the texts of those in the page (src/lib/inline-scripts.ts). */
+export function pageScripts(html: string): { files: string[]; inline: string[] } {
+  return {
+    files: [...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!),
+    inline: inlineScripts(html),
+  };
+}
+
+/**
+ * The header's script (display settings, 菜单, 朗读, print date), as the build
+ * put it into every page: the one script of /privacy/, a page with nothing else.
+ */
+export function headerScript(dist: string): string {
+  const { files, inline } = pageScripts(readFileSync(join(dist, 'privacy', 'index.html'), 'utf8'));
+  if (files.length || inline.length !== 1)
+    throw new Error(`/privacy/ should carry the header's script only, inline: ${files.join(', ')}`);
+  return inline[0]!;
 }
 
 /** Paths (without the base) served by Netlify Functions, not files: /stats/ (functions/stats.mts), in both scripts. */

@@ -143,8 +143,10 @@ export function scriptHashesOf(page: string): string[] {
  */
 export class StyledPage extends SafeHtml {
   readonly styleHashes: readonly string[];
-  constructor(value: string, styleHashes: readonly string[]) {
+  readonly scriptHashes: readonly string[];
+  constructor(value: string, styleHashes: readonly string[], scriptHashes: readonly string[] = []) {
     super(value);
     this.styleHashes = styleHashes;
+    this.scriptHashes = scriptHashes;
   }
 }

@@ -25,7 +25,12 @@ function headers(cid: string, type: string | undefined, extra: Record<string, st
   const h = new Headers(SECURITY_HEADERS);
   if (type) h.set('Content-Type', type);
   if (type?.startsWith('text/html'))
-    h.set('Content-Security-Policy', contentSecurityPolicy(page instanceof StyledPage ? page.styleHashes : []));
+    h.set(
+      'Content-Security-Policy',
+      page instanceof StyledPage
+        ? contentSecurityPolicy(page.styleHashes, page.scriptHashes)
+        : contentSecurityPolicy([]),
+    );
   h.set('X-Correlation-Id', cid);
   for (const [k, v] of Object.entries(extra)) h.set(k, v);
   return h;
