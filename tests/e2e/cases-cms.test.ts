@@ -239,8 +239,10 @@ describe('/admin/ (Decap CMS)', () => {
     for (const path of ['/', '/cases/', '/cases/unpaid-wages-contractor-fled/', '/cases/rss.xml', '/plan/']) {
       const res = await fetch(baseURL + path);
       const csp = res.headers.get('content-security-policy') ?? '';
-      // The build's policy (dist/_headers): inline styles only by their hashes (tests/e2e/csp.test.ts).
-      expect(csp, path).toMatch(/script-src 'self' 'wasm-unsafe-eval'; style-src 'self'( 'sha256-[\w+/]{43}=')+;/);
+      // The build's policy (dist/_headers): inline scripts and styles only by their hashes (tests/e2e/csp.test.ts).
+      expect(csp, path).toMatch(
+        /script-src 'self' 'wasm-unsafe-eval'( 'sha256-[\w+/]{43}=')+; style-src 'self'( 'sha256-[\w+/]{43}=')+;/,
+      );
       expect(csp, path).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
       expect(res.headers.get('cross-origin-opener-policy'), path).toBe('same-origin');
     }
