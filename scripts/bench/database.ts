@@ -156,7 +156,7 @@ async function plans(now: Date): Promise<DatabaseResult['plans']> {
 }
 
 async function submissions(): Promise<DatabaseResult['submissions']> {
-  const r = await npmRun(root, 'bench:functions', ['--clients', '20', '--seconds', '10', '--json'], {
+  const r = await npmRun(root, 'bench:functions', ['--clients', '20', '--seconds', '5', '--json'], {
     timeoutMs: 300_000,
   });
   const line = r.stdout.split('\n').find((l) => l.startsWith('BENCH_JSON '));
@@ -275,7 +275,7 @@ export function databaseSection(r: DatabaseResult): string {
         ],
         r.submissions
           ? [
-              'Submissions, 20 clients, 10 s (npm run bench:functions)',
+              'Submissions, 20 clients, 5 s (npm run bench:functions)',
               `${r.submissions.rps.toFixed(0)} req/s, p50 ${ms(r.submissions.p50)}, p99 ${ms(r.submissions.p99)}; ${r.submissions.acknowledged} acknowledged, ${r.submissions.missing} lost`,
               'none lost',
               ok(r.submissions.missing === 0),
