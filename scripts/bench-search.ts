@@ -13,7 +13,7 @@
 // a few dozen over HTTP/2, which Netlify serves).
 //
 // For each query pair, in a fresh browser context (cold cache; after one
-// unreported warm-up pair, so the server has compressed its files): open /search/, then
+// unreported warm-up request for each file, so the server has compressed them): open /search/, then
 //   first query:     type it and press Enter → bytes and time until results show
 //   following query: type the next one → bytes and time until results show
 // Budgets (BUDGETS in scripts/lib/page-weight.ts, enforced in npm test by
@@ -32,7 +32,14 @@ import { launchBrowser } from './lib/chromium.ts';
 import { indexSite } from './lib/build.ts';
 import { fmt, stat } from './bench/lib.ts';
 import { BUDGETS, KB } from './lib/page-weight.ts';
-import { buildSearchCorpus, measurePair, serveCounting, SEARCH_PAIRS, type Measure } from './bench/search-corpus.ts';
+import {
+  buildSearchCorpus,
+  measurePair,
+  serveCounting,
+  SEARCH_PAIRS,
+  warmUp,
+  type Measure,
+} from './bench/search-corpus.ts';
 
 const root = join(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -93,7 +100,7 @@ try {
     [`合成 ${PAGES} 篇`, tmp],
   ] as const) {
     const site = await serveCounting(dir);
-    await measurePair(browser, site, ['公证', '律师']); // warm-up, not reported: the server compresses each file once
+    await warmUp(site, dir); // not reported: the server compresses each file on its first request
     for (const [i, pair] of PAIRS.entries()) {
       const firsts: Measure[] = [];
       const follows: Measure[] = [];

@@ -12,17 +12,17 @@
 // path it was built with (SITE_BASE), so the same index works under /sfj/.
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { spawn } from 'node:child_process';
+import * as pagefind from 'pagefind';
 import { gunzipSync } from 'node:zlib';
 import {
   COMMON_MIN_PAGES,
   COMMON_SHARE,
   CONTENT_TYPES,
+  EXCLUDE_SELECTORS,
   FILTER_KEYS,
   type IndexInfo,
 } from '../src/lib/search/index-config.ts';
 import { mark } from '../src/integrations/build-timings.ts';
-import type { IndexJob, IndexOutcome } from './lib/index-language.ts';
 
 const root = join(import.meta.dirname, '..');
 const site = resolve(root, process.argv[2] ?? process.env.ASTRO_OUT_DIR ?? 'dist');
@@ -93,55 +93,54 @@ process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= '5000';
 // zh-Hant for their /zh-hant/ copies (src/lib/i18n/). The search page loads
 // the index of its own language, so a reader of the 繁體 site finds 繁體
 // pages (the query is converted first: src/lib/search/script.ts).
-// Each language is indexed and written on its own, each in a process of its
-// own and all at once (scripts/lib/index-language.ts says why), then the two
-// are put together: pagefind's work grows faster than the number of pages it
-// holds (at 5,000 articles, 10,208 pages: 146 s of CPU for both languages in
-// one index, 60 s for one language's 5,104), and each language's index comes
-// out the same either way (same files, same hashes), so only
-// pagefind-entry.json, which lists the languages, is written here.
-const outcomes = await Promise.all(
-  [...languages].map(async ([lang, pages]) => {
-    const outputPath = `${output}.${lang}`;
-    rmSync(outputPath, { recursive: true, force: true });
-    return { outputPath, ...(await indexInOwnProcess({ site, files: pages, outputPath })) };
-  }),
-);
-const problems = outcomes.flatMap((o) => o.problems);
-if (problems.length) fail(`索引页面时出错：\n  - ${problems.join('\n  - ')}`);
-const errors = outcomes.flatMap((o) => o.errors);
-if (errors.length) fail(errors.join('；'));
+// Each language is indexed and written on its own, then the two are put
+// together: pagefind's work grows faster than the number of pages it holds
+// (at 5,000 articles, 10,208 pages: 146 s of CPU for both languages at once,
+// 60 s for one language's 5,104), and each language's index comes out the
+// same either way (same files, same hashes), so only pagefind-entry.json,
+// which lists the languages, is written here.
 let indexed = 0;
 let entry: { languages: Record<string, unknown> } | undefined;
-for (const { outputPath, indexed: count } of outcomes) {
-  indexed += count;
-  const own = JSON.parse(readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8')) as typeof entry;
+for (const [lang, pages] of languages) {
+  const part = `${output}.${lang}`;
+  rmSync(part, { recursive: true, force: true });
+  indexed += await indexLanguage(pages, part);
+  const own = JSON.parse(readFileSync(join(part, 'pagefind-entry.json'), 'utf8')) as typeof entry;
   entry = entry ? { ...entry, languages: { ...entry.languages, ...own!.languages } } : own;
-  cpSync(outputPath, output, { recursive: true });
-  rmSync(outputPath, { recursive: true, force: true });
+  cpSync(part, output, { recursive: true });
+  rmSync(part, { recursive: true, force: true });
 }
 writeFileSync(join(output, 'pagefind-entry.json'), JSON.stringify(entry));
-mark('search: index written');
 if (indexed === 0) fail('pagefind 没有索引到任何页面。');
 if (indexed < searchable.length) fail(`只索引了 ${indexed} 个页面，但有 ${searchable.length} 个页面标记为可搜索。`);
 
-/** One language's index, written by scripts/lib/index-language.ts in a process of its own (why: see there). */
-function indexInOwnProcess(job: IndexJob): Promise<IndexOutcome> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(root, 'scripts', 'lib', 'index-language.ts')], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const last = out.trim().split('\n').at(-1) ?? '';
-      if (code === 0 && last.startsWith('{')) resolvePromise(JSON.parse(last) as IndexOutcome);
-      else
-        resolvePromise({ indexed: 0, problems: [], errors: [`pagefind 进程异常退出（${code}）：${out.slice(-500)}`] });
-    });
-    child.stdin.end(JSON.stringify(job));
-  });
+/** Indexes one language's pages into `outputPath`; the number of pages indexed. */
+async function indexLanguage(pages: string[], outputPath: string): Promise<number> {
+  // See src/lib/search/index-config.ts: header, footer, QR code and the
+  // statute text of cited articles.
+  const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE_SELECTORS });
+  if (!index || errors.length) fail(`pagefind 无法启动：${errors.join('；')}`);
+  // One file at a time rather than addDirectory(): the Node API indexes every
+  // page it is given, whole, even when other pages carry data-pagefind-body
+  // (the CLI skips those pages; the API does not), which would put the 404 page
+  // and other unmarked pages into the index.
+  let count = 0;
+  const problems: string[] = [];
+  for (const file of pages) {
+    const path = relative(site, file).split(sep).join('/');
+    const url = '/' + path.replace(/(^|\/)index\.html$/, '$1');
+    const res = await index.addHTMLFile({ url, content: readFileSync(file, 'utf8') });
+    if (res.errors.length) problems.push(`${path}：${res.errors.join('；')}`);
+    else if (!res.file || res.file.uniqueWords === 0) problems.push(`${path}：没有可索引的文字`);
+    else count++;
+  }
+  if (problems.length) fail(`索引页面时出错：\n  - ${problems.join('\n  - ')}`);
+  mark('search: pages indexed');
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length) fail(`写入索引时出错：${written.errors.join('；')}`);
+  await index.deleteIndex();
+  mark('search: index written');
+  return count;
 }
 // The most common words: read back the text pagefind stored for each page
 // (its result fragments: gzip, a 12-byte signature, then JSON) and count, per
@@ -194,6 +193,7 @@ for (const name of [
 ]) {
   rmSync(join(output, name), { force: true });
 }
+await pagefind.close();
 mark('search: done');
 
 console.log(
