@@ -85,7 +85,7 @@ export default defineConfig({
     timingMark('繁體 copy', 'astro:build:done'),
     // Small self-contained page scripts (the header's) into every page and shell template, both languages
     // (src/lib/inline-scripts.ts says why); before pageShell, which collects the templates and their hashes.
-    inlineScripts(),
+    inlineScripts(base),
     timingMark('inline scripts', 'astro:build:done'),
     // Templates for the pages functions render, from the real layout: <outDir>/_shell/shells.json.
     pageShell(),

@@ -11,26 +11,16 @@
  * /admin/ (Decap CMS, its own policy) is left out of the hashes.
  */
 import type { AstroIntegration } from 'astro';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentSecurityPolicy, scriptHashesOf, styleHashesOf } from '../lib/http/csp.ts';
 import { formatHeadersFile } from '../lib/http/headers-file.ts';
 import type { ShellBundle } from '../lib/shell.ts';
 import { SHELL_FILE } from './page-shell.ts';
+import { publicPages } from './built-files.ts';
 
 export const HEADERS_FILE = '_headers';
-
-/** Every built HTML file outside /admin/. */
-export function publicPages(outDir: string): string[] {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return walk(path);
-      return name.endsWith('.html') ? [path] : [];
-    });
-  return walk(outDir).filter((f) => relative(outDir, f).split(sep)[0] !== 'admin');
-}
 
 /**
  * The hashes of every inline style and script the site sends: its pages' and

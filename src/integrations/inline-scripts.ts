@@ -7,30 +7,19 @@
  * (Decap CMS) is left alone.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { inlineSmallScripts } from '../lib/inline-scripts.ts';
-import { publicPages } from './csp-headers.ts';
+import { moduleReader, publicPages } from './built-files.ts';
 
-export default function inlineScripts(): AstroIntegration {
-  let base = '/';
+/** `base`: the site's base path, as astro.config.mjs gives it to Astro ("/" or "/sfj/"). */
+export default function inlineScripts(base: string): AstroIntegration {
   return {
     name: 'inline-scripts',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-      },
       'astro:build:done': ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const texts = new Map<string, string | undefined>();
-        const read = (src: string) => {
-          if (!texts.has(src)) {
-            const file = src.startsWith(base) ? join(outDir, src.slice(base.length)) : undefined;
-            texts.set(src, file && existsSync(file) ? readFileSync(file, 'utf8') : undefined);
-          }
-          return texts.get(src);
-        };
+        const read = moduleReader(outDir, base);
         let changed = 0;
         for (const file of publicPages(outDir)) {
           const page = readFileSync(file, 'utf8');

@@ -6,37 +6,23 @@
  * zhHant() in astro.config.mjs: the 繁體 copies are made from these pages and
  * the page-shell templates (dist/shell/, collected by pageShell()) are among
  * them, so both carry the links too. The CSP (cspHeaders(), last) hashes
- * only `<style>` texts, which the links leave alone.
+ * inline styles and scripts, which the links leave alone.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { withModulePreloads, type ReadModule } from '../lib/module-preload.ts';
-
-/** Reads built modules by the address pages give them (base path included), each file once. */
-function moduleReader(outDir: string, base: string): ReadModule {
-  const b = `/${base}/`.replace(/\/+/g, '/');
-  const cache = new Map<string, string | undefined>();
-  return (href) => {
-    if (!cache.has(href)) {
-      const path = href.startsWith(b) ? join(outDir, decodeURI(href.slice(b.length))) : undefined;
-      cache.set(href, path && existsSync(path) && statSync(path).isFile() ? readFileSync(path, 'utf8') : undefined);
-    }
-    return cache.get(href);
-  };
-}
+import { withModulePreloads } from '../lib/module-preload.ts';
+import { moduleReader, publicPages } from './built-files.ts';
 
 /** Adds the links to every HTML file under `outDir`; returns how many pages got some, and how many links. */
 export function preloadModules(outDir: string, base: string): { pages: number; links: number } {
   const read = moduleReader(outDir, base);
   let pages = 0;
   let links = 0;
-  for (const name of readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
-    if (!name.endsWith('.html')) continue;
-    const file = join(outDir, name);
+  for (const file of publicPages(outDir)) {
     const page = readFileSync(file, 'utf8');
-    const out = withModulePreloads(page, read, name);
+    const out = withModulePreloads(page, read, relative(outDir, file));
     if (out === page) continue;
     writeFileSync(file, out);
     pages++;

@@ -21,7 +21,7 @@
  * to every page is src/integrations/inline-scripts.ts.
  */
 
-import { staticImports } from './module-preload.ts';
+import { staticImports, type ReadModule } from './module-preload.ts';
 
 /** The largest script put inline, in bytes as built: every page view carries it. */
 export const INLINE_SCRIPT_MAX_BYTES = 4 * 1024;
@@ -51,7 +51,7 @@ export function notInlinable(js: string): string | undefined {
  * in the page, or undefined when there is no such file (then the page is
  * left as it is there, and the caller's checks find the broken link).
  */
-export function inlineSmallScripts(html: string, read: (src: string) => string | undefined): string {
+export function inlineSmallScripts(html: string, read: ReadModule): string {
   return html.replace(MODULE_SCRIPT, (tag, src: string) => {
     const js = read(src);
     if (js === undefined || notInlinable(js)) return tag;

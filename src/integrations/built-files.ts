@@ -1,0 +1,32 @@
+/**
+ * Reading the build's output in the after-build integrations: the public
+ * pages, and the built scripts by the address a page gives them. Shared by
+ * module-preload.ts, inline-scripts.ts and csp-headers.ts.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { ReadModule } from '../lib/module-preload.ts';
+
+/** Every built HTML file outside /admin/ (Decap CMS, which has its own scripts and policy). */
+export function publicPages(outDir: string): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return walk(path);
+      return name.endsWith('.html') ? [path] : [];
+    });
+  return walk(outDir).filter((f) => relative(outDir, f).split(sep)[0] !== 'admin');
+}
+
+/** A ReadModule over `outDir` for a site under `base` ("/" or "/sfj/"), reading each file once. */
+export function moduleReader(outDir: string, base: string): ReadModule {
+  const b = `/${base}/`.replace(/\/+/g, '/');
+  const cache = new Map<string, string | undefined>();
+  return (href) => {
+    if (!cache.has(href)) {
+      const path = href.startsWith(b) ? join(outDir, decodeURI(href.slice(b.length))) : undefined;
+      cache.set(href, path && existsSync(path) && statSync(path).isFile() ? readFileSync(path, 'utf8') : undefined);
+    }
+    return cache.get(href);
+  };
+}
