@@ -33,11 +33,12 @@
  * Shared by tests/build/budgets.test.ts (budgets, enforced in `npm test`) and
  * scripts/bench/ (the figures in BENCHMARKS.md), so both measure the same thing.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { separateScripts, separateStyles, styleHash } from '../../src/lib/http/csp.ts';
 import { staticImports } from '../../src/lib/module-preload.ts';
+import { htmlFiles } from '../../src/integrations/built-files.ts';
 
 export type ResourceKind = 'html' | 'css' | 'js' | 'image' | 'font' | 'other';
 export const KINDS: ResourceKind[] = ['html', 'css', 'js', 'image', 'font', 'other'];
@@ -307,13 +308,7 @@ function weightOf(page: string, resources: Resource[], missing: string[]): PageW
 
 /** Every built page as a site path (/plan/, /404.html), sorted. */
 export function builtPages(dist: string): string[] {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return walk(path);
-      return name.endsWith('.html') ? [path] : [];
-    });
-  return walk(dist)
+  return htmlFiles(dist)
     .map((f) => '/' + relative(dist, f).split(sep).join('/'))
     .map((p) => (p.endsWith('/index.html') || p === '/index.html' ? p.slice(0, -'index.html'.length) : p))
     .sort();

@@ -1,17 +1,13 @@
 /** Reading the built site in tests: list pages, read HTML, check internal links and anchors. */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { inlineScripts } from '../../src/lib/http/csp.ts';
 
 export const projectRoot = join(import.meta.dirname, '..', '..');
 
-export function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return htmlFiles(path);
-    return name.endsWith('.html') ? [path] : [];
-  });
-}
+import { htmlFiles } from '../../src/integrations/built-files.ts';
+
+export { htmlFiles };
 
 /** URL path of a built file: dist/plan/index.html → /plan/. */
 export function pagePath(dist: string, file: string): string {
