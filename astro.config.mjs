@@ -11,7 +11,7 @@ import pageShell from './src/integrations/page-shell.ts';
 import cspHeaders from './src/integrations/csp-headers.ts';
 import inlineScripts from './src/integrations/inline-scripts.ts';
 import zhHant from './src/integrations/zh-hant.ts';
-import modulePreload from './src/integrations/module-preload.ts';
+import deferredScripts from './src/integrations/deferred-scripts.ts';
 import { sitemapFilter } from './src/integrations/sitemap-filter.ts';
 import { astroPhases, timingMark } from './src/integrations/build-timings.ts';
 import sitemap from '@astrojs/sitemap';
@@ -74,11 +74,11 @@ export default defineConfig({
     // The editing interface at /admin/, bundled from the decap-cms package.
     decapCms(),
     timingMark('CMS files', 'astro:build:done'),
-    // <link rel="modulepreload"> for every chunk a page's scripts import statically, so they load at
-    // once, not one import level per round trip (src/lib/module-preload.ts); before zhHant and
-    // pageShell, so the 繁體 copies and the shell templates are made with the links.
-    modulePreload(base),
-    timingMark('module preload', 'astro:build:done'),
+    // Each page's own scripts load after its first paint, with every chunk they import statically asked
+    // for at once (src/lib/deferred-scripts.ts); before zhHant and pageShell, so the 繁體 copies and
+    // the shell templates are made with the loader.
+    deferredScripts(base),
+    timingMark('deferred scripts', 'astro:build:done'),
     // The 繁體中文 copy of every public page under /zh-hant/ and the converter's dictionary for
     // functions and browsers (src/lib/i18n/build.ts); before pageShell, which converts its templates with it.
     zhHant(),

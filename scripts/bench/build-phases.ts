@@ -119,8 +119,8 @@ const ROWS: [string, string[]][] = [
   ['Sitemap (with the check for empty filter pages)', ['sitemap']],
   ['繁體 copy of every public page, and its dictionary', ['繁體 copy']],
   [
-    'CMS files, module preload links, page shell, inline scripts, CSP headers, other after-build steps',
-    ['after generation', 'CMS files', 'module preload', 'page shell', 'inline scripts', 'CSP headers'],
+    'CMS files, deferred page scripts, page shell, inline scripts, CSP headers, other after-build steps',
+    ['after generation', 'CMS files', 'deferred scripts', 'page shell', 'inline scripts', 'CSP headers'],
   ],
   ['Search index: pages read, filters checked', ['search: pages and filters read']],
   ['Search index: pagefind (both languages)', ['search: pages indexed', 'search: index written']],

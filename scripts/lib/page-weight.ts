@@ -4,11 +4,13 @@
  *
  * Starting from the page's HTML, it follows
  *   - <link rel="stylesheet" href>, and the CSS's @import and url() (fonts, images);
- *   - <script src>, <link rel="modulepreload" href>, and the static imports in
+ *   - <script src>, <link rel="modulepreload" href>, the scripts the page loads
+ *     after its first paint and the files preloaded with them (the loader's
+ *     attributes: src/lib/deferred-scripts.ts), and the static imports in
  *     those scripts (`import … from "./x.js"`, `import "./x.js"`, `export … from`:
- *     staticImports in src/lib/module-preload.ts, which writes the modulepreload
- *     links from the same imports), transitively; dynamic import() is not
- *     followed (it loads later, on demand);
+ *     staticImports in src/lib/module-graph.ts, which the loader's list is
+ *     made from), transitively; dynamic import() is not followed (it loads
+ *     later, on demand);
  *   - <img src>, <source srcset>, <video poster>.
  * Each resource counts once. The favicon is not counted: a browser fetches it
  * once per site, not per page, and caches it.
@@ -37,7 +39,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { separateScripts, separateStyles, styleHash } from '../../src/lib/http/csp.ts';
-import { staticImports } from '../../src/lib/module-preload.ts';
+import { deferredScripts } from '../../src/lib/deferred-scripts.ts';
+import { staticImports } from '../../src/lib/module-graph.ts';
 import { htmlFiles } from '../../src/integrations/built-files.ts';
 
 export type ResourceKind = 'html' | 'css' | 'js' | 'image' | 'font' | 'other';
@@ -168,6 +171,8 @@ export function htmlRefs(html: string): string[] {
     const src = attr(m[0], 'src');
     if (src) refs.push(src);
   }
+  const deferred = deferredScripts(html);
+  refs.push(...deferred.entries, ...deferred.preload);
   for (const m of tags.matchAll(/<img\s[^>]*>/g)) {
     const src = attr(m[0], 'src');
     if (src && !src.startsWith('data:')) refs.push(src);

@@ -1,12 +1,12 @@
 /**
  * Reading the build's output in the after-build integrations: the public
  * pages, and the built scripts by the address a page gives them. Shared by
- * module-preload.ts, inline-scripts.ts and csp-headers.ts, and by the page
+ * deferred-scripts.ts, inline-scripts.ts and csp-headers.ts, and by the page
  * weight (scripts/lib/page-weight.ts) and the tests that read dist/.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { ReadModule } from '../lib/module-preload.ts';
+import type { ReadModule } from '../lib/module-graph.ts';
 
 /** Every HTML file under `dir`, at any depth (paths joined to `dir`). */
 export function htmlFiles(dir: string): string[] {

@@ -21,7 +21,7 @@
  * to every page is src/integrations/inline-scripts.ts.
  */
 
-import { staticImports, type ReadModule } from './module-preload.ts';
+import { staticImports, type ReadModule } from './module-graph.ts';
 
 /** The largest script put inline, in bytes as built: every page view carries it. */
 export const INLINE_SCRIPT_MAX_BYTES = 4 * 1024;

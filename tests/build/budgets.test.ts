@@ -32,7 +32,8 @@ import {
   pageWeight,
   type PageWeight,
 } from '../../scripts/lib/page-weight.ts';
-import { staticImports } from '../../src/lib/module-preload.ts';
+import { deferredScripts } from '../../src/lib/deferred-scripts.ts';
+import { staticImports } from '../../src/lib/module-graph.ts';
 
 const dist = join(projectRoot, 'dist');
 const pages = builtPages(dist);
@@ -194,9 +195,10 @@ describe('how the page weight is measured', () => {
     ).toEqual(['./render.x.js', './side.js', './re.js']);
   });
 
-  it('counts a module the page also preloads (src/lib/module-preload.ts) once, as script, never as a stylesheet', () => {
+  it('counts the scripts a page loads after its first paint, and each module preloaded with them (src/lib/deferred-scripts.ts), once, as script, never as a stylesheet', () => {
     const page = readFileSync(join(dist, 'apply', 'status', 'index.html'), 'utf8');
-    const preloaded = [...page.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]!);
+    const { entries, preload } = deferredScripts(page);
+    const preloaded = [...entries, ...preload];
     const w = weightOf('/apply/status/');
     const paths = w.resources.map((r) => r.path);
     expect(preloaded.length).toBeGreaterThan(10);

@@ -10,7 +10,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { html } from '../../src/lib/html.ts';
-import { contentSecurityPolicy, inlineScripts, inlineStyles, scriptHash, styleHash } from '../../src/lib/http/csp.ts';
+import {
+  contentSecurityPolicy,
+  inlineScripts,
+  inlineStyles,
+  scriptHash,
+  scriptHashesOf,
+  styleHash,
+} from '../../src/lib/http/csp.ts';
+import { DEFERRED_SCRIPTS_LOADER, deferredScripts } from '../../src/lib/deferred-scripts.ts';
 import { pageShell, type ShellBundle } from '../../src/lib/shell.ts';
 import { headersFor, siteHeaderRules } from '../../scripts/lib/serve.ts';
 import { htmlFiles, pagePath, projectRoot } from '../support/dist.ts';
@@ -115,9 +123,14 @@ describe('inline scripts and the Content-Security-Policy', () => {
     }
   });
 
-  it('scripts that import shared chunks stay files; the shell templates carry the header script inline, with its hash', () => {
-    const form = pages.find((p) => p.path === '/apply/legal-aid/form/')!;
-    expect(scriptFiles(form.html).length).toBe(1);
+  it('scripts that import shared chunks stay files, loaded after the paint; the shell templates carry the header script inline, with its hash', () => {
+    const status = pages.find((p) => p.path === '/apply/status/')!;
+    expect(scriptFiles(status.html)).toEqual([]);
+    expect(deferredScripts(status.html).entries).toHaveLength(1);
+    expect(scriptHashesOf(status.html)).toContain(scriptHash(DEFERRED_SCRIPTS_LOADER));
+    // Asked for at once: the forms (they fold questions) and the desk.
+    for (const path of ['/apply/legal-aid/form/', '/staff/'])
+      expect(scriptFiles(pages.find((p) => p.path === path)!.html), path).toHaveLength(1);
     for (const [key, template] of templates) {
       expect(scriptFiles(template), key).toEqual([]);
       expect(inlineScripts(template).map(scriptHash), key).toEqual(bundle.scriptHashes);

@@ -5,17 +5,22 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFERRED_SCRIPTS_LOADER } from '../../src/lib/deferred-scripts.ts';
 import { inlineScripts } from '../../src/lib/http/csp.ts';
 import { htmlFiles, pagePath, projectRoot } from '../support/dist.ts';
 
 const dist = join(projectRoot, 'dist');
 const pages = htmlFiles(dist).filter((f) => !f.includes(`${join(dist, 'admin')}`));
-/** The texts of the scripts the build bundled: an inline script must be one of them, word for word. */
-const builtScripts = new Set(
-  readdirSync(join(dist, '_astro'))
+/**
+ * The texts of the scripts the build bundled, and the loader of the page's own scripts
+ * (src/lib/deferred-scripts.ts): an inline script must be one of them, word for word.
+ */
+const builtScripts = new Set([
+  ...readdirSync(join(dist, '_astro'))
     .filter((f) => f.endsWith('.js'))
     .map((f) => readFileSync(join(dist, '_astro', f), 'utf8')),
-);
+  DEFERRED_SCRIPTS_LOADER,
+]);
 
 describe.each(pages.map((f) => [pagePath(dist, f), f]))('%s', (_path, file) => {
   const html = readFileSync(file, 'utf8');
@@ -29,7 +34,8 @@ describe.each(pages.map((f) => [pagePath(dist, f), f]))('%s', (_path, file) => {
   });
   it('has no inline script but the build’s own, no style attribute or event handler (the CSP forbids them; <style> elements and the build’s scripts are allowed by hash: csp.test.ts)', () => {
     // The build puts small self-contained scripts into pages (src/lib/inline-scripts.ts): the
-    // header's everywhere, 快速离开 where it shows. Nothing else runs inline.
+    // header's everywhere, 快速离开 where it shows; and the loader of the page's own scripts
+    // where it has some. Nothing else runs inline.
     const foreign = inlineScripts(html).filter((js) => !builtScripts.has(js));
     expect(foreign.map((js) => js.slice(0, 120))).toEqual([]);
     expect(html).not.toMatch(/\sstyle="/);

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { deferredScripts } from '../../src/lib/deferred-scripts.ts';
 import { basePathBuild } from '../support/base-path.ts';
 import { checkLinks, htmlFiles, projectRoot } from '../support/dist.ts';
 
@@ -33,10 +34,13 @@ describe(`links in a build with base ${BASE}`, () => {
   it('has no broken internal link or anchor', () => {
     expect(checkLinks(distBase, BASE)).toEqual([]);
   });
-  it('preloads the page scripts’ imports under the base path too (src/lib/module-preload.ts)', () => {
+  it('loads the page scripts and preloads their imports under the base path too (src/lib/deferred-scripts.ts)', () => {
     const page = readFileSync(join(distBase, 'apply', 'status', 'index.html'), 'utf8');
-    const links = [...page.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]!);
-    expect(links.length).toBeGreaterThan(10);
-    expect(links.filter((href) => !href.startsWith(`${BASE}_astro/`))).toEqual([]);
+    const { entries, preload } = deferredScripts(page);
+    expect(entries).toHaveLength(1);
+    expect(preload.length).toBeGreaterThan(10);
+    const files = [...entries, ...preload];
+    expect(files.filter((href) => !href.startsWith(`${BASE}_astro/`))).toEqual([]);
+    expect(files.filter((href) => !existsSync(join(distBase, href.slice(BASE.length))))).toEqual([]);
   });
 });

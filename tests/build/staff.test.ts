@@ -29,7 +29,7 @@ describe('/staff/', () => {
     expect(html).toMatch(
       /<div class="notice notice--warning" data-js-required>\s*<p class="notice__title">工作台需要开启 JavaScript<\/p>/,
     );
-    expect(html).toMatch(/<div class="desk" data-desk hidden>/);
+    expect(html).toMatch(/<div class="desk" data-desk data-scripts-at-once hidden>/);
     expect(html).toContain('不要写姓名、电话、身份证号码、住址等任何个人信息');
     expect(html).toContain('《中华人民共和国法律援助法》第四十三条');
   });

@@ -133,6 +133,38 @@ describe('without JavaScript', () => {
   });
 });
 
+describe('page scripts after the first paint', () => {
+  const page = pageWith({});
+  it.each(['/apply/status/', '/search/', '/consult/'])(
+    '%s asks for none of its script files before its first paint, then all of them, and runs them',
+    async (path) => {
+      await page().goto(baseURL + path); // waits for html[data-page-scripts] (support/chromium.ts)
+      const seen = await page().evaluate(() => {
+        const loader = document.querySelector('script[data-page-scripts]');
+        const named = ['data-page-scripts', 'data-preload'].flatMap((a) => loader?.getAttribute(a)?.split(' ') ?? []);
+        return {
+          state: document.documentElement.dataset.pageScripts,
+          paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+          named,
+          scripts: performance
+            .getEntriesByType('resource')
+            .map((r) => ({ path: new URL(r.name).pathname, start: r.startTime }))
+            .filter((r) => r.path.endsWith('.js')),
+        };
+      });
+      expect(seen.state).toBe('ready');
+      expect(seen.paint).toBeGreaterThan(0);
+      expect(seen.named.length).toBeGreaterThanOrEqual(4);
+      // Every named file was fetched (the lazily imported ones may follow), none before the paint.
+      expect(seen.named.filter((f) => !seen.scripts.some((s) => s.path === f))).toEqual([]);
+      expect(
+        seen.scripts.filter((s) => s.start < seen.paint!),
+        `first paint ${seen.paint}`,
+      ).toEqual([]);
+    },
+  );
+});
+
 describe('page furniture', () => {
   it('shows a QR code of the page URL and the bureau contact in the footer', async () => {
     const context = await newContext(browser);

@@ -83,9 +83,55 @@ export async function chooseDisplay(page: Page, prefs: DisplayPrefs): Promise<vo
 }
 
 /**
+ * Waits until the page's own scripts have run, or failed to load (some
+ * tests keep them out on purpose): they load after its first paint
+ * (src/lib/deferred-scripts.ts), so after the load event Playwright waits
+ * for, and the loader then marks `<html data-page-scripts>` "ready" or
+ * "failed", which is returned. A page without such scripts passes at once.
+ */
+export async function pageScriptsReady(page: Page): Promise<string | undefined> {
+  const state = await page.waitForFunction(
+    () => !document.querySelector('script[data-page-scripts]') || document.documentElement.dataset.pageScripts,
+    undefined,
+    { timeout: 30_000 },
+  );
+  const value = await state.jsonValue();
+  return typeof value === 'string' ? value : undefined;
+}
+
+type Navigation = 'goto' | 'reload' | 'goBack' | 'goForward';
+
+/**
+ * Makes the page's goto, reload, goBack and goForward, when they wait for
+ * the load event (Playwright's default), also wait for the page's own
+ * scripts (pageScriptsReady), as they did when those ran before `load`.
+ * Tests that navigate by clicking, and need the new page's scripts, call
+ * pageScriptsReady themselves; a test that asks for an earlier moment
+ * (`waitUntil: 'commit'`, `'domcontentloaded'`) gets it.
+ */
+const waiting = new WeakSet<Page>();
+function waitForPageScripts(page: Page): Page {
+  if (waiting.has(page)) return page;
+  waiting.add(page);
+  for (const name of ['goto', 'reload', 'goBack', 'goForward'] as const satisfies readonly Navigation[]) {
+    const navigate = page[name].bind(page) as (...args: unknown[]) => ReturnType<Page[Navigation]>;
+    Object.assign(page, {
+      [name]: async (...args: unknown[]) => {
+        const response = await navigate(...args);
+        const options = args.find((a): a is { waitUntil?: string } => typeof a === 'object' && a !== null);
+        if ((options?.waitUntil ?? 'load') === 'load') await pageScriptsReady(page);
+        return response;
+      },
+    });
+  }
+  return page;
+}
+
+/**
  * A browser context in Chinese at phone size; with `display`, every page in it
  * starts with those display choices already stored, as for a reader who made
- * them on an earlier visit.
+ * them on an earlier visit. Its pages' navigations wait for the pages' own
+ * scripts (waitForPageScripts).
  */
 export async function newContext(
   browser: Browser,
@@ -95,6 +141,12 @@ export async function newContext(
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, ...rest });
   // Playwright's 30 s is too short for /admin/ (Decap, 5 MB of script) on a busy 2-core machine.
   context.setDefaultNavigationTimeout(60_000);
+  // Pages opened by the test (newPage) and by the site (popups); without JavaScript there is nothing to wait for.
+  if (rest.javaScriptEnabled !== false) {
+    const newPage = context.newPage.bind(context);
+    context.newPage = async () => waitForPageScripts(await newPage());
+    context.on('page', waitForPageScripts);
+  }
   if (display?.font || display?.contrast) {
     await context.addInitScript((p) => {
       if (p.font) localStorage.setItem('ts-font', p.font);
