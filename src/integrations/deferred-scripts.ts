@@ -8,8 +8,8 @@
  * pages, and the page-shell templates (dist/shell/, collected by
  * pageShell()) are among them, so both carry the loader too. The CSP
  * (cspHeaders(), last) hashes the loader with the other inline scripts.
- * Pages that ask for their scripts at once (data-scripts-at-once: the forms
- * and the staff desk) get modulepreload links for their graph instead.
+ * Pages that ask for their scripts at once (data-scripts-at-once: the staff
+ * desk) get modulepreload links for their graph instead.
  */
 import type { AstroIntegration } from 'astro';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -44,7 +44,7 @@ export default function deferredScripts(base: string): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const pages = deferScripts(fileURLToPath(dir), base);
-        logger.info(`页面脚本：${pages} 个页面（首次绘制后加载；表单和工作台立即加载，附预加载链接）`);
+        logger.info(`页面脚本：${pages} 个页面（首次绘制后加载；工作台立即加载，附预加载链接）`);
       },
     },
   };

@@ -1,18 +1,19 @@
 /**
- * A page's own scripts (the status lookup, the search box, the 法律咨询
- * suggestions) load after the page has been painted, with every file they
- * import statically asked for at once.
+ * A page's own scripts (the forms, the status lookup, the search box, the
+ * 法律咨询 suggestions) load after the page has been painted, with every
+ * file they import statically asked for at once.
  *
- * Why after the paint: every page works without its script (the status
- * lookup answers from the function, the search form says how to search),
- * so what a reader on a slow phone needs first is the page itself.
+ * Why after the paint: every page works without its script (forms post and
+ * fold their conditional questions with CSS, src/lib/forms/conditional-css.ts;
+ * the status lookup answers from the function; the search form says how to
+ * search), so what a reader on a slow phone needs first is the page itself.
  * As `<script type="module" src>` in the head, the scripts were asked for as
  * soon as the head was read, and shared the slow connection with the rest
  * of the page; Lighthouse's simulated slow 4G counted all of them (and their
  * import levels, one round trip each) before the first paint. Measured on
  * 7 December, the same built pages as built and with this loader, 3 runs
- * each, median LCP: /apply/status/ 1.63 → 0.86 s (21 files), /search/
- * 1.37 → 0.75 s (the 法律援助 form page 1.41 → 0.98 s, but see below).
+ * each, median LCP: 法律援助 form page 1.41 → 0.98 s, /apply/status/
+ * 1.63 → 0.86 s (21 files), /search/ 1.37 → 0.75 s.
  *
  * Why at once: the entry imports shared chunks, which import further chunks;
  * a browser learns of each level only once the level above has arrived, so
@@ -29,14 +30,15 @@
  * The loader then marks `<html data-page-scripts="ready">` (or "failed"),
  * which the browser tests wait for.
  *
- * Pages whose scripts must run before the reader sees them say so with an
- * element carrying `data-scripts-at-once` (SCRIPTS_AT_ONCE): they load their
+ * A page whose script must run before anything else says so with an
+ * element carrying `data-scripts-at-once` (SCRIPTS_AT_ONCE): it loads its
  * scripts as Astro wrote them, with modulepreload links for the graph
- * (withModulePreloads). Today: the application forms, whose script folds
- * away the questions that do not apply (loaded after the paint, the 法律援助
- * form's 代为申请 section folded under the reader's eyes: Lighthouse measured
- * a layout shift of 0.10 in 1 of 3 runs), and the staff desk, which is its
- * script (it signs in and decrypts on the staff's device).
+ * (withModulePreloads). Today that is the staff desk, which is its script
+ * (it signs in and decrypts on the staff's device). A script must not
+ * change what the reader already sees: the forms' script folded the
+ * questions that do not apply, which after the paint moved the 法律援助
+ * form's later sections (Lighthouse: a layout shift of 0.10 in 1 of 3
+ * runs), so the page is now painted already folded, by CSS.
  *
  * Small self-contained scripts are not deferred: the header's script applies
  * the reader's stored text size and contrast before the first paint, and

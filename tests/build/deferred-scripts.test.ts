@@ -59,7 +59,7 @@ function lazyOnly(page: string): Set<string> {
 
 const read = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
 const name = (href: string) => href.replace(/^.*\//, '').replace(/[.-][\w-]{8}\.js$/, '');
-const INTERACTIVE = ['/apply/status/', '/search/', '/consult/'];
+const INTERACTIVE = ['/apply/legal-aid/form/', '/apply/status/', '/search/', '/consult/'];
 const LOADER = `>${DEFERRED_SCRIPTS_LOADER}</script>`;
 
 describe('page scripts loaded after the first paint, on the built site', () => {
@@ -109,8 +109,8 @@ describe('page scripts loaded after the first paint, on the built site', () => {
       expect(deferredScripts(read(path))).toEqual({ entries: [], preload: [] });
   });
 
-  it.each(['/staff/', '/apply/legal-aid/form/', '/zh-hant/apply/mediation/form/', '/apply/consultation/form/'])(
-    '%s, which asks for its script at once (the desk; the forms, which fold questions), loads it so, with its whole graph preloaded before </head>',
+  it.each(['/staff/'])(
+    '%s, which asks for its script at once (the desk is its script), loads it so, with its whole graph preloaded before </head>',
     (path) => {
       const page = read(path);
       expect(wantsScriptsAtOnce(page)).toBe(true);

@@ -241,6 +241,11 @@ describe('mediation without JavaScript, keyboard only', () => {
       await press(page, 'a.button--start');
       await page.waitForURL('**/apply/mediation/form/');
       await expectNoAxeViolationsNoJs(page, 'mediation form');
+      // Questions that apply only after an answer are folded by CSS, without JavaScript too
+      // (src/lib/forms/conditional-css.ts), and unfold when it is given.
+      expect(await page.locator('#f-mediatorNote').isVisible()).toBe(false);
+      await choose(page, 'mediator', 'choose');
+      expect(await page.locator('#f-mediatorNote').isVisible()).toBe(true);
 
       // Partly filled, with a landline missing its area code.
       await typeIn(page, 'f-name', '李小梅');

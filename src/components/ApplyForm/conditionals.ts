@@ -1,9 +1,11 @@
 /**
  * The conditional questions of a form, shown only when they apply: read from
  * the HTML (data-show-if, data-show-values), so they follow the answers as
- * soon as the page script runs, before the kind's schema has arrived, and no
- * question appears and then folds away under the reader's eyes. Without
- * JavaScript they all show, and the server drops those that do not apply.
+ * soon as the page script runs, before the kind's schema has arrived. Before
+ * it runs, and without JavaScript, CSS in the page's head folds them the same
+ * way (src/lib/forms/conditional-css.ts), so no question appears and then
+ * folds away under the reader's eyes; a browser without `:has()` shows them
+ * all, and the server drops those that do not apply.
  */
 import { collectValues, conditionHolds, type FormValues } from '../../lib/forms/definitions.ts';
 

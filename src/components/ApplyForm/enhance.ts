@@ -14,8 +14,10 @@
  *    before then waits for it; should it not arrive at all, the form is sent
  *    as without JavaScript and the function answers with whole pages.
  * Browsers without fetch and AbortSignal.timeout get the page without
- * JavaScript: the questions all show, and the server drops those that do
- * not apply.
+ * JavaScript: the questions fold by CSS alone (src/lib/forms/conditional-css.ts;
+ * all show where :has() is missing), and the server drops those that do not
+ * apply. The script loads after the page's first paint
+ * (src/lib/deferred-scripts.ts).
  */
 import { Conditionals } from './conditionals.ts';
 import { canPostJson } from './post-json.ts';

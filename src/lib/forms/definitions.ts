@@ -39,7 +39,10 @@ export interface FieldDef {
    * some cases (usually the common one) and not in others.
    */
   need?: string;
-  /** Shown (with JavaScript) only when another field has one of these values; always shown without it. */
+  /**
+   * Shown only when another field (radios or a select) has one of these values: by the form's script,
+   * and by CSS before it runs and without JavaScript (conditional-css.ts); by all where :has() is missing.
+   */
   showIf?: Condition;
   inputmode?: 'numeric' | 'tel' | 'text';
   autocomplete?: string;

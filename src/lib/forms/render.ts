@@ -189,14 +189,9 @@ function honeypot(): SafeHtml {
   return html`<div class="hp" aria-hidden="true"><label for="f-${HONEYPOT}">请不要填写这一项</label><input id="f-${HONEYPOT}" name="${HONEYPOT}" type="text" tabindex="-1" autocomplete="off"></div>`;
 }
 
-/**
- * The form. data-scripts-at-once: its page's script loads at once, not after
- * the first paint (src/lib/deferred-scripts.ts), because it folds away the
- * questions that do not apply before the reader sees them.
- */
 export function renderForm(def: FormDef, values: FormValues, o: FormRenderOptions): SafeHtml {
   const errors = new Map((o.errors ?? []).map((e) => [e.field, e.message]));
-  return html`<form class="apply-form" method="post" action="${withBase(def.action, o.base)}" novalidate data-apply-form="${def.type}" data-base="${o.base}" data-scripts-at-once>${hidden('_step', 'check')}${hidden('_key', o.key)}${hidden('_correct', o.correct)}${def.sections.map((s) => renderSection(s, values, errors))}${honeypot()}<div class="button-group"><button type="submit" class="button">继续：核对填写的内容</button></div><p class="form-note">下一步会把您填写的内容列出来给您核对，核对无误后才会提交。</p></form>`;
+  return html`<form class="apply-form" method="post" action="${withBase(def.action, o.base)}" novalidate data-apply-form="${def.type}" data-base="${o.base}">${hidden('_step', 'check')}${hidden('_key', o.key)}${hidden('_correct', o.correct)}${def.sections.map((s) => renderSection(s, values, errors))}${honeypot()}<div class="button-group"><button type="submit" class="button">继续：核对填写的内容</button></div><p class="form-note">下一步会把您填写的内容列出来给您核对，核对无误后才会提交。</p></form>`;
 }
 
 // ------------------------------------------------------------------ check your answers
