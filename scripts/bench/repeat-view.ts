@@ -57,8 +57,19 @@ export interface RepeatViewResult {
   errors: string[];
 }
 
-/** Once the page has loaded: its LCP and FCP, and what it fetched over the network. */
+/**
+ * Once the page has loaded and its own scripts have run (they load after the
+ * first paint: src/lib/deferred-scripts.ts; the loader marks
+ * `<html data-page-scripts>`): its LCP and FCP, and what it fetched over the
+ * network, those scripts included. Waiting for them also leaves them in the
+ * cache for the second page, as a reader's first page would.
+ */
 async function timing(page: Page): Promise<ViewTiming> {
+  await page.waitForFunction(
+    () => !document.querySelector('script[data-page-scripts]') || document.documentElement.dataset.pageScripts,
+    undefined,
+    { timeout: 60_000 },
+  );
   return page.evaluate(
     () =>
       new Promise<ViewTiming>((resolve) => {
