@@ -17,6 +17,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../lib/chromium.ts';
+import { pageScriptsSettled } from '../../src/lib/deferred-scripts.ts';
 import { fmt, log, stat, table } from './lib.ts';
 
 /** First page → second page: the paths a reader takes, one per kind of second page. */
@@ -65,11 +66,7 @@ export interface RepeatViewResult {
  * cache for the second page, as a reader's first page would.
  */
 async function timing(page: Page): Promise<ViewTiming> {
-  await page.waitForFunction(
-    () => !document.querySelector('script[data-page-scripts]') || document.documentElement.dataset.pageScripts,
-    undefined,
-    { timeout: 60_000 },
-  );
+  await page.waitForFunction(pageScriptsSettled, undefined, { timeout: 60_000 });
   return page.evaluate(
     () =>
       new Promise<ViewTiming>((resolve) => {

@@ -73,6 +73,16 @@ export const DEFERRED_SCRIPTS_LOADER =
   'const o=new PerformanceObserver(()=>{if(painted()){o.disconnect();setTimeout(run)}});o.observe({type:"paint"});setTimeout(run,3000)};' +
   'document.readyState==="complete"?afterPaint():addEventListener("load",afterPaint,{once:true});';
 
+/**
+ * Run in the browser (page.waitForFunction in the browser tests and the
+ * bench): the page's own scripts have settled, as the loader marks it
+ * ("ready" or "failed"), or the page has no loader (true). Self-contained,
+ * as it is sent to the page as text.
+ */
+export function pageScriptsSettled(): string | boolean {
+  return !document.querySelector('script[data-page-scripts]') || document.documentElement.dataset.pageScripts || false;
+}
+
 /** The attribute by which a page asks for its scripts at once (see the top of this file). */
 export const SCRIPTS_AT_ONCE = 'data-scripts-at-once';
 

@@ -6,6 +6,7 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { launchBrowser as launchChromium } from '../../../scripts/lib/chromium.ts';
+import { pageScriptsSettled } from '../../../src/lib/deferred-scripts.ts';
 
 /**
  * V8 in the tests' Chromium compiles less and works on one thread: no
@@ -90,11 +91,7 @@ export async function chooseDisplay(page: Page, prefs: DisplayPrefs): Promise<vo
  * "failed", which is returned. A page without such scripts passes at once.
  */
 export async function pageScriptsReady(page: Page): Promise<string | undefined> {
-  const state = await page.waitForFunction(
-    () => !document.querySelector('script[data-page-scripts]') || document.documentElement.dataset.pageScripts,
-    undefined,
-    { timeout: 30_000 },
-  );
+  const state = await page.waitForFunction(pageScriptsSettled, undefined, { timeout: 30_000 });
   const value = await state.jsonValue();
   return typeof value === 'string' ? value : undefined;
 }
