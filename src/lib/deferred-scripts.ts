@@ -48,7 +48,14 @@
  * Pure: the build step is src/integrations/deferred-scripts.ts.
  */
 import { html } from './html.ts';
-import { decodeAttribute, importGraph, moduleScripts, tagAttribute, type ReadModule } from './module-graph.ts';
+import {
+  ASTRO_MODULE_SCRIPT,
+  decodeAttribute,
+  importGraph,
+  moduleScripts,
+  tagAttribute,
+  type ReadModule,
+} from './module-graph.ts';
 
 /**
  * The loader: an inline module script, so it runs once the page is parsed
@@ -91,9 +98,6 @@ export function wantsScriptsAtOnce(page: string): boolean {
   return new RegExp(`<[a-z][^>]*\\s${SCRIPTS_AT_ONCE}[\\s>=]`, 'i').test(page);
 }
 
-/** Astro's tag for a page's bundled script. */
-const MODULE_SCRIPT = /<script type="module" src="([^"]+)"><\/script>/g;
-
 /** The loader's tag, as the build writes it: entries and their static graph in its attributes. */
 const LOADER_TAG = /<script type="module" data-page-scripts="([^"]*)" data-preload="([^"]*)">/;
 
@@ -112,7 +116,7 @@ export function deferPageScripts(
   page = '',
 ): string {
   if (LOADER_TAG.test(source)) return source;
-  const deferred = [...source.matchAll(MODULE_SCRIPT)]
+  const deferred = [...source.matchAll(ASTRO_MODULE_SCRIPT)]
     .map((m) => ({ tag: m[0], src: decodeAttribute(m[1]!) }))
     .filter(({ src }) => {
       const js = read(src);

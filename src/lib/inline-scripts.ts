@@ -21,13 +21,10 @@
  * to every page is src/integrations/inline-scripts.ts.
  */
 
-import { staticImports, type ReadModule } from './module-graph.ts';
+import { ASTRO_MODULE_SCRIPT, staticImports, type ReadModule } from './module-graph.ts';
 
 /** The largest script put inline, in bytes as built: every page view carries it. */
 export const INLINE_SCRIPT_MAX_BYTES = 4 * 1024;
-
-/** Astro's tag for a page's bundled script: `<script type="module" src="…"></script>`. */
-const MODULE_SCRIPT = /<script type="module" src="([^"]+)"><\/script>/g;
 
 /**
  * Why a built script cannot go inline, or undefined when it can. An inline
@@ -52,7 +49,7 @@ export function notInlinable(js: string): string | undefined {
  * left as it is there, and the caller's checks find the broken link).
  */
 export function inlineSmallScripts(html: string, read: ReadModule): string {
-  return html.replace(MODULE_SCRIPT, (tag, src: string) => {
+  return html.replace(ASTRO_MODULE_SCRIPT, (tag, src: string) => {
     const js = read(src);
     if (js === undefined || notInlinable(js)) return tag;
     return `<script type="module">${js}</script>`;

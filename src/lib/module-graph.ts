@@ -41,6 +41,9 @@ export function tagAttribute(tag: string, name: string): string | undefined {
 
 export const decodeAttribute = (v: string) => v.replace(/&amp;/g, '&');
 
+/** Astro's tag for a page's bundled script, exactly as it writes it: `<script type="module" src="…"></script>`; group 1 is the src. */
+export const ASTRO_MODULE_SCRIPT = /<script type="module" src="([^"]+)"><\/script>/g;
+
 /** The src of each `<script type="module" src>` on the page, in page order. */
 export function moduleScripts(page: string): string[] {
   return [...page.matchAll(/<script\b[^>]*>/gi)]
