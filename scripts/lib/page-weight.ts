@@ -479,6 +479,37 @@ export const BUDGETS = {
   searchFirstQuery: { gzip: 150 * KB },
   /** Each later search on the same page: chunks and results only. Measured when set: 31–39 KB. */
   searchLaterQuery: { gzip: 40 * KB },
+  /**
+   * A new connection's first round trip carries ten TCP segments (the initial
+   * window of RFC 6928) of 1,460 bytes: a page whose response fits in 14,600
+   * bytes, headers included, is there after one round trip; one byte more
+   * costs a second (about 150 ms on Lighthouse's slow 4G, the difference
+   * between the pages at 0.8 s and those at 0.95–1.0 s in BENCHMARKS.md).
+   * The pages that lead to a task fit: the home page, the overviews and lists,
+   * the directory, search, and the application's start, self-check and status
+   * pages. The long texts (plan, guides, case articles) and the forms cannot
+   * without cutting what they say. Counted as the local server sends the page
+   * (scripts/lib/serve.ts: gzip, the headers of `_headers` and netlify.toml).
+   * Measured when set: at most 14,154 bytes (繁體 申请开始页), which was 14,686
+   * before the QR code's path was halved (src/lib/qr.ts).
+   */
+  firstRoundTrip: {
+    bytes: 14_600,
+    types: [
+      'home',
+      'services',
+      'case-list',
+      'directory',
+      'office',
+      'search',
+      'apply',
+      'apply-start',
+      'apply-check',
+      'apply-status',
+      'english',
+      'other',
+    ],
+  },
 } as const;
 
 /** Content pages: everything except the interactive types (search, forms, staff desk, CMS). */

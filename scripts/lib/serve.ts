@@ -18,7 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, get, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -167,4 +167,19 @@ export async function serveStatic(dir: string, options: ServeOptions = {}): Prom
     origin: `http://127.0.0.1:${port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * Every byte of one response as it crosses the wire to a browser that accepts
+ * gzip: status line, headers and body, on a connection of its own (the count
+ * of a first visit, when the page comes first on a new connection).
+ */
+export function bytesOnTheWire(origin: string, path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    get(origin + path, { headers: { 'accept-encoding': 'gzip' }, agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.socket.bytesRead));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
 }

@@ -10,6 +10,7 @@
  *   form pages     ≤ 12 KB of JavaScript gzipped on first visit, first visit ≤ 25 KB (简体 and 繁體); once the
  *                  reader turns to the form, ≤ 28 KB more (its widgets and its own kind’s schema)
  *   staff desk     ≤ 30 KB of JavaScript gzipped
+ *   first round trip  the pages that lead to a task: ≤ 14,600 bytes as sent, headers included
  *
  * A failure names the page, the figure and the budget, with the breakdown.
  */
@@ -32,6 +33,7 @@ import {
   pageWeight,
   type PageWeight,
 } from '../../scripts/lib/page-weight.ts';
+import { bytesOnTheWire, headersFor, serveStatic, siteHeaderRules } from '../../scripts/lib/serve.ts';
 import { deferredScripts } from '../../src/lib/deferred-scripts.ts';
 import { staticImports } from '../../src/lib/module-graph.ts';
 
@@ -94,6 +96,28 @@ describe('page weight budgets', () => {
         ? [`/plan/：首次访问 ${kb(w.total.gzip)}（${breakdown(w)}），超出预算 ${kb(BUDGETS.plan.gzip)}`]
         : [];
     expect(over).toEqual([]);
+  });
+
+  it(`the pages that lead to a task arrive in a new connection's first round trip: ≤ ${BUDGETS.firstRoundTrip.bytes.toLocaleString('en')} bytes as sent`, async () => {
+    const { bytes, types } = BUDGETS.firstRoundTrip;
+    const kept = pages.filter((p) => (types as readonly string[]).includes(pageTypeOf(p).id));
+    // Every type is there, in 简体 and in 繁體.
+    expect(new Set(kept.map((p) => pageTypeOf(p).id))).toEqual(new Set(types));
+    expect(kept.filter((p) => p.startsWith('/zh-hant/')).length).toBeGreaterThan(kept.length / 3);
+    const server = await serveStatic(dist);
+    try {
+      const over: string[] = [];
+      for (const page of kept) {
+        const sent = await bytesOnTheWire(server.origin, page);
+        if (sent > bytes)
+          over.push(
+            `${page}（${pageTypeOf(page).name}）：发送 ${sent} 字节（含响应头），超出第一个往返的 ${bytes} 字节`,
+          );
+      }
+      expect(over).toEqual([]);
+    } finally {
+      await server.close();
+    }
   });
 
   it(`法律咨询 (/consult/): first visit ≤ ${kb(BUDGETS.consult.gzip)} gzipped`, () => {
@@ -242,6 +266,20 @@ describe('how the page weight is measured', () => {
     expect(page!.gzip + styles!.gzip + script!.gzip).toBe(sent);
     expect(w.requests).toBe(1);
     expect(w.requests).toBe(w.resources.filter((r) => !r.inline).length);
+  });
+
+  it('counts a response on the wire as its gzipped body and its headers, the CSP among them', async () => {
+    const server = await serveStatic(dist);
+    try {
+      const sent = await bytesOnTheWire(server.origin, '/cases/');
+      const body = gzipSync(readFileSync(join(dist, 'cases', 'index.html'))).length;
+      const csp = headersFor(siteHeaderRules(dist), '/cases/')['Content-Security-Policy']!;
+      expect(csp.length).toBeGreaterThan(300);
+      expect(sent - body).toBeGreaterThan(csp.length);
+      expect(sent - body).toBeLessThan(csp.length + 1200);
+    } finally {
+      await server.close();
+    }
   });
 
   it('follows @import and url() in CSS, but not data: URLs', () => {
