@@ -40,7 +40,7 @@ import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { separateScripts, separateStyles, styleHash } from '../../src/lib/http/csp.ts';
 import { deferredScripts } from '../../src/lib/deferred-scripts.ts';
-import { staticImports } from '../../src/lib/module-graph.ts';
+import { staticImports, tagAttribute } from '../../src/lib/module-graph.ts';
 import { htmlFiles } from '../../src/integrations/built-files.ts';
 
 export type ResourceKind = 'html' | 'css' | 'js' | 'image' | 'font' | 'other';
@@ -147,18 +147,14 @@ function resolveRef(ref: string, fromPath: string, base: string): string | undef
   return path;
 }
 
-function attr(tag: string, name: string): string | undefined {
-  return tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
-}
-
 /** References a page's HTML makes to things loaded on first visit. */
 export function htmlRefs(html: string): string[] {
   // Script bodies could contain anything that looks like a tag: look at tags only.
   const tags = html.replace(/(<script[^>]*>)[\s\S]*?<\/script>/g, '$1</script>');
   const refs: string[] = [];
   for (const m of tags.matchAll(/<link\s[^>]*>/g)) {
-    const rel = attr(m[0], 'rel')?.toLowerCase().split(/\s+/) ?? [];
-    const href = attr(m[0], 'href');
+    const rel = tagAttribute(m[0], 'rel')?.toLowerCase().split(/\s+/) ?? [];
+    const href = tagAttribute(m[0], 'href');
     if (
       href &&
       (rel.includes('stylesheet') ||
@@ -168,17 +164,17 @@ export function htmlRefs(html: string): string[] {
       refs.push(href);
   }
   for (const m of tags.matchAll(/<script\s[^>]*>/g)) {
-    const src = attr(m[0], 'src');
+    const src = tagAttribute(m[0], 'src');
     if (src) refs.push(src);
   }
   const deferred = deferredScripts(html);
   refs.push(...deferred.entries, ...deferred.preload);
   for (const m of tags.matchAll(/<img\s[^>]*>/g)) {
-    const src = attr(m[0], 'src');
+    const src = tagAttribute(m[0], 'src');
     if (src && !src.startsWith('data:')) refs.push(src);
   }
   for (const m of tags.matchAll(/<video\s[^>]*>/g)) {
-    const poster = attr(m[0], 'poster');
+    const poster = tagAttribute(m[0], 'poster');
     if (poster) refs.push(poster);
   }
   return refs;

@@ -48,7 +48,7 @@ export function anonymise(text: string, known: Known = {}): string {
     .replace(/\+?\d[\d\s-]{5,}\d[Xx]?/g, REMOVED.number)
     .replace(
       new RegExp(`(^|[^\\p{Script=Han}])?[\\p{Script=Han}](${ADDRESS_FORMS})`, 'gu'),
-      (m, pre: string | undefined, form: string) => `${pre ?? ''}${REMOVED.name.slice(0, 1)}${form}`,
+      (_match, pre: string | undefined, form: string) => `${pre ?? ''}${REMOVED.name.slice(0, 1)}${form}`,
     );
   // A place name is one to four characters before its suffix, none of them a common little word
   // (在大塘村 → 在某地), and not followed by 民/居/委 (村民, 村居, 居委会 are words, not places).
