@@ -4,7 +4,7 @@
  * what else it is doing; the deterministic budgets (sizes) are enforced by
  * `npm test` (tests/build/budgets.test.ts).
  *
- *   npm run bench                                 everything (about 15 minutes on a quiet 2-core machine)
+ *   npm run bench                                 everything (15–21 minutes on the 2-core machines it has run on)
  *   npm run bench -- --only lighthouse            one part (or several: --only weight,functions)
  *   npm run bench -- --skip install,scale         all but some parts
  *   npm run bench -- --quick                      fewer and smaller runs, to try the bench itself
@@ -220,7 +220,7 @@ function render(
     '',
     'What the site weighs, how fast it loads and builds, and how far it scales, measured on one machine. Sizes are also budgets that `npm test` enforces (tests/build/budgets.test.ts); timings live only here, because they depend on the machine.',
     '',
-    "**Rerun:** `npm run bench` (about 15 minutes on a quiet 2-core machine; it builds dist/ first). One part: `npm run bench -- --only lighthouse` (parts: weight, lighthouse, scale, search, functions, submission, install, database); it replaces only that part's section below. Needs Chromium (`/usr/bin/chromium` or `CHROME_PATH`), as the browser tests do. Figures are median (min–max) over the runs shown. Each run lists below which figures moved by 10 % or more since the last committed version of this file.",
+    "**Rerun:** `npm run bench` (15–21 minutes on the 2-core machines it has run on, see 机器 below for this run; it builds dist/ first). One part: `npm run bench -- --only lighthouse` (parts: weight, lighthouse, scale, search, functions, submission, install, database); it replaces only that part's section below. Needs Chromium (`/usr/bin/chromium` or `CHROME_PATH`), as the browser tests do. Figures are median (min–max) over the runs shown. Each run lists below which figures moved by 10 % or more since the last committed version of this file.",
     '',
     `## 机器 / Machine`,
     '',
