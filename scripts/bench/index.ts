@@ -277,7 +277,7 @@ for (const p of parts) {
   let body: string;
   switch (p) {
     case 'weight':
-      body = weightSection(measureWeights());
+      body = weightSection(await measureWeights());
       break;
     case 'lighthouse': {
       const built = new Set(builtPages(join(root, 'dist')));

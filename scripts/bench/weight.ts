@@ -1,7 +1,9 @@
 /**
  * Page weight per page type, from dist/ with the same helper as the budgets
  * test (scripts/lib/page-weight.ts): sizes are deterministic, so one
- * measurement is the figure (no repetitions needed).
+ * measurement is the figure (no repetitions needed). Each page's size as sent
+ * (gzip and headers, from the same local server as the Lighthouse runs) says
+ * whether it arrives in a new connection's first round trip.
  */
 import { join } from 'node:path';
 import {
@@ -17,17 +19,36 @@ import {
   siteCss,
   type PageWeight,
 } from '../lib/page-weight.ts';
+import { bytesOnTheWire, serveStatic } from '../lib/serve.ts';
 import { root, table } from './lib.ts';
 
 export interface WeightResult {
-  rows: { type: string; name: string; count: number; example: PageWeight; heaviest: PageWeight }[];
+  rows: {
+    type: string;
+    name: string;
+    count: number;
+    example: PageWeight;
+    heaviest: PageWeight;
+    /** The example page as sent, in bytes (headers included). */
+    sent: number;
+    /** How many pages of the type arrive in the first round trip. */
+    inFirstRoundTrip: number;
+  }[];
   css: { path: string; gzip: number; raw: number }[];
   closest: string[];
 }
 
-export function measureWeights(): WeightResult {
+export async function measureWeights(): Promise<WeightResult> {
   const dist = join(root, 'dist');
   const pages = builtPages(dist);
+  const sent = new Map<string, number>();
+  const server = await serveStatic(dist);
+  try {
+    for (const p of pages) sent.set(p, await bytesOnTheWire(server.origin, p));
+  } finally {
+    await server.close();
+  }
+  const roundTrip = BUDGETS.firstRoundTrip.bytes;
   const rows: WeightResult['rows'] = [];
   for (const t of PAGE_TYPES) {
     const of = pages.filter((p) => pageTypeOf(p).id === t.id);
@@ -35,8 +56,19 @@ export function measureWeights(): WeightResult {
     const weights = of.map((p) => pageWeight(dist, p));
     const heaviest = weights.reduce((a, b) => (b.total.gzip > a.total.gzip ? b : a));
     const example = weights.find((w) => w.page === t.example) ?? heaviest;
-    rows.push({ type: t.id, name: t.name, count: of.length, example, heaviest });
+    const inFirstRoundTrip = of.filter((p) => sent.get(p)! <= roundTrip).length;
+    rows.push({
+      type: t.id,
+      name: t.name,
+      count: of.length,
+      example,
+      heaviest,
+      sent: sent.get(example.page)!,
+      inFirstRoundTrip,
+    });
   }
+  const kept = pages.filter((p) => (BUDGETS.firstRoundTrip.types as readonly string[]).includes(pageTypeOf(p).id));
+  const largest = kept.reduce((a, b) => (sent.get(b)! > sent.get(a)! ? b : a));
   // How close each budget is, at its tightest page.
   const all = pages.map((p) => pageWeight(dist, p));
   const cases = all.filter((w) => pageTypeOf(w.page).id === 'case');
@@ -61,6 +93,7 @@ export function measureWeights(): WeightResult {
     `JavaScript on content pages (≤ ${kb(BUDGETS.contentJs.gzip)}): at most ${kb(maxJs.byKind.js.gzip)} (\`${maxJs.page}\`, ${pct(maxJs.byKind.js.gzip, BUDGETS.contentJs.gzip)}).`,
     `Form pages, JavaScript on first visit (≤ ${kb(BUDGETS.formJs.gzip)}): at most ${kb(maxFormJs.byKind.js.gzip)} (\`${maxFormJs.page}\`, ${pct(maxFormJs.byKind.js.gzip, BUDGETS.formJs.gzip)}); first visit of a form page (≤ ${kb(BUDGETS.formFirstVisit.gzip)}): at most ${kb(maxFormVisit.total.gzip)} (\`${maxFormVisit.page}\`, ${pct(maxFormVisit.total.gzip, BUDGETS.formFirstVisit.gzip)}).`,
     `Form pages, JavaScript loaded once the reader turns to the form: its widgets and its own kind's schema (≤ ${kb(BUDGETS.formInUseJs.gzip)} more): at most ${kb(maxInUse.byKind.js.gzip)} (\`${maxInUse.page}\`, ${pct(maxInUse.byKind.js.gzip, BUDGETS.formInUseJs.gzip)}).`,
+    `First round trip (≤ ${roundTrip.toLocaleString('en')} bytes as sent, headers included, for the pages that lead to a task: ${[...new Set(BUDGETS.firstRoundTrip.types.map((id) => PAGE_TYPES.find((t) => t.id === id)!.name))].join('、')}): largest \`${largest}\` ${sent.get(largest)!.toLocaleString('en')} bytes (${pct(sent.get(largest)!, roundTrip)}).`,
     `CSS of one page, inline (≤ ${kb(BUDGETS.pageCss.gzip)}): at most ${kb(maxCss.byKind.css.gzip)} (\`${maxCss.page}\`, ${pct(maxCss.byKind.css.gzip, BUDGETS.pageCss.gzip)}); ${css.length} different stylesheet(s) or inline style(s) in the site.`,
   ];
   return { rows, css, closest };
@@ -82,8 +115,9 @@ export function weightSection(w: WeightResult): string {
         : '0',
       `**${k(e.total.gzip)}**`,
       e.requests,
+      `${r.sent.toLocaleString('en')}${r.sent <= BUDGETS.firstRoundTrip.bytes ? ' ✓' : ''}`,
       r.count > 1
-        ? `${r.count} pages; heaviest \`${r.heaviest.page}\` ${k(r.heaviest.total.gzip)} KB, ${r.heaviest.requests} req.`
+        ? `${r.count} pages (${r.inFirstRoundTrip} in the first round trip); heaviest \`${r.heaviest.page}\` ${k(r.heaviest.total.gzip)} KB, ${r.heaviest.requests} req.`
         : '',
     ];
   });
@@ -98,12 +132,13 @@ export function weightSection(w: WeightResult): string {
         'other',
         'first visit gzip (KB)',
         'requests',
+        'HTML as sent (bytes; ✓ first round trip)',
         'all pages of this type',
       ],
       rows,
     ),
     '',
-    "First visit = the HTML and everything it loads before it is usable: stylesheets, scripts and the modules they statically import, images and fonts (there are none). The favicon is not counted (fetched once per site). gzip at zlib's default level; Netlify may send brotli, which is a little smaller. Budgets (enforced in `npm test` by tests/build/budgets.test.ts), at their tightest page:",
+    "First visit = the HTML and everything it loads before it is usable: stylesheets, scripts and the modules they statically import, images and fonts (there are none). The favicon is not counted (fetched once per site). gzip at zlib's default level; Netlify may send brotli, which is a little smaller. HTML as sent = the page's response as the local server sends it (status line, headers of `_headers` and netlify.toml, gzip body): ✓ where it fits in a new connection's first round trip, ten TCP segments of 1,460 bytes (14,600 bytes); one byte more costs a second round trip (about 150 ms on Lighthouse's slow 4G). Budgets (enforced in `npm test` by tests/build/budgets.test.ts), at their tightest page:",
     '',
     ...w.closest.map((c) => `- ${c}`),
     '',

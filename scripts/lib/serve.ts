@@ -10,8 +10,9 @@
  * good), directory URLs served from index.html, 404.html for what is missing.
  *
  * Used by the browser tests (the /sfj/ base-path build, mounted under its base
- * only, so a link that forgets the base is a 404), the Lighthouse runs and the
- * search bench (which counts the bytes of every response through `onResponse`).
+ * only, so a link that forgets the base is a 404), the Lighthouse runs, the
+ * search bench (which counts the bytes of every response through `onResponse`)
+ * and the first-round-trip budget (bytesOnTheWire).
  * It answers in the caller's own process, so every other process there must be
  * spawned asynchronously (a synchronous child process would block the event
  * loop this server answers on).
