@@ -16,10 +16,11 @@ import {
   pageTypeOf,
   pageWeight,
   formInUseWeight,
+  inFirstRoundTripBudget,
   siteCss,
   type PageWeight,
 } from '../lib/page-weight.ts';
-import { bytesOnTheWire, serveStatic } from '../lib/serve.ts';
+import { pagesOnTheWire } from '../lib/serve.ts';
 import { root, table } from './lib.ts';
 
 export interface WeightResult {
@@ -41,19 +42,14 @@ export interface WeightResult {
 export async function measureWeights(): Promise<WeightResult> {
   const dist = join(root, 'dist');
   const pages = builtPages(dist);
-  const sent = new Map<string, number>();
-  const server = await serveStatic(dist);
-  try {
-    for (const p of pages) sent.set(p, await bytesOnTheWire(server.origin, p));
-  } finally {
-    await server.close();
-  }
+  const sent = await pagesOnTheWire(dist, pages);
+  const weightOf = new Map(pages.map((p) => [p, pageWeight(dist, p)] as const));
   const roundTrip = BUDGETS.firstRoundTrip.bytes;
   const rows: WeightResult['rows'] = [];
   for (const t of PAGE_TYPES) {
     const of = pages.filter((p) => pageTypeOf(p).id === t.id);
     if (!of.length) continue;
-    const weights = of.map((p) => pageWeight(dist, p));
+    const weights = of.map((p) => weightOf.get(p)!);
     const heaviest = weights.reduce((a, b) => (b.total.gzip > a.total.gzip ? b : a));
     const example = weights.find((w) => w.page === t.example) ?? heaviest;
     const inFirstRoundTrip = of.filter((p) => sent.get(p)! <= roundTrip).length;
@@ -67,10 +63,9 @@ export async function measureWeights(): Promise<WeightResult> {
       inFirstRoundTrip,
     });
   }
-  const kept = pages.filter((p) => (BUDGETS.firstRoundTrip.types as readonly string[]).includes(pageTypeOf(p).id));
-  const largest = kept.reduce((a, b) => (sent.get(b)! > sent.get(a)! ? b : a));
+  const largest = pages.filter(inFirstRoundTripBudget).reduce((a, b) => (sent.get(b)! > sent.get(a)! ? b : a));
   // How close each budget is, at its tightest page.
-  const all = pages.map((p) => pageWeight(dist, p));
+  const all = [...weightOf.values()];
   const cases = all.filter((w) => pageTypeOf(w.page).id === 'case');
   const maxCase = cases.reduce((a, b) => (b.total.gzip > a.total.gzip ? b : a));
   const maxCaseReq = Math.max(...cases.map((w) => w.requests));
@@ -93,7 +88,7 @@ export async function measureWeights(): Promise<WeightResult> {
     `JavaScript on content pages (≤ ${kb(BUDGETS.contentJs.gzip)}): at most ${kb(maxJs.byKind.js.gzip)} (\`${maxJs.page}\`, ${pct(maxJs.byKind.js.gzip, BUDGETS.contentJs.gzip)}).`,
     `Form pages, JavaScript on first visit (≤ ${kb(BUDGETS.formJs.gzip)}): at most ${kb(maxFormJs.byKind.js.gzip)} (\`${maxFormJs.page}\`, ${pct(maxFormJs.byKind.js.gzip, BUDGETS.formJs.gzip)}); first visit of a form page (≤ ${kb(BUDGETS.formFirstVisit.gzip)}): at most ${kb(maxFormVisit.total.gzip)} (\`${maxFormVisit.page}\`, ${pct(maxFormVisit.total.gzip, BUDGETS.formFirstVisit.gzip)}).`,
     `Form pages, JavaScript loaded once the reader turns to the form: its widgets and its own kind's schema (≤ ${kb(BUDGETS.formInUseJs.gzip)} more): at most ${kb(maxInUse.byKind.js.gzip)} (\`${maxInUse.page}\`, ${pct(maxInUse.byKind.js.gzip, BUDGETS.formInUseJs.gzip)}).`,
-    `First round trip (≤ ${roundTrip.toLocaleString('en')} bytes as sent, headers included, for the pages that lead to a task: ${[...new Set(BUDGETS.firstRoundTrip.types.map((id) => PAGE_TYPES.find((t) => t.id === id)!.name))].join('、')}): largest \`${largest}\` ${sent.get(largest)!.toLocaleString('en')} bytes (${pct(sent.get(largest)!, roundTrip)}).`,
+    `First round trip (≤ ${roundTrip.toLocaleString('en')} bytes as sent, headers included, for the pages that lead to a task: ${BUDGETS.firstRoundTrip.types.map((id) => PAGE_TYPES.find((t) => t.id === id)!.name).join('、')}): largest \`${largest}\` ${sent.get(largest)!.toLocaleString('en')} bytes (${pct(sent.get(largest)!, roundTrip)}).`,
     `CSS of one page, inline (≤ ${kb(BUDGETS.pageCss.gzip)}): at most ${kb(maxCss.byKind.css.gzip)} (\`${maxCss.page}\`, ${pct(maxCss.byKind.css.gzip, BUDGETS.pageCss.gzip)}); ${css.length} different stylesheet(s) or inline style(s) in the site.`,
   ];
   return { rows, css, closest };

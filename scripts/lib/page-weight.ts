@@ -508,6 +508,11 @@ export const BUDGETS = {
   },
 } as const;
 
+/** Whether the first-round-trip budget holds `page`: its type is one of BUDGETS.firstRoundTrip.types. */
+export function inFirstRoundTripBudget(page: string): boolean {
+  return (BUDGETS.firstRoundTrip.types as readonly string[]).includes(pageTypeOf(page).id);
+}
+
 /** Content pages: everything except the interactive types (search, forms, staff desk, CMS). */
 export function isContentPage(page: string): boolean {
   return !pageTypeOf(page).interactive;

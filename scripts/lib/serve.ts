@@ -12,7 +12,7 @@
  * Used by the browser tests (the /sfj/ base-path build, mounted under its base
  * only, so a link that forgets the base is a 404), the Lighthouse runs, the
  * search bench (which counts the bytes of every response through `onResponse`)
- * and the first-round-trip budget (bytesOnTheWire).
+ * and the first-round-trip budget (pagesOnTheWire).
  * It answers in the caller's own process, so every other process there must be
  * spawned asynchronously (a synchronous child process would block the event
  * loop this server answers on).
@@ -175,7 +175,7 @@ export async function serveStatic(dir: string, options: ServeOptions = {}): Prom
  * gzip: status line, headers and body, on a connection of its own (the count
  * of a first visit, when the page comes first on a new connection).
  */
-export function bytesOnTheWire(origin: string, path: string): Promise<number> {
+function bytesOnTheWire(origin: string, path: string): Promise<number> {
   return new Promise((resolve, reject) => {
     get(origin + path, { headers: { 'accept-encoding': 'gzip' }, agent: false }, (res) => {
       res.resume();
@@ -183,4 +183,16 @@ export function bytesOnTheWire(origin: string, path: string): Promise<number> {
       res.on('error', reject);
     }).on('error', reject);
   });
+}
+
+/** Each of `pages` of the site in `dir` as sent (bytesOnTheWire), from a server of its own, closed afterwards. */
+export async function pagesOnTheWire(dir: string, pages: readonly string[]): Promise<Map<string, number>> {
+  const server = await serveStatic(dir);
+  try {
+    const sent = new Map<string, number>();
+    for (const page of pages) sent.set(page, await bytesOnTheWire(server.origin, page));
+    return sent;
+  } finally {
+    await server.close();
+  }
 }

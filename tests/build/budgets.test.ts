@@ -27,13 +27,14 @@ import {
   formChunks,
   formInUseWeight,
   formScriptChunks,
+  inFirstRoundTripBudget,
   isContentPage,
   kb,
   pageTypeOf,
   pageWeight,
   type PageWeight,
 } from '../../scripts/lib/page-weight.ts';
-import { bytesOnTheWire, headersFor, serveStatic, siteHeaderRules } from '../../scripts/lib/serve.ts';
+import { headersFor, pagesOnTheWire, siteHeaderRules } from '../../scripts/lib/serve.ts';
 import { deferredScripts } from '../../src/lib/deferred-scripts.ts';
 import { staticImports } from '../../src/lib/module-graph.ts';
 
@@ -100,24 +101,17 @@ describe('page weight budgets', () => {
 
   it(`the pages that lead to a task arrive in a new connection's first round trip: ≤ ${BUDGETS.firstRoundTrip.bytes.toLocaleString('en')} bytes as sent`, async () => {
     const { bytes, types } = BUDGETS.firstRoundTrip;
-    const kept = pages.filter((p) => (types as readonly string[]).includes(pageTypeOf(p).id));
+    const kept = pages.filter(inFirstRoundTripBudget);
     // Every type is there, in 简体 and in 繁體.
     expect(new Set(kept.map((p) => pageTypeOf(p).id))).toEqual(new Set(types));
     expect(kept.filter((p) => p.startsWith('/zh-hant/')).length).toBeGreaterThan(kept.length / 3);
-    const server = await serveStatic(dist);
-    try {
-      const over: string[] = [];
-      for (const page of kept) {
-        const sent = await bytesOnTheWire(server.origin, page);
-        if (sent > bytes)
-          over.push(
-            `${page}（${pageTypeOf(page).name}）：发送 ${sent} 字节（含响应头），超出第一个往返的 ${bytes} 字节`,
-          );
-      }
-      expect(over).toEqual([]);
-    } finally {
-      await server.close();
-    }
+    const over = [...(await pagesOnTheWire(dist, kept))]
+      .filter(([, sent]) => sent > bytes)
+      .map(
+        ([page, sent]) =>
+          `${page}（${pageTypeOf(page).name}）：发送 ${sent} 字节（含响应头），超出第一个往返的 ${bytes} 字节`,
+      );
+    expect(over).toEqual([]);
   });
 
   it(`法律咨询 (/consult/): first visit ≤ ${kb(BUDGETS.consult.gzip)} gzipped`, () => {
@@ -269,17 +263,12 @@ describe('how the page weight is measured', () => {
   });
 
   it('counts a response on the wire as its gzipped body and its headers, the CSP among them', async () => {
-    const server = await serveStatic(dist);
-    try {
-      const sent = await bytesOnTheWire(server.origin, '/cases/');
-      const body = gzipSync(readFileSync(join(dist, 'cases', 'index.html'))).length;
-      const csp = headersFor(siteHeaderRules(dist), '/cases/')['Content-Security-Policy']!;
-      expect(csp.length).toBeGreaterThan(300);
-      expect(sent - body).toBeGreaterThan(csp.length);
-      expect(sent - body).toBeLessThan(csp.length + 1200);
-    } finally {
-      await server.close();
-    }
+    const sent = (await pagesOnTheWire(dist, ['/cases/'])).get('/cases/')!;
+    const body = gzipSync(readFileSync(join(dist, 'cases', 'index.html'))).length;
+    const csp = headersFor(siteHeaderRules(dist), '/cases/')['Content-Security-Policy']!;
+    expect(csp.length).toBeGreaterThan(300);
+    expect(sent - body).toBeGreaterThan(csp.length);
+    expect(sent - body).toBeLessThan(csp.length + 1200);
   });
 
   it('follows @import and url() in CSS, but not data: URLs', () => {
