@@ -22,6 +22,7 @@ import {
   FILTER_KEYS,
   type IndexInfo,
 } from '../src/lib/search/index-config.ts';
+import { parseFragment } from '../src/lib/search/pagefind.ts';
 import { mark } from '../src/integrations/build-timings.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -143,7 +144,7 @@ async function indexLanguage(pages: string[], outputPath: string): Promise<numbe
   return count;
 }
 // The most common words: read back the text pagefind stored for each page
-// (its result fragments: gzip, a 12-byte signature, then JSON) and count, per
+// (its result fragments, parseFragment) and count, per
 // word as the browser segments it, the pages that use it. The same pass
 // collects the pages' `group` meta (near-identical pages, see Base.astro).
 const documentFrequency = new Map<string, number>();
@@ -151,11 +152,7 @@ const groups: Record<string, string> = {};
 const fragments = readdirSync(join(output, 'fragment'));
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 for (const name of fragments) {
-  const { content, meta } = JSON.parse(
-    gunzipSync(readFileSync(join(output, 'fragment', name)))
-      .subarray(12)
-      .toString('utf8'),
-  ) as { content: string; meta?: Record<string, string> };
+  const { content, meta } = parseFragment(gunzipSync(readFileSync(join(output, 'fragment', name))));
   if (meta?.group) groups[name.replace(/\.pf_fragment$/, '')] = meta.group;
   const words = new Set(
     [...segmenter.segment(content.toLowerCase())].filter((w) => w.isWordLike).map((w) => w.segment),

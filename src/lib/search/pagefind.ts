@@ -36,3 +36,12 @@ export interface Pagefind {
   init(): Promise<void>;
   search(term: string, options?: { filters?: Record<string, string> }): Promise<PagefindResponse>;
 }
+
+/**
+ * A fragment file as pagefind 1.6 writes it (<site>/pagefind/fragment/*.pf_fragment),
+ * once gunzipped: a 12-byte signature, then the page's data as JSON. Read at
+ * build time (the site's common words) and by the tests of what is indexed.
+ */
+export function parseFragment(gunzipped: Uint8Array): PagefindData {
+  return JSON.parse(new TextDecoder().decode(gunzipped.subarray(12))) as PagefindData;
+}
