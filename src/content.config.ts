@@ -7,14 +7,14 @@
 import { defineCollection } from 'astro:content';
 import { file, glob, type Loader } from 'astro/loaders';
 import { parse } from 'yaml';
-import { COLLECTIONS, type CollectionSpec } from './schemas/collections.ts';
+import { COLLECTIONS, entryId, type CollectionSpec } from './schemas/collections.ts';
 
 type Table = typeof COLLECTIONS;
 
 function loaderFor(spec: CollectionSpec) {
   if (spec.kind === 'glob') {
     // The id is the file name as written (no slugging), so the check sees the same id the build uses.
-    const generateId = ({ entry }: { entry: string }) => entry.slice(0, -(spec.ext.length + 1));
+    const generateId = ({ entry }: { entry: string }) => entryId(spec, entry)!;
     return glob({ pattern: `*.${spec.ext}`, base: `./${spec.dir}`, generateId });
   }
   const key = spec.key;

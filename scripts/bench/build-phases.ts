@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { TimingMark } from '../../src/integrations/build-timings.ts';
 import { buildListings, filterCounts, published, relatedCases, type CaseLike } from '../../src/lib/cases.ts';
+import { COLLECTIONS, entryId } from '../../src/schemas/collections.ts';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 
 /** One phase: seconds of CPU (the process and its children) and of wall clock. */
@@ -76,13 +77,13 @@ function cpuOf(f: () => void): { cpu: number; wall: number } {
  * and their counts. (Its share of rendering the pages, not the rendering.)
  */
 export function listLogicTimes(casesDir: string): { related: Phase; listings: Phase } {
-  const cases = readdirSync(casesDir)
-    .filter((f) => f.endsWith('.mdx'))
-    .map((f) => {
-      const { data } = splitFrontmatter(readFileSync(join(casesDir, f), 'utf8'));
-      const when = data.published instanceof Date ? data.published : new Date(String(data.published));
-      return { id: f.slice(0, -4), data: { ...data, published: when } } as unknown as CaseLike;
-    });
+  const cases = readdirSync(casesDir).flatMap((f) => {
+    const id = entryId(COLLECTIONS.cases, f);
+    if (id === undefined) return [];
+    const { data } = splitFrontmatter(readFileSync(join(casesDir, f), 'utf8'));
+    const when = data.published instanceof Date ? data.published : new Date(String(data.published));
+    return [{ id, data: { ...data, published: when } } as unknown as CaseLike];
+  });
   const all = published(cases);
   return {
     related: { name: 'related cases', ...cpuOf(() => all.forEach((c) => relatedCases(c, all))) },

@@ -28,6 +28,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { serveStatic } from '../lib/serve.ts';
 import { projectRoot as root } from '../lib/root.ts';
+import { COLLECTIONS, entryId } from '../../src/schemas/collections.ts';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { parseArticles } from '../../src/lib/laws.ts';
 import { toChineseNumber } from '../../src/lib/chinese-numerals.ts';
@@ -188,7 +189,9 @@ const escapeHtml = (s: string) =>
 export function buildSearchCorpus(dir: string, pages = 2000): { chars: number } {
   const pools = { story: [] as string[], analysis: [] as string[], todo: [] as string[] };
   const titles: string[] = [];
-  for (const f of readdirSync(join(root, 'content', 'cases')).filter((f) => f.endsWith('.mdx'))) {
+  for (const f of readdirSync(join(root, 'content', 'cases')).filter(
+    (f) => entryId(COLLECTIONS.cases, f) !== undefined,
+  )) {
     const { data, body } = splitFrontmatter(readFileSync(join(root, 'content', 'cases', f), 'utf8'));
     titles.push(String(data.title));
     const s = sectionsOf(body);

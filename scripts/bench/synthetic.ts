@@ -15,6 +15,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { COLLECTIONS, entryId } from '../../src/schemas/collections.ts';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 
 interface Source {
@@ -35,7 +36,7 @@ function section(body: string, heading: string): string {
 
 export function loadSources(casesDir: string): Source[] {
   return readdirSync(casesDir)
-    .filter((f) => f.endsWith('.mdx'))
+    .filter((f) => entryId(COLLECTIONS.cases, f) !== undefined)
     .sort()
     .map((f) => {
       const text = readFileSync(join(casesDir, f), 'utf8');
@@ -43,7 +44,7 @@ export function loadSources(casesDir: string): Source[] {
       const anchor =
         data.published instanceof Date ? data.published.toISOString().slice(0, 10) : String(data.published);
       return {
-        slug: f.replace(/\.mdx$/, ''),
+        slug: entryId(COLLECTIONS.cases, f)!,
         text,
         title: String(data.title),
         anchor,
@@ -82,7 +83,7 @@ const SECOND_STORY = [
 
 const pick = <T>(xs: readonly T[], r: () => number): T => xs[Math.floor(r() * xs.length)]!;
 
-/** The slug and MDX text of synthetic article number `i` (0-based). */
+/** The slug and file text of synthetic article number `i` (0-based). */
 export function syntheticArticle(sources: Source[], i: number): { slug: string; text: string } {
   const r = random(i + 1);
   const base = sources[i % sources.length]!;

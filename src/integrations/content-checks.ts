@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { forgetParsedFrontmatter, splitFrontmatter } from '../lib/frontmatter.ts';
 import { LawIndex, type LawMeta } from '../lib/laws.ts';
-import { COLLECTIONS, type CollectionSpec, type FileSpec, type FolderSpec } from '../schemas/collections.ts';
+import { COLLECTIONS, entryId, type CollectionSpec, type FileSpec, type FolderSpec } from '../schemas/collections.ts';
 import {
   GENERIC_RULES,
   type ContentRule,
@@ -59,14 +59,14 @@ function loadFolder(root: string, name: string, spec: FolderSpec, taken: Set<str
     const file = `${spec.dir}/${base.name}`;
     if (!base.isFile() || taken.has(file) || !/\.(md|mdx|ya?ml|json)$/.test(base.name)) continue;
     const text = readFileSync(join(dir, base.name), 'utf8');
-    if (!base.name.endsWith(`.${spec.ext}`)) {
+    const id = entryId(spec, base.name);
+    if (id === undefined) {
       files.push({ file, collection: name, text, stray: true });
       continue;
     }
     try {
       const { data, body } = spec.ext === 'yaml' ? { data: parseYaml(text) ?? {}, body: '' } : splitFrontmatter(text);
       files.push({ file, collection: name, text, data });
-      const id = base.name.slice(0, -(spec.ext.length + 1));
       entries.push(validate(spec, { collection: name, id, file, raw: data, body }));
     } catch (e) {
       files.push({ file, collection: name, text, syntaxError: firstLine(e) });

@@ -12,22 +12,25 @@ import { join } from 'node:path';
 import { emptyFilterPaths, type CaseLike } from '../lib/cases.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { withoutBase } from '../lib/paths.ts';
+import { COLLECTIONS, entryId } from '../schemas/collections.ts';
 
 export const SITEMAP_EXCLUDED_PREFIXES = ['/staff/', '/admin/', '/review/', '/shell/'];
 
 function readCases(casesDir: string): CaseLike[] {
   let names: string[];
   try {
-    names = readdirSync(casesDir).filter((n) => n.endsWith('.mdx'));
+    names = readdirSync(casesDir);
   } catch {
     return [];
   }
   return names.flatMap((name) => {
+    const id = entryId(COLLECTIONS.cases, name);
+    if (id === undefined) return [];
     try {
       const { data } = splitFrontmatter(readFileSync(join(casesDir, name), 'utf8'));
       return [
         {
-          id: name.replace(/\.mdx$/, ''),
+          id,
           data: { ...data, audiences: Array.isArray(data.audiences) ? data.audiences : [] },
         } as unknown as CaseLike,
       ];

@@ -1,6 +1,6 @@
 /**
- * `cases`: 以案说法 — short case explanations, one MDX file per article in
- * content/cases/ (file name = URL slug: wages-owed-site.mdx → /cases/wages-owed-site/).
+ * `cases`: 以案说法 — short case explanations, one Markdown file per article in
+ * content/cases/ (file name = URL slug: wages-owed-site.md → /cases/wages-owed-site/).
  *
  * The body must have three sections, as level-2 headings in this order:
  *   ## 案情      a short, concrete story

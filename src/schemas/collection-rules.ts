@@ -5,7 +5,7 @@
  * collection; src/schemas/rules.ts explains the model.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RESERVED_SLUGS } from '../lib/cases.ts';
 import { OFFICE_ID, OFFICE_TYPE_IDS, RESERVED_IDS } from '../lib/directory.ts';
@@ -31,7 +31,7 @@ export const caseFileName: ContentRule = {
             problem(
               'cases.file-name',
               e.file,
-              '文件名只能用小写英文字母、数字和短横线（-）：文件名就是网址 /cases/<文件名>/。请改名，例如 unpaid-wages.mdx。',
+              `文件名只能用小写英文字母、数字和短横线（-）：文件名就是网址 /cases/<文件名>/。请改名，例如 unpaid-wages${extname(e.file)}。`,
             ),
           ]),
       ...(RESERVED_SLUGS.includes(e.id)

@@ -21,13 +21,13 @@ let temp = '';
 /** Copies what a build needs; content/cases/ keeps only `keep` articles so the build is quick. */
 const copyKeeping = (keep: string[]): string =>
   copyProject('taishan-cases-build-', {
-    filter: (src) => !src.includes(`${join('content', 'cases')}/`) || keep.some((k) => src.endsWith(`/${k}.mdx`)),
+    filter: (src) => !src.includes(`${join('content', 'cases')}/`) || keep.some((k) => src.endsWith(`/${k}.md`)),
   });
 
 /** astro build of the copy (no search index: nothing here reads it). */
 const build = (dir: string, env: Record<string, string> = {}) => buildSite({ cwd: dir, env, searchIndex: false });
 
-const sample = readFileSync(join(projectRoot, 'content', 'cases', 'unpaid-wages-contractor-fled.mdx'), 'utf8');
+const sample = readFileSync(join(projectRoot, 'content', 'cases', 'unpaid-wages-contractor-fled.md'), 'utf8');
 
 beforeAll(() => {
   temp = copyKeeping(['unpaid-wages-contractor-fled', 'work-injury-recognition']);
@@ -41,20 +41,20 @@ describe('a build with a broken citation', () => {
       '（《中华人民共和国法律援助法》第一百四十三条）',
     );
     expect(broken).not.toBe(sample);
-    const file = join(temp, 'content', 'cases', 'broken-citation.mdx');
+    const file = join(temp, 'content', 'cases', 'broken-citation.md');
     writeFileSync(file, broken);
     try {
       const r = await build(temp);
       const out = r.stdout + r.stderr;
       expect(r.status).not.toBe(0);
-      expect(out).toContain('content/cases/broken-citation.mdx');
+      expect(out).toContain('content/cases/broken-citation.md');
       expect(out).toContain('《中华人民共和国法律援助法》第一百四十三条');
       expect(out).toMatch(/没有第一百四十三条.*请核对条号/);
     } finally {
       rmSync(file);
     }
     // The real project was never touched.
-    expect(existsSync(join(projectRoot, 'content', 'cases', 'broken-citation.mdx'))).toBe(false);
+    expect(existsSync(join(projectRoot, 'content', 'cases', 'broken-citation.md'))).toBe(false);
   });
 });
 
@@ -64,18 +64,18 @@ describe('a build with a draft, after the review dates, under /sfj/', () => {
     const draft = sample
       .replace(/^title: .*$/m, 'title: 这是一篇还没写完的草稿文章')
       .replace(/^caseKind: 说明性案例$/m, 'caseKind: 说明性案例\ndraft: true');
-    writeFileSync(join(temp, 'content', 'cases', 'draft-not-ready.mdx'), draft);
+    writeFileSync(join(temp, 'content', 'cases', 'draft-not-ready.md'), draft);
     const published = sample
       .replace(/^title: .*$/m, 'title: 一篇根据公开案例改写的文章')
       .replace(
         /^caseKind: 说明性案例$/m,
         'caseKind: 公开案例\nsource: { title: 示例案例标题, publisher: 示例发布机关, date: 2025-03-15, url: "https://example.org/case" }',
       );
-    writeFileSync(join(temp, 'content', 'cases', 'public-case.mdx'), published);
+    writeFileSync(join(temp, 'content', 'cases', 'public-case.md'), published);
     for (const name of ['reviewed-case', 'overdue-case'])
       cpSync(
-        join(projectRoot, 'tests', 'fixtures', 'review', `${name}.mdx`),
-        join(temp, 'content', 'cases', `${name}.mdx`),
+        join(projectRoot, 'tests', 'fixtures', 'review', `${name}.md`),
+        join(temp, 'content', 'cases', `${name}.md`),
       );
     const r = await build(temp, {
       SITE_BUILD_DATE: '2030-01-01',

@@ -20,8 +20,8 @@ const header = headerScript(dist);
 const casesDir = join(projectRoot, 'content', 'cases');
 const laws = loadLawIndex(join(projectRoot, 'content', 'laws'));
 const sources = readdirSync(casesDir)
-  .filter((f) => f.endsWith('.mdx'))
-  .map((f) => ({ slug: f.replace(/\.mdx$/, ''), ...splitFrontmatter(readFileSync(join(casesDir, f), 'utf8')) }));
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => ({ slug: f.replace(/\.md$/, ''), ...splitFrontmatter(readFileSync(join(casesDir, f), 'utf8')) }));
 const publishedSources = sources.filter((s) => s.data.draft !== true);
 const html = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
 

@@ -36,7 +36,7 @@ function pages(collection: Page['collection'], ext: string): Page[] {
     }));
 }
 
-const all = [...pages('services', '.md'), ...pages('cases', '.mdx')];
+const all = [...pages('services', '.md'), ...pages('cases', '.md')];
 const review = read('review/index.html');
 /** The part of /review/ between a group's heading and the next heading. */
 const group = (collection: string, name: 'pending' | 'overdue' | 'reviewed') => {

@@ -63,10 +63,14 @@ function lawOptionsDrift(law: CmsField) {
 }
 
 describe('src/cms/config.yml', () => {
-  it('is in Simplified Chinese, with the local backend, editing content/cases/*.mdx', () => {
+  it('is in Simplified Chinese, with the local backend, editing the articles’ files where the site reads them', () => {
     expect(config.locale).toBe('zh_Hans');
     expect(config.local_backend).toBe(true);
-    expect(cases).toMatchObject({ folder: 'content/cases', extension: 'mdx', format: 'frontmatter' });
+    expect(cases).toMatchObject({
+      folder: COLLECTIONS.cases.dir,
+      extension: COLLECTIONS.cases.ext,
+      format: 'frontmatter',
+    });
   });
 
   it('has the fields of the cases schema, with the same required flags, options and limits', () => {

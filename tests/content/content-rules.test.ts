@@ -22,18 +22,18 @@ const problemsIn = (scenario: string) => {
 /** Rule → the fixture project that breaks it, and the file its problem must name. */
 const BROKEN: Record<string, [scenario: string, file: string]> = {
   'file-present': ['missing-files', 'content/plan/document.yaml'],
-  syntax: ['cases', 'content/cases/bad-yaml.mdx'],
-  'stray-file': ['cases', 'content/cases/saved-as-md.md'],
+  syntax: ['cases', 'content/cases/bad-yaml.md'],
+  'stray-file': ['cases', 'content/cases/saved-as-mdx.mdx'],
   'entry-id': ['synonyms', 'content/search/synonyms.yaml'],
   schema: ['offices', 'content/directory/offices/missing-source.yaml'],
-  sections: ['cases', 'content/cases/missing-section.mdx'],
+  sections: ['cases', 'content/cases/missing-section.md'],
   citations: ['offices', 'content/directory/offices/missing-article.yaml'],
   dates: ['offices', 'content/directory/offices/impossible-date.yaml'],
   'plan.work-lines': ['plan', 'content/plan/02-two.mdx'],
   'plan.headings': ['plan', 'content/plan/02-two.mdx'],
   'plan.restorations': ['plan', 'content/plan/01-one.mdx'],
   'planDocument.one-entry': ['plan', 'content/plan/document.yaml'],
-  'cases.file-name': ['cases', 'content/cases/page.mdx'],
+  'cases.file-name': ['cases', 'content/cases/page.md'],
   'services.file-name': ['services', 'content/services/legal_aid.md'],
   'services.complete': ['services', 'content/services/legal-aid.md'],
   'offices.file-name': ['offices', 'content/directory/offices/Dajiang_Office.yaml'],
@@ -92,7 +92,7 @@ describe('file names the build would reject or publish at a surprising address',
   });
   it('a case named like a list page', () => {
     expect(problemsIn('cases').filter((p) => p.rule === 'cases.file-name').map((p) => p.text)).toEqual([
-      'content/cases/page.mdx：文件名不能是 page、audience、topic、line、rss.xml（列表页要用这些网址）：请给 page.mdx 换个名字。',
+      'content/cases/page.md：文件名不能是 page、audience、topic、line、rss.xml（列表页要用这些网址）：请给 page.md 换个名字。',
     ]);
   });
 });

@@ -55,7 +55,7 @@ function service(id: string) {
 }
 
 function caseFile(slug: string) {
-  const { data, body } = splitFrontmatter(readFileSync(join(content, 'cases', `${slug}.mdx`), 'utf8'));
+  const { data, body } = splitFrontmatter(readFileSync(join(content, 'cases', `${slug}.md`), 'utf8'));
   return { data, body, laws: (data.laws ?? []) as Ref[] };
 }
 

@@ -19,14 +19,14 @@ import { serviceSchema } from '../../src/schemas/services.ts';
 import { projectRoot } from '../support/dist.ts';
 
 const dir = 'tests/fixtures/review';
-const fixture = (name: string) => splitFrontmatter(readFileSync(join(projectRoot, dir, `${name}.mdx`), 'utf8')).data;
+const fixture = (name: string) => splitFrontmatter(readFileSync(join(projectRoot, dir, `${name}.md`), 'utf8')).data;
 const BUILD_DATE = '2030-01-01';
 
 beforeEach(() => vi.stubEnv('SITE_BUILD_DATE', BUILD_DATE));
 afterEach(() => vi.unstubAllEnvs());
 
 /** The editor-facing messages for a case whose review record is `review`. */
-function problems(review: unknown, file = 'x.mdx'): string[] {
+function problems(review: unknown, file = 'x.md'): string[] {
   const result = caseSchema.safeParse({ ...fixture('reviewed-case'), review });
   return result.success ? [] : formatIssues(file, result.error.issues);
 }
@@ -56,44 +56,44 @@ describe('a broken review record', () => {
 
   it('a personal name instead of a unit', () => {
     expect(problems({ ...good, by: '陈小红' })).toEqual([
-      'x.mdx：字段 review.by：审核单位（review.by）要写单位或岗位，不写个人姓名：以“局、处、所、股、科、室、中心、委员会、站、组”结尾（后面可加“负责人”），例如 台山市司法局、台山市法律援助处、市司法局法律援助股',
+      'x.md：字段 review.by：审核单位（review.by）要写单位或岗位，不写个人姓名：以“局、处、所、股、科、室、中心、委员会、站、组”结尾（后面可加“负责人”），例如 台山市司法局、台山市法律援助处、市司法局法律援助股',
     ]);
   });
 
   it('an empty or too long reviewer, or none at all', () => {
     expect(problems({ ...good, by: '' })[0]).toBe(
-      'x.mdx：字段 review.by：审核单位（review.by）至少 3 个字，例如 台山市司法局、台山市法律援助处',
+      'x.md：字段 review.by：审核单位（review.by）至少 3 个字，例如 台山市司法局、台山市法律援助处',
     );
     expect(problems({ ...good, by: `${'台山市'.repeat(10)}司法局` })[0]).toBe(
-      'x.mdx：字段 review.by：审核单位（review.by）最多 30 个字',
+      'x.md：字段 review.by：审核单位（review.by）最多 30 个字',
     );
     const { by: _by, ...noBy } = good;
     expect(problems(noBy)).toEqual([
-      'x.mdx：字段 review.by：请写明审核单位（review.by），例如 台山市司法局、台山市法律援助处',
+      'x.md：字段 review.by：请写明审核单位（review.by），例如 台山市司法局、台山市法律援助处',
     ]);
   });
 
   it('a review date after the build date', () => {
     expect(problems({ ...good, date: '2030-01-02', nextDue: '2031-01-02' })).toEqual([
-      `x.mdx：字段 review.date：审核日期（review.date）不能晚于今天（${BUILD_DATE}）：只记录已经完成的审核`,
+      `x.md：字段 review.date：审核日期（review.date）不能晚于今天（${BUILD_DATE}）：只记录已经完成的审核`,
     ]);
   });
 
   it('a re-check date not after the review date, law texts newer than the review', () => {
     expect(problems({ ...good, nextDue: '2029-06-01' })).toEqual([
-      'x.mdx：字段 review.nextDue：下次审核日期（review.nextDue）必须晚于审核日期（review.date）',
+      'x.md：字段 review.nextDue：下次审核日期（review.nextDue）必须晚于审核日期（review.date）',
     ]);
     expect(problems({ ...good, lawSnapshot: '2029-07-01' })).toEqual([
-      'x.mdx：字段 review.lawSnapshot：法律文本日期（review.lawSnapshot）不能晚于审核日期（review.date）',
+      'x.md：字段 review.lawSnapshot：法律文本日期（review.lawSnapshot）不能晚于审核日期（review.date）',
     ]);
   });
 
   it('a date that is not a date, and a record that is not a record', () => {
     expect(problems({ ...good, date: '去年' })).toEqual([
-      'x.mdx：字段 review.date：审核日期（review.date）要写成 2027-01-05 这样的日期',
+      'x.md：字段 review.date：审核日期（review.date）要写成 2027-01-05 这样的日期',
     ]);
     expect(problems('已审核')).toEqual([
-      'x.mdx：字段 review：审核记录（review）要写成 by、date、lawSnapshot、nextDue 四项，见 docs/editing.md',
+      'x.md：字段 review：审核记录（review）要写成 by、date、lawSnapshot、nextDue 四项，见 docs/editing.md',
     ]);
   });
 });
@@ -103,7 +103,7 @@ describe('the retired review dates', () => {
     const message =
       'lastReviewed、nextReviewDue 已停用：请删掉这一行。审核过的内容写审核记录 review（by、date、lawSnapshot、nextDue），见 docs/editing.md';
     const c = caseSchema.safeParse({ ...fixture('reviewed-case'), lastReviewed: '2026-11-27', nextReviewDue: '2027-11-27' });
-    expect(c.success ? [] : formatIssues('x.mdx', c.error.issues)).toEqual([`x.mdx：字段 （整个文件）：${message}`]);
+    expect(c.success ? [] : formatIssues('x.md', c.error.issues)).toEqual([`x.md：字段 （整个文件）：${message}`]);
     const legalAid = splitFrontmatter(readFileSync(join(projectRoot, 'content', 'services', 'legal-aid.md'), 'utf8')).data;
     const s = serviceSchema.safeParse({ ...legalAid, lastReviewed: '2026-11-27' });
     expect(s.success).toBe(false);

@@ -31,7 +31,7 @@ function checked(entries: unknown[]): string[] {
   mkdirSync(join(root, 'content', 'search'), { recursive: true });
   mkdirSync(join(root, 'content', 'cases'), { recursive: true });
   writeFileSync(join(root, 'content', 'search', 'synonyms.yaml'), stringify(entries));
-  writeFileSync(join(root, 'content', 'cases', 'page-words.mdx'), '---\n---\n劳动报酬、法律援助\n');
+  writeFileSync(join(root, 'content', 'cases', 'page-words.md'), '---\n---\n劳动报酬、法律援助\n');
   const lawsDir = join(projectRoot, 'content', 'laws');
   return checkAll(root, { lawsDir, only: ['synonyms'] }).map((p) => p.text.replace(/^content\/search\/synonyms\.yaml：/, ''));
 }

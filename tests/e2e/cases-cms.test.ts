@@ -102,7 +102,7 @@ describe('/admin/ (Decap CMS)', () => {
     await collection.waitFor({ timeout: 60_000 });
     // An article from content/cases/ is listed.
     const sample = splitFrontmatter(
-      readFileSync(join(projectRoot, 'content', 'cases', 'unpaid-wages-contractor-fled.mdx'), 'utf8'),
+      readFileSync(join(projectRoot, 'content', 'cases', 'unpaid-wages-contractor-fled.md'), 'utf8'),
     ).data.title as string;
     await page.getByText(sample).first().waitFor({ timeout: 30_000 });
     // The interface speaks Chinese (Decap's zh_Hans locale).
@@ -119,7 +119,7 @@ describe('/admin/ (Decap CMS)', () => {
 
   it('saves an edited article in a form the content checks accept', async () => {
     const { context, page } = await openAdmin();
-    const file = join(repo, 'content', 'cases', 'work-injury-recognition.mdx');
+    const file = join(repo, 'content', 'cases', 'work-injury-recognition.md');
     const before = splitFrontmatter(readFileSync(file, 'utf8'));
     await page.goto(baseURL + '/admin/#/collections/cases/entries/work-injury-recognition');
     await page.getByRole('button', { name: '登录' }).click({ timeout: 60_000 });

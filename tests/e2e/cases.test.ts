@@ -17,9 +17,9 @@ const projectRoot = inject('projectRoot');
 
 // The published articles, newest first (same order rule as src/lib/cases.ts).
 const articles = readdirSync(join(projectRoot, 'content', 'cases'))
-  .filter((f) => f.endsWith('.mdx'))
+  .filter((f) => f.endsWith('.md'))
   .map((f) => ({
-    slug: f.replace(/\.mdx$/, ''),
+    slug: f.replace(/\.md$/, ''),
     data: splitFrontmatter(readFileSync(join(projectRoot, 'content', 'cases', f), 'utf8')).data,
   }))
   .filter((a) => a.data.draft !== true)
