@@ -13,6 +13,7 @@ import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { loadLawIndex } from '../../src/integrations/content-checks.ts';
 import { emptyFilterPaths, type CaseLike } from '../../src/lib/cases.ts';
 import { adminConfig, onlineEditing } from '../../src/lib/cms-online.ts';
+import { earlyScript } from '../../src/components/DisplaySettings/settings.ts';
 import { headerScript, pageScripts, projectRoot } from '../support/dist.ts';
 
 const dist = join(projectRoot, 'dist');
@@ -71,16 +72,19 @@ describe.each(publishedSources.map((s) => [s.slug, s] as const))('/cases/%s/', (
   });
 
   // Its weight budget (≤ 15 KB gzipped in ≤ 3 requests) is checked with every page's in tests/build/budgets.test.ts.
-  it('ships no JavaScript beyond the header’s one script (display settings, menu, print date)', () => {
-    expect(pageScripts(page)).toEqual({ files: [], inline: [header] });
+  it('ships no JavaScript beyond the header’s one script (display settings, menu, print date) and the stored display choices', () => {
+    expect(pageScripts(page)).toEqual({ files: [], inline: [earlyScript(), header] });
   });
 });
 
 describe('list and filter pages', () => {
   const listPages = ['cases', 'cases/page/2', 'cases/audience/village', 'cases/topic/wages', 'cases/line/legal-aid'];
-  it.each(listPages)('/%s/ ships no JavaScript beyond the header’s one script', (path) => {
-    expect(pageScripts(html(path))).toEqual({ files: [], inline: [header] });
-  });
+  it.each(listPages)(
+    '/%s/ ships no JavaScript beyond the header’s one script and the stored display choices',
+    (path) => {
+      expect(pageScripts(html(path))).toEqual({ files: [], inline: [earlyScript(), header] });
+    },
+  );
   it('never builds a page for a draft', () => {
     for (const s of sources.filter((x) => x.data.draft === true))
       expect(existsSync(join(dist, 'cases', s.slug))).toBe(false);

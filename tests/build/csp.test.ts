@@ -20,6 +20,7 @@ import {
 } from '../../src/lib/http/csp.ts';
 import { DEFERRED_SCRIPTS_LOADER, deferredScripts } from '../../src/lib/deferred-scripts.ts';
 import { pageShell, type ShellBundle } from '../../src/lib/shell.ts';
+import { earlyScript } from '../../src/components/DisplaySettings/settings.ts';
 import { headersFor, siteHeaderRules } from '../../scripts/lib/serve.ts';
 import { htmlFiles, pagePath, projectRoot } from '../support/dist.ts';
 
@@ -114,12 +115,14 @@ describe('inline scripts and the Content-Security-Policy', () => {
     expect(inlineScripts(office.html).some((js) => js.includes('"@context"'))).toBe(false);
   });
 
-  it('content pages make no request for a script: the header script is in the page, in both languages', () => {
+  it('content pages make no request for a script: the stored display choices and the header script are in the page, in both languages', () => {
     for (const path of ['/', '/cases/', '/cases/unpaid-wages-contractor-fled/', '/directory/', '/zh-hant/', '/en/']) {
       const page = pages.find((p) => p.path === path);
       expect(page, path).toBeDefined();
       expect(scriptFiles(page!.html), path).toEqual([]);
-      expect(inlineScripts(page!.html).length, path).toBe(1);
+      const scripts = inlineScripts(page!.html);
+      expect(scripts, path).toHaveLength(2);
+      expect(scripts[0], path).toBe(earlyScript());
     }
   });
 
@@ -132,7 +135,7 @@ describe('inline scripts and the Content-Security-Policy', () => {
     expect(scriptFiles(pages.find((p) => p.path === '/staff/')!.html)).toHaveLength(1);
     for (const [key, template] of templates) {
       expect(scriptFiles(template), key).toEqual([]);
-      expect(inlineScripts(template).map(scriptHash), key).toEqual(bundle.scriptHashes);
+      expect(inlineScripts(template).map(scriptHash).sort(), key).toEqual(bundle.scriptHashes);
     }
     // A page a function renders is sent with exactly the shell's script hashes.
     const page = pageShell(bundle).render({

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { headerScript, pageScripts, projectRoot } from '../support/dist.ts';
 import { inlineStyles } from '../../src/lib/http/csp.ts';
 import { wantsScriptsAtOnce } from '../../src/lib/deferred-scripts.ts';
+import { earlyScript } from '../../src/components/DisplaySettings/settings.ts';
 
 const dist = join(projectRoot, 'dist');
 const html = readFileSync(join(dist, 'staff', 'index.html'), 'utf8');
@@ -37,11 +38,11 @@ describe('/staff/', () => {
     expect(html).toContain('《中华人民共和国法律援助法》第四十三条');
   });
 
-  it('has the token field as a password without autocomplete, and no inline script but the header’s, no style attribute', () => {
+  it('has the token field as a password without autocomplete, and no inline script but the display choices’ and the header’s, no style attribute', () => {
     expect(html).toMatch(
       /<input class="input input--l" id="desk-token" name="token" type="password" autocomplete="off"/,
     );
-    expect(pageScripts(html).inline).toEqual([headerScript(dist)]);
+    expect(pageScripts(html).inline).toEqual([earlyScript(), headerScript(dist)]);
     expect(html).not.toMatch(/\sstyle="|\son[a-z]+="/);
   });
 

@@ -22,6 +22,7 @@ import {
   smallTargets,
 } from './support/reader.ts';
 import { legalAidSelf } from '../fixtures/applications.ts';
+import { CONTRAST_KEY, FONT_KEY } from '../../src/components/DisplaySettings/settings.ts';
 
 const baseURL = inject('baseURL');
 const POLL = { timeout: 30_000, interval: 250 };
@@ -331,6 +332,38 @@ describe('菜单 by keyboard', () => {
     expect(await plain.locator('[data-display-settings]').isVisible()).toBe(false);
     expect(await plain.locator('#header-search-q').isVisible()).toBe(true);
     await noJs.close();
+  });
+
+  it('applies a stored size and contrast before the page is drawn, on static and function-rendered pages', async () => {
+    const context = await newContext(browser);
+    await context.addInitScript(
+      ([fontKey, contrastKey]) => {
+        localStorage.setItem(fontKey!, 'xlarge');
+        localStorage.setItem(contrastKey!, 'high');
+      },
+      [FONT_KEY, CONTRAST_KEY],
+    );
+    const page = await context.newPage();
+    // Each page is cut off right after <body>, as a slow connection delivers its first bytes: the
+    // browser may draw it now, and the header's module script, further down, has not arrived.
+    await page.route('**/*', async (route) => {
+      if (route.request().resourceType() !== 'document') return route.continue();
+      const response = await route.fetch();
+      const html = await response.text();
+      await route.fulfill({ response, body: html.slice(0, html.indexOf('<body>') + '<body>'.length) });
+    });
+    for (const path of [
+      '/plan/',
+      '/zh-hant/cases/unpaid-wages-contractor-fled/',
+      '/en/notarisation/',
+      '/stats/',
+      '/staff/',
+    ]) {
+      await page.goto(baseURL + path);
+      const html = await page.evaluate(() => ({ ...document.documentElement.dataset }));
+      expect(html, path).toEqual({ font: 'xlarge', contrast: 'high' });
+    }
+    await context.close();
   });
 
   it('leaves the search box in view on the home page; the search page has its own', async () => {

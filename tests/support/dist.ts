@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { inlineScripts } from '../../src/lib/http/csp.ts';
+import { earlyScript } from '../../src/components/DisplaySettings/settings.ts';
 
 export const projectRoot = join(import.meta.dirname, '..', '..');
 
@@ -29,13 +30,15 @@ export function pageScripts(html: string): { files: string[]; inline: string[] }
 
 /**
  * The header's script (display settings, 菜单, 朗读, print date), as the build
- * put it into every page: the one script of /privacy/, a page with nothing else.
+ * put it into every page: the one module of /privacy/, a page with nothing else
+ * (its other script, in <head>, applies the stored display choices: earlyScript).
  */
 export function headerScript(dist: string): string {
   const { files, inline } = pageScripts(readFileSync(join(dist, 'privacy', 'index.html'), 'utf8'));
-  if (files.length || inline.length !== 1)
+  const modules = inline.filter((js) => js !== earlyScript());
+  if (files.length || modules.length !== 1)
     throw new Error(`/privacy/ should carry the header's script only, inline: ${files.join(', ')}`);
-  return inline[0]!;
+  return modules[0]!;
 }
 
 /** Paths (without the base) served by Netlify Functions, not files: /stats/ (functions/stats.mts), in both scripts. */

@@ -1,23 +1,15 @@
 /**
- * Font size and contrast, remembered across pages.
+ * Font size and contrast, remembered across pages: the controls in 菜单.
  * Imported by the header's module script (src/components/Header/header.ts),
- * which runs once the page is parsed: it sets data-font / data-contrast on
- * <html> then, so pages open in the reader's chosen size.
+ * which runs once the page is parsed. The stored choice is already on <html>
+ * by then (settings.ts, earlyScript(), in every page's <head>); this shows the
+ * controls, marks the pressed ones and stores a new choice.
  * localStorage can throw (private mode, storage disabled): then the choice
  * lasts for the page only, and nothing breaks.
  */
-const root = document.documentElement;
-const FONT_KEY = 'ts-font';
-const CONTRAST_KEY = 'ts-contrast';
-const FONTS = ['standard', 'large', 'xlarge'];
+import { CONTRAST_KEY, FONT_KEY, FONTS } from './settings.ts';
 
-function read(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
+const root = document.documentElement;
 
 function write(key: string, value: string): void {
   try {
@@ -28,7 +20,7 @@ function write(key: string, value: string): void {
 }
 
 function apply(font: string, contrast: boolean): void {
-  root.dataset.font = FONTS.includes(font) ? font : 'standard';
+  root.dataset.font = (FONTS as readonly string[]).includes(font) ? font : FONTS[0];
   root.dataset.contrast = contrast ? 'high' : 'normal';
   for (const b of document.querySelectorAll<HTMLButtonElement>('[data-display-settings] [data-font]')) {
     b.setAttribute('aria-pressed', String(b.dataset.font === root.dataset.font));
@@ -37,13 +29,11 @@ function apply(font: string, contrast: boolean): void {
   c?.setAttribute('aria-pressed', String(contrast));
 }
 
-apply(read(FONT_KEY) ?? 'standard', read(CONTRAST_KEY) === 'high');
-
 function init(): void {
   const panel = document.querySelector<HTMLElement>('[data-display-settings]');
   if (!panel) return;
   panel.hidden = false;
-  apply(root.dataset.font ?? 'standard', root.dataset.contrast === 'high');
+  apply(root.dataset.font ?? FONTS[0], root.dataset.contrast === 'high');
   panel.addEventListener('click', (event) => {
     const button = (event.target as Element).closest('button');
     if (!button) return;
@@ -53,13 +43,13 @@ function init(): void {
     } else if (button.hasAttribute('data-contrast')) {
       const high = root.dataset.contrast !== 'high';
       write(CONTRAST_KEY, high ? 'high' : 'normal');
-      apply(root.dataset.font ?? 'standard', high);
+      apply(root.dataset.font ?? FONTS[0], high);
     }
   });
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
-else init();
+// A module script runs once the page is parsed (header.ts is one), so the controls are there.
+init();
 
 // The 朗读 check (src/components/ReadAloud/) rides in this module, so a content page still loads one
 // script: the case-article budget counts requests (tests/support/page-weight.ts).

@@ -39,5 +39,5 @@ function setUp(): void {
   });
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', setUp);
-else setUp();
+// A module script runs once the page is parsed (header.ts imports this one), so the box is there.
+setUp();
