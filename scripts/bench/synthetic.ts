@@ -36,21 +36,24 @@ function section(body: string, heading: string): string {
 
 export function loadSources(casesDir: string): Source[] {
   return readdirSync(casesDir)
-    .filter((f) => entryId(COLLECTIONS.cases, f) !== undefined)
     .sort()
-    .map((f) => {
+    .flatMap((f) => {
+      const slug = entryId(COLLECTIONS.cases, f);
+      if (slug === undefined) return [];
       const text = readFileSync(join(casesDir, f), 'utf8');
       const { data, body } = splitFrontmatter(text);
       const anchor =
         data.published instanceof Date ? data.published.toISOString().slice(0, 10) : String(data.published);
-      return {
-        slug: entryId(COLLECTIONS.cases, f)!,
-        text,
-        title: String(data.title),
-        anchor,
-        story: section(body, '案情'),
-        draft: data.draft === true,
-      };
+      return [
+        {
+          slug,
+          text,
+          title: String(data.title),
+          anchor,
+          story: section(body, '案情'),
+          draft: data.draft === true,
+        },
+      ];
     })
     .filter((s) => !s.draft && s.story);
 }

@@ -16,6 +16,7 @@ import {
   pageTypeOf,
   pageWeight,
   formInUseWeight,
+  fitsFirstRoundTrip,
   inFirstRoundTripBudget,
   siteCss,
   type PageWeight,
@@ -52,7 +53,7 @@ export async function measureWeights(): Promise<WeightResult> {
     const weights = of.map((p) => weightOf.get(p)!);
     const heaviest = weights.reduce((a, b) => (b.total.gzip > a.total.gzip ? b : a));
     const example = weights.find((w) => w.page === t.example) ?? heaviest;
-    const inFirstRoundTrip = of.filter((p) => sent.get(p)! <= roundTrip).length;
+    const inFirstRoundTrip = of.filter((p) => fitsFirstRoundTrip(sent.get(p)!)).length;
     rows.push({
       type: t.id,
       name: t.name,
@@ -110,7 +111,7 @@ export function weightSection(w: WeightResult): string {
         : '0',
       `**${k(e.total.gzip)}**`,
       e.requests,
-      `${r.sent.toLocaleString('en')}${r.sent <= BUDGETS.firstRoundTrip.bytes ? ' ✓' : ''}`,
+      `${r.sent.toLocaleString('en')}${fitsFirstRoundTrip(r.sent) ? ' ✓' : ''}`,
       r.count > 1
         ? `${r.count} pages (${r.inFirstRoundTrip} in the first round trip); heaviest \`${r.heaviest.page}\` ${k(r.heaviest.total.gzip)} KB, ${r.heaviest.requests} req.`
         : '',

@@ -508,6 +508,11 @@ export const BUDGETS = {
   },
 } as const;
 
+/** Whether a response of `sent` bytes (headers included) arrives in a new connection's first round trip. */
+export function fitsFirstRoundTrip(sent: number): boolean {
+  return sent <= BUDGETS.firstRoundTrip.bytes;
+}
+
 /** Whether the first-round-trip budget holds `page`: its type is one of BUDGETS.firstRoundTrip.types. */
 export function inFirstRoundTripBudget(page: string): boolean {
   return (BUDGETS.firstRoundTrip.types as readonly string[]).includes(pageTypeOf(page).id);
